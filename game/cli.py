@@ -1,0 +1,111 @@
+"""The `warm-intro` command.
+
+Imports are kept inside the commands so that starting the game does not pay for the
+simulator, and the simulator does not pay for the terminal UI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="warm-intro",
+        description="Warm Intro: a turn-based game about finding work through people.",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a campaign (the default)")
+    play.add_argument("--campaign", help="campaign id (default: the pack's first campaign)")
+    play.add_argument("--pack", help="a content pack folder to play instead of the core pack")
+    play.add_argument("--seed", type=int, default=None, help="seed for a reproducible game")
+
+    sim = sub.add_parser("sim", help="let strategy bots play many campaigns and compare them")
+    sim.add_argument("--campaign", required=True, help="campaign id")
+    sim.add_argument("--strategy", required=True,
+                     help="bot name, or several separated by commas (patient, pushy, overclaimer, passive, random)")
+    sim.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
+    sim.add_argument("--seed", type=int, default=0, help="base seed (default 0)")
+    sim.add_argument("--pack", help="a content pack folder instead of the core pack")
+    sim.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    return parser
+
+
+def _load_world(pack: str | None):
+    from game.packs.loader import PackError, load_core, load_pack
+
+    try:
+        return load_pack(pack) if pack else load_core()
+    except PackError as exc:
+        print(f"warm-intro: the pack could not be loaded ({len(exc.problems)} problem(s)):", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+
+
+def _sim(args: argparse.Namespace) -> int:
+    from game.engine.bots import STRATEGIES
+    from game.engine.sim import simulate
+
+    strategies = [s.strip() for s in args.strategy.split(",") if s.strip()]
+    unknown = [s for s in strategies if s not in STRATEGIES]
+    if unknown or not strategies:
+        print(f"warm-intro sim: unknown strategy {', '.join(unknown) or '(none)'}; "
+              f"choose from: {', '.join(STRATEGIES)}", file=sys.stderr)
+        return 2
+    if args.runs < 1:
+        print("warm-intro sim: --runs must be at least 1", file=sys.stderr)
+        return 2
+    world = _load_world(args.pack)
+    if world is None:
+        return 1
+    if args.campaign not in world.campaigns:
+        print(f"warm-intro sim: no campaign {args.campaign!r}; this pack has: {', '.join(world.campaigns)}",
+              file=sys.stderr)
+        return 2
+
+    progress = None
+    if sys.stderr.isatty():
+        def progress(done: int, total: int) -> None:
+            if done == total or done % 25 == 0:
+                end = "\n" if done == total else ""
+                print(f"\r  playing {done}/{total} campaigns", end=end, file=sys.stderr, flush=True)
+
+    result = simulate(world, args.campaign, strategies, args.runs, args.seed, progress)
+    if args.json:
+        print(json.dumps(result, indent=2, sort_keys=False))
+        return 0
+    title = world.campaigns[args.campaign].title
+    print(f"{title} ({args.campaign}) - {args.runs} runs per strategy, seed {args.seed}")
+    header = f"{'strategy':<12} {'hired':>6} {'fit':>6} {'weeks':>6} {'closed':>7} {'advocates':>10} {'score':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, row in result["strategies"].items():
+        print(f"{name:<12} {row['hired_rate']:>6.0%} {row['mean_fit']:>6.2f} {row['mean_weeks']:>6.1f} "
+              f"{row['mean_doors_closed']:>7.2f} {row['mean_advocates']:>10.2f} {row['mean_score']:>6.1f}")
+    print("\nhired: share of runs that accepted a job; fit and weeks: over those runs;")
+    print("closed and advocates: doors per run at the end; score: 0-100.")
+    return 0
+
+
+def _play(args: argparse.Namespace) -> int:
+    from game.textplay import play_in_terminal
+
+    world = _load_world(getattr(args, "pack", None))
+    if world is None:
+        return 1
+    return play_in_terminal(world, getattr(args, "campaign", None), getattr(args, "seed", None))
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "sim":
+        return _sim(args)
+    return _play(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,226 @@
+"""Strategy bots: ways of playing, used by the simulator and the balance checks.
+
+Bots see only what a player sees (meters, doors, known roles, the estimated fit); they
+never read hidden fit or hidden commitments. Their results come from the rules alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from game.engine.actions import Action
+from game.engine.rng import roll
+from game.engine.rules import check, estimated_fit, is_pressing, knowable_interest, legal_actions
+from game.engine.state import (
+    ADVOCATE,
+    APPLIED,
+    AVOIDING,
+    CLOSED,
+    CONNECTED,
+    GUARDED,
+    INTERVIEWING,
+    KNOWN,
+    OFFER,
+    OPP_KNOWN,
+    WARM,
+    State,
+)
+
+Bot = Callable[[State], Action]
+
+
+def _ok(state: State, action: Action) -> bool:
+    return check(state, action) is None
+
+
+def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
+    for a in actions:
+        if _ok(state, a):
+            return a
+    return None
+
+
+def _connected(state: State) -> list[str]:
+    return [cid for cid, c in state.contacts.items() if c.stage == CONNECTED and c.door not in (CLOSED, AVOIDING)]
+
+
+def _opps(state: State, *stages: str) -> list[str]:
+    return [oid for oid, o in state.opportunities.items() if o.stage in stages]
+
+
+def _best_offer(state: State) -> str | None:
+    offers = _opps(state, OFFER)
+    if not offers:
+        return None
+    return max(offers, key=lambda oid: (estimated_fit(state, oid), oid))
+
+
+def _home_field(state: State) -> str:
+    """The field the player seems to want most, judged from what they can see."""
+    known = _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER)
+    if known:
+        best = max(known, key=lambda oid: (estimated_fit(state, oid), oid))
+        return state.world.opportunities[best].field
+    return max(state.knowledge, key=lambda f: (state.knowledge[f], f))
+
+
+def _meeting_choice(state: State, cid: str) -> str:
+    person = state.world.people[cid]
+    c = state.contacts[cid]
+    if state.knowledge.get(person.field, 0) < 35:
+        return "learn"
+    return "offer_help" if c.met_count % 3 == 2 else "advice"
+
+
+def _hiring_contacts(state: State) -> set[str]:
+    w = state.world
+    return {w.opportunities[oid].hiring_contact for oid in state.opportunities}
+
+
+def patient(state: State) -> Action:
+    """Builds relationships first, asks permission instead of promises, stays honest."""
+    w, t = state.world, state.world.tuning
+    if state.prompt is not None:
+        if state.prompt.kind == "offer":
+            return Action("ask_permission")
+        field_id = w.opportunities[state.prompt.subject].field
+        informed = knowable_interest(state, field_id) >= t.honest_threshold
+        good = estimated_fit(state, state.prompt.subject) >= 0.6
+        return Action("answer_interest", choice="eager_yes" if informed and good else "explore")
+    best = _best_offer(state)
+    if best and (estimated_fit(state, best) >= 0.58 or state.runway <= 4):
+        return Action("accept_job", opportunity=best)
+    return _first_ok(state, _patient_moves(state)) or Action("end_week")
+
+
+def _patient_moves(state: State) -> Iterator[Action]:
+    """The patient player's wishes for this moment, most wanted first."""
+    w = state.world
+    week = state.week
+    connected = _connected(state)
+    if state.clarity < 55:
+        yield Action("reflect")
+    for cid in connected:
+        if state.outstanding_commitments(cid):
+            yield Action("release", contact=cid)
+        c = state.contacts[cid]
+        if c.owed_thanks and c.last_contact_week < week:
+            yield Action("thank", contact=cid)
+    for cid, c in state.contacts.items():
+        if c.stage == KNOWN and cid in state.tokens:
+            yield Action("reach_out", contact=cid)
+    known = sorted(_opps(state, OPP_KNOWN), key=lambda o: -estimated_fit(state, o))
+    for oid in known:
+        if estimated_fit(state, oid) >= 0.58 and (state.opportunities[oid].referred or state.runway <= 10):
+            yield Action("apply", opportunity=oid)
+    # asks only where the relationship already exists
+    for cid in connected:
+        c = state.contacts[cid]
+        if c.door not in (WARM, ADVOCATE) or is_pressing(state, cid):
+            continue
+        for oid in known:
+            if estimated_fit(state, oid) >= 0.58:
+                yield Action("ask_referral", contact=cid, opportunity=oid)
+        for tid, _ in w.people[cid].ties:
+            if tid in state.contacts and state.contacts[tid].stage == KNOWN:
+                yield Action("ask_intro", contact=cid, target=tid)
+    # meet the least familiar people first; hiring contacts get the interest question
+    hiring = _hiring_contacts(state)
+    people = sorted(
+        connected,
+        key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].familiarity, cid),
+    )
+    for cid in people:
+        if state.contacts[cid].door != GUARDED:
+            yield Action("meet", contact=cid, choice=_meeting_choice(state, cid))
+    yield Action("research", field=_home_field(state))
+    for cid in people:
+        if week - state.contacts[cid].last_contact_week >= 2:
+            yield Action("check_in", contact=cid)
+    for cid, c in state.contacts.items():
+        if c.stage == KNOWN:
+            yield Action("reach_out", contact=cid)
+
+
+def pushy(state: State) -> Action:
+    """Asks everyone for everything at once, accepts every promise and chases it."""
+    w = state.world
+    if state.prompt is not None:
+        if state.prompt.kind == "offer":
+            return Action("accept_offer")
+        return Action("answer_interest", choice="eager_yes")
+    best = _best_offer(state)
+    if best:
+        return Action("accept_job", opportunity=best)
+    week = state.week
+    candidates: list[Action] = []
+    for cid in sorted(state.contacts):
+        c = state.contacts[cid]
+        if c.stage == CONNECTED and c.door != CLOSED and state.outstanding_commitments(cid) and c.last_contact_week < week:
+            candidates.append(Action("follow_up", contact=cid))
+    candidates += [Action("apply", opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
+    for cid in _connected(state):
+        for oid in _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING):
+            candidates.append(Action("ask_referral", contact=cid, opportunity=oid))
+        for tid, _ in w.people[cid].ties:
+            if tid in state.contacts and state.contacts[tid].stage == KNOWN:
+                candidates.append(Action("ask_intro", contact=cid, target=tid))
+    for cid, c in sorted(state.contacts.items()):
+        if c.stage == KNOWN:
+            candidates.append(Action("reach_out", contact=cid))
+    for cid in _connected(state):
+        if state.contacts[cid].met_count == 0:
+            candidates.append(Action("meet", contact=cid, choice="advice"))
+    candidates.append(Action("research", field=_home_field(state)))
+    return _first_ok(state, candidates) or Action("end_week")
+
+
+def overclaimer(state: State) -> Action:
+    """Builds relationships like the patient player, but says "Yes!" to every role."""
+    if state.prompt is not None:
+        if state.prompt.kind == "interest":
+            return Action("answer_interest", choice="eager_yes")
+        return patient(state)
+    best = _best_offer(state)
+    if best:
+        if estimated_fit(state, best) >= 0.5 or state.runway <= 6:
+            return Action("accept_job", opportunity=best)
+        return Action("withdraw", opportunity=best)
+    for oid in _opps(state, APPLIED, INTERVIEWING):
+        if estimated_fit(state, oid) < 0.45:
+            return Action("withdraw", opportunity=oid)
+    for oid in _opps(state, OPP_KNOWN):
+        if _ok(state, Action("apply", opportunity=oid)):
+            return Action("apply", opportunity=oid)
+    return patient(state)
+
+
+def passive(state: State) -> Action:
+    """Researches and applies cold to posted roles; never talks to anyone."""
+    if state.prompt is not None:
+        return Action("decline_offer") if state.prompt.kind == "offer" else Action("answer_interest", choice="not_now")
+    best = _best_offer(state)
+    if best:
+        return Action("accept_job", opportunity=best)
+    candidates: list[Action] = [Action("apply", opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
+    if state.clarity < 60:
+        candidates.append(Action("reflect"))
+    fields = sorted(state.world.fields, key=lambda f: (state.knowledge.get(f, 0), f))
+    candidates += [Action("research", field=f) for f in fields]
+    return _first_ok(state, candidates) or Action("end_week")
+
+
+def random_bot(state: State) -> Action:
+    """Any legal action, chosen by a keyed roll."""
+    actions = legal_actions(state)
+    i = int(roll(state.seed, state.week, "random-bot", str(state.steps)) * len(actions))
+    return actions[min(i, len(actions) - 1)]
+
+
+STRATEGIES: dict[str, Bot] = {
+    "patient": patient,
+    "pushy": pushy,
+    "overclaimer": overclaimer,
+    "passive": passive,
+    "random": random_bot,
+}

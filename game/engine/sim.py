@@ -1,0 +1,93 @@
+"""The headless simulator: bots play whole campaigns, and the results are summarised."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine.bots import STRATEGIES
+from game.engine.rules import HIRED, apply, door_counts, fit, new_game, score
+from game.engine.state import ADVOCATE, CLOSED, State
+from game.engine.world import World
+
+# A bot that never ends its week would loop forever; no real campaign comes near this.
+MAX_STEPS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class GameResult:
+    strategy: str
+    seed: int
+    hired: bool
+    fit: float | None
+    weeks: int
+    doors_closed: int
+    advocates: int
+    score: int
+    final_state: State | None = None
+
+
+def play(world: World, campaign: str, strategy: str, seed: int, keep_state: bool = False) -> GameResult:
+    """One whole campaign played by a bot."""
+    bot = STRATEGIES[strategy]
+    state = new_game(world, campaign, seed)
+    for _ in range(MAX_STEPS):
+        if state.over:
+            break
+        state, _ = apply(state, bot(state))
+    else:
+        raise RuntimeError(f"{strategy} did not finish {campaign} (seed {seed}) in {MAX_STEPS} steps")
+    doors = door_counts(state)
+    hired = state.outcome == HIRED
+    return GameResult(
+        strategy=strategy,
+        seed=seed,
+        hired=hired,
+        fit=fit(state, state.job) if hired and state.job else None,
+        weeks=state.week - 1 if not hired else state.week,
+        doors_closed=doors.get(CLOSED, 0),
+        advocates=doors.get(ADVOCATE, 0),
+        score=score(state),
+        final_state=state if keep_state else None,
+    )
+
+
+def summarise(results: list[GameResult]) -> dict[str, float]:
+    n = len(results)
+    hired = [r for r in results if r.hired]
+    return {
+        "hired_rate": round(len(hired) / n, 4) if n else 0.0,
+        "mean_fit": round(sum(r.fit or 0.0 for r in hired) / len(hired), 4) if hired else 0.0,
+        "mean_weeks": round(sum(r.weeks for r in hired) / len(hired), 2) if hired else 0.0,
+        "mean_doors_closed": round(sum(r.doors_closed for r in results) / n, 3) if n else 0.0,
+        "mean_advocates": round(sum(r.advocates for r in results) / n, 3) if n else 0.0,
+        "mean_score": round(sum(r.score for r in results) / n, 2) if n else 0.0,
+    }
+
+
+def run_seed(seed: int, i: int) -> int:
+    """The seed of run i: every strategy plays the same worlds."""
+    return seed * 1_000_003 + i
+
+
+def simulate(
+    world: World,
+    campaign: str,
+    strategies: list[str],
+    runs: int,
+    seed: int = 0,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict:
+    """Play `runs` campaigns per strategy and summarise them (the `sim --json` object)."""
+    total = runs * len(strategies)
+    done = 0
+    out: dict[str, dict[str, float]] = {}
+    for name in strategies:
+        results = []
+        for i in range(runs):
+            results.append(play(world, campaign, name, run_seed(seed, i)))
+            done += 1
+            if progress is not None:
+                progress(done, total)
+        out[name] = summarise(results)
+    return {"campaign": campaign, "runs": runs, "seed": seed, "strategies": out}

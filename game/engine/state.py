@@ -1,0 +1,317 @@
+"""Game state, effects and the ledgers behind every meter.
+
+State objects are treated as immutable: `rules.apply` copies what it changes (copy on
+write) and returns a new State, so undo, saves, demos and the simulator can all keep old
+states around for free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from game.engine.actions import Action
+    from game.engine.world import World
+
+METERS = ("trust", "embarrassment", "familiarity")
+
+# door states, warmest first
+ADVOCATE = "advocate"
+WARM = "warm"
+OPEN = "open"
+GUARDED = "guarded"
+AVOIDING = "avoiding"
+CLOSED = "closed"
+DOORS = (ADVOCATE, WARM, OPEN, GUARDED, AVOIDING, CLOSED)
+
+# what the player knows of a person
+UNKNOWN = "unknown"  # exists in the world; the player has never heard of them
+KNOWN = "known"  # the player has heard the name and could reach out cold
+CONNECTED = "connected"  # they have spoken; meetings and asks are possible
+
+
+@dataclass(frozen=True, slots=True)
+class Effect:
+    """One change to the world, with its reason.
+
+    `meter` is a contact meter ("trust", "embarrassment", "familiarity"), "door", a player
+    quantity ("runway", "clarity", "knowledge:FIELD", "reputation"), or an event kind
+    ("introduction", "commitment", "opportunity", "message", "lesson", "outcome").
+    Hidden effects are what the player cannot see: they exist for the inner-thoughts view.
+    """
+
+    week: int
+    target: str
+    meter: str
+    delta: int
+    cause: str
+    lesson: str
+    visible: bool = True
+    before: Any = None
+    after: Any = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "week": self.week,
+            "target": self.target,
+            "meter": self.meter,
+            "delta": self.delta,
+            "cause": self.cause,
+            "lesson": self.lesson,
+            "visible": self.visible,
+        }
+        if self.before is not None:
+            out["before"] = self.before
+        if self.after is not None:
+            out["after"] = self.after
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerEntry:
+    """One itemised line behind a meter: the 'why' breakdown is the data itself."""
+
+    week: int
+    meter: str
+    delta: int
+    cause: str
+    lesson: str
+    visible: bool = True
+
+
+@dataclass(slots=True)
+class ContactState:
+    id: str
+    stage: str = UNKNOWN
+    trust: int = 0
+    embarrassment: int = 0
+    familiarity: int = 0
+    door: str = OPEN
+    ledger: tuple[LedgerEntry, ...] = ()
+    trust_gain_week: int = 0
+    familiarity_gain_week: int = 0
+    last_contact_week: int = -99
+    met_count: int = 0
+    owed_thanks: bool = False  # they helped recently and have not been thanked
+    advice_pending: bool = False  # the player could report back on their advice
+    offered: bool = False  # they already volunteered an introduction once
+    asked_interest: frozenset[str] = frozenset()  # opportunities they asked about
+    guide: bool = False  # became a guide after an honest, exploring conversation
+    guide_lost: bool = False  # an overclaim turned them into an interviewer for good
+    introduced_by: str | None = None
+    reach_out_week: int = -99
+    generosity_penalty: float = 0.0  # they help the next seeker less after being burned
+    memory: tuple[str, ...] = ()
+
+    def copy(self) -> ContactState:
+        return ContactState(
+            self.id,
+            self.stage,
+            self.trust,
+            self.embarrassment,
+            self.familiarity,
+            self.door,
+            self.ledger,
+            self.trust_gain_week,
+            self.familiarity_gain_week,
+            self.last_contact_week,
+            self.met_count,
+            self.owed_thanks,
+            self.advice_pending,
+            self.offered,
+            self.asked_interest,
+            self.guide,
+            self.guide_lost,
+            self.introduced_by,
+            self.reach_out_week,
+            self.generosity_penalty,
+            self.memory,
+        )
+
+
+# opportunity stages
+HIDDEN = "hidden"
+OPP_KNOWN = "known"
+APPLIED = "applied"
+INTERVIEWING = "interviewing"
+OFFER = "offer"
+REJECTED = "rejected"
+WITHDRAWN = "withdrawn"
+ACCEPTED = "accepted"
+EXPIRED = "expired"
+ACTIVE_STAGES = (APPLIED, INTERVIEWING, OFFER)
+
+
+@dataclass(slots=True)
+class OpportunityState:
+    id: str
+    stage: str = HIDDEN
+    referred: bool = False
+    interview_mode: str | None = None  # "overclaimed" or "informed"
+    introduced_by: str | None = None  # who put the player in front of the hiring contact
+    stage_week: int = 0
+
+    def copy(self) -> OpportunityState:
+        return OpportunityState(
+            self.id, self.stage, self.referred, self.interview_mode, self.introduced_by, self.stage_week
+        )
+
+
+# commitment status
+PENDING = "pending"
+FULFILLED = "fulfilled"
+FORGOTTEN = "forgotten"
+ABANDONED = "abandoned"
+RELEASED = "released"
+SLIPPED = (FORGOTTEN, ABANDONED)
+
+
+@dataclass(slots=True)
+class Commitment:
+    id: str
+    by: str  # who promised
+    kind: str  # "introduction" or "referral"
+    to: str  # the third party (a contact id) or the opportunity id for a referral
+    asked: bool  # pulled out of them (True) or volunteered (False)
+    oversteps: bool  # the third party would not want it; hidden
+    week: int
+    status: str = PENDING
+    reminders: int = 0
+    latent: int = 0  # embarrassment waiting to surface when the player makes contact
+
+    def copy(self) -> Commitment:
+        return Commitment(
+            self.id,
+            self.by,
+            self.kind,
+            self.to,
+            self.asked,
+            self.oversteps,
+            self.week,
+            self.status,
+            self.reminders,
+            self.latent,
+        )
+
+    @property
+    def outstanding(self) -> bool:
+        return self.status == PENDING or self.status in SLIPPED
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """A question that must be answered before anything else happens."""
+
+    kind: str  # "offer" (a volunteered introduction) or "interest" (the interest question)
+    contact: str
+    subject: str  # the third party for an offer; the opportunity for the interest question
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryNode:
+    """One applied action and what it did, linked to the one before (O(1) to extend)."""
+
+    prev: HistoryNode | None
+    action: Action
+    week: int
+    effects: tuple[Effect, ...]
+
+
+@dataclass(slots=True)
+class State:
+    world: World
+    campaign: str
+    seed: int
+    week: int
+    hours_left: int
+    runway: int
+    clarity: int
+    reputation: int
+    knowledge: dict[str, int]
+    contacts: dict[str, ContactState]
+    opportunities: dict[str, OpportunityState]
+    commitments: dict[str, Commitment]
+    tokens: dict[str, str]  # third party -> who said "mention my name"
+    prompt: Prompt | None = None
+    lessons: frozenset[str] = frozenset()
+    outcome: str | None = None  # None while playing, then "hired" or "out_of_runway"
+    job: str | None = None
+    steps: int = 0
+    next_commitment: int = 1
+    player_ledger: tuple[LedgerEntry, ...] = ()
+    history: HistoryNode | None = field(default=None, compare=False)
+
+    def copy(self) -> State:
+        return State(
+            self.world,
+            self.campaign,
+            self.seed,
+            self.week,
+            self.hours_left,
+            self.runway,
+            self.clarity,
+            self.reputation,
+            self.knowledge,
+            self.contacts,
+            self.opportunities,
+            self.commitments,
+            self.tokens,
+            self.prompt,
+            self.lessons,
+            self.outcome,
+            self.job,
+            self.steps,
+            self.next_commitment,
+            self.player_ledger,
+            self.history,
+        )
+
+    # --- read-only views -------------------------------------------------------------
+    @property
+    def over(self) -> bool:
+        return self.outcome is not None
+
+    def contact(self, cid: str) -> ContactState:
+        return self.contacts[cid]
+
+    def outstanding_commitments(self, by: str) -> list[Commitment]:
+        if not self.commitments:
+            return []
+        return [c for _, c in sorted(self.commitments.items()) if c.by == by and c.outstanding]
+
+    def history_nodes(self) -> Iterator[HistoryNode]:
+        """Applied actions, oldest first."""
+        nodes = []
+        node = self.history
+        while node is not None:
+            nodes.append(node)
+            node = node.prev
+        return reversed(nodes)
+
+    def journal(self) -> list[Effect]:
+        """Every effect so far, oldest first."""
+        return [e for node in self.history_nodes() for e in node.effects]
+
+
+def _canon(value: Any) -> Any:
+    if isinstance(value, dict):
+        return [[k, _canon(value[k])] for k in sorted(value)]
+    if isinstance(value, (frozenset, set)):
+        return sorted(value)
+    if isinstance(value, (list, tuple)):
+        return [_canon(v) for v in value]
+    if hasattr(value, "__slots__") and not isinstance(value, type):
+        return [[s, _canon(getattr(value, s))] for s in value.__slots__ if s not in _SKIP]
+    return value
+
+
+_SKIP = frozenset({"world", "history"})
+
+
+def state_hash(state: State) -> str:
+    """A stable hash of everything that matters in a state, the same in any process."""
+    text = repr(_canon(state))
+    return blake2b(text.encode(), digest_size=16).hexdigest()

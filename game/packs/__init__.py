@@ -1,0 +1,1 @@
+"""Content packs: the TOML format, its validation and loading."""
