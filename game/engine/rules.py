@@ -169,6 +169,8 @@ def hire_chance(state: State, opp_id: str) -> float:
     elif o.interview_mode == "overclaimed":
         # judged as an interview, on preparation the player lacks
         p = min(p, t.hire_overclaimed_prep * k + 0.05)
+    if not o.referred and (hc is None or hc.stage != CONNECTED):
+        p *= t.hire_unknown_factor  # one résumé among hundreds, from a stranger
     if hc is not None and hc.door in (AVOIDING, CLOSED):
         p *= 0.2
     return max(0.02, min(0.95, p))
@@ -1123,7 +1125,8 @@ def _end_week(turn: _Turn, a: Action) -> None:
             continue
         if c.door == ADVOCATE and turn.chance(t.advocate_act_chance, "advocate", cid):
             _advocate_acts(turn, cid)
-        elif c.guide and c.door in (OPEN, WARM) and c.trust >= 50 and turn.chance(t.guide_act_chance, "guide", cid):
+        elif (c.guide and c.door in (OPEN, WARM) and c.trust >= t.guide_trust and c.familiarity >= t.guide_familiarity
+              and c.last_contact_week < week and turn.chance(t.guide_act_chance, "guide", cid)):
             _guide_acts(turn, cid)
     # 4. hiring decisions, offers lapsing, postings closing
     for oid in s.opportunities:

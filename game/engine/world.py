@@ -156,21 +156,24 @@ class Tuning:
     honest_threshold: float = 0.3
     # hiring
     hire_cold: float = 0.10
-    hire_referral: float = 0.40
+    hire_referral: float = 0.35
     hire_trust: float = 0.45
     hire_prep: float = 0.25
     hire_informed: float = 0.15
     hire_overclaimed_prep: float = 0.30
     hire_reputation: float = 0.10
     hire_competition: float = 0.15
+    hire_unknown_factor: float = 0.5
     offer_weeks: int = 2
-    decision_weeks: int = 2
+    decision_weeks: int = 3
     # reputation travels: bad news further than good
     leak_bad: float = 0.4
     leak_good: float = 0.12
     # advocates and guides acting on their own
     advocate_act_chance: float = 0.45
-    guide_act_chance: float = 0.35
+    guide_act_chance: float = 0.3
+    guide_trust: int = 55
+    guide_familiarity: int = 35
     familiarity_fade_after: int = 3
 
     @classmethod
