@@ -92,12 +92,31 @@ def _sim(args: argparse.Namespace) -> int:
 
 
 def _play(args: argparse.Namespace) -> int:
-    from game.textplay import play_in_terminal
+    """`warm-intro` opens the title screen; `warm-intro play` goes straight into a game."""
+    from game.ui.app import WarmIntroApp
 
-    world = _load_world(getattr(args, "pack", None))
-    if world is None:
-        return 1
-    return play_in_terminal(world, getattr(args, "campaign", None), getattr(args, "seed", None))
+    direct = args.command == "play"
+    pack = getattr(args, "pack", None)
+    campaign = getattr(args, "campaign", None)
+    worlds = None
+    if direct or pack:
+        # check the pack and campaign before the screen takes over, so errors stay readable
+        world = _load_world(pack)
+        if world is None:
+            return 1
+        if campaign is not None and campaign not in world.campaigns:
+            print(f"warm-intro play: no campaign {campaign!r}; this pack has: {', '.join(world.campaigns)}",
+                  file=sys.stderr)
+            return 2
+        worlds = [world]
+        if pack:
+            from game.packs.loader import load_core
+
+            worlds.insert(0, load_core())
+    app = WarmIntroApp(pack=pack, campaign=campaign, seed=getattr(args, "seed", None),
+                       play=direct, worlds=worlds)
+    app.run()
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

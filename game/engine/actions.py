@@ -6,8 +6,7 @@ simulator use them), so never rename one once shipped.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 # action name -> the parameters it takes (besides its name)
 VOCABULARY: dict[str, tuple[str, ...]] = {
@@ -46,8 +45,7 @@ class Impossible(Exception):
     """An action that cannot be taken now. The message says why, in the game's words."""
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
     name: str
     contact: str | None = None
     target: str | None = None
@@ -84,7 +82,7 @@ class Action:
             raise ValueError(
                 f"action {name!r}: choice {data['choice']!r} is not one of {', '.join(CHOICES[name])}"
             )
-        return Action(name, **data)
+        return Action(name, **data)  # type: ignore[arg-type]
 
     def label(self) -> str:
         parts = [self.name]

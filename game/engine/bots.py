@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 
 from game.engine.actions import Action
 from game.engine.rng import roll
-from game.engine.rules import check, estimated_fit, is_pressing, knowable_interest, legal_actions
+from game.engine.rules import _cost, check, estimated_fit, is_pressing, knowable_interest, legal_actions
 from game.engine.state import (
     ADVOCATE,
     APPLIED,
@@ -34,8 +34,9 @@ def _ok(state: State, action: Action) -> bool:
 
 
 def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
+    hours, t = state.hours_left, state.world.tuning
     for a in actions:
-        if _ok(state, a):
+        if _cost(t, a.name) <= hours and _ok(state, a):
             return a
     return None
 
@@ -109,19 +110,22 @@ def _patient_moves(state: State) -> Iterator[Action]:
     for cid, c in state.contacts.items():
         if c.stage == KNOWN and cid in state.tokens:
             yield Action("reach_out", contact=cid)
-    known = sorted(_opps(state, OPP_KNOWN), key=lambda o: -estimated_fit(state, o))
-    for oid in known:
-        if estimated_fit(state, oid) >= 0.58 and (state.opportunities[oid].referred or state.runway <= 10):
+    est = {oid: estimated_fit(state, oid) for oid in _opps(state, OPP_KNOWN)}
+    good = sorted((oid for oid, value in est.items() if value >= 0.58), key=lambda o: (-est[o], o))
+    for oid in good:
+        if state.opportunities[oid].referred or state.runway <= 10:
             yield Action("apply", opportunity=oid)
     # asks only where the relationship already exists
     for cid in connected:
         c = state.contacts[cid]
         if c.door not in (WARM, ADVOCATE) or is_pressing(state, cid):
             continue
-        for oid in known:
-            if estimated_fit(state, oid) >= 0.58:
+        person = w.people[cid]
+        for oid in good:
+            opp = w.opportunities[oid]
+            if opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0:
                 yield Action("ask_referral", contact=cid, opportunity=oid)
-        for tid, _ in w.people[cid].ties:
+        for tid, _ in person.ties:
             if tid in state.contacts and state.contacts[tid].stage == KNOWN:
                 yield Action("ask_intro", contact=cid, target=tid)
     # meet the least familiar people first; hiring contacts get the interest question
@@ -131,7 +135,8 @@ def _patient_moves(state: State) -> Iterator[Action]:
         key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].familiarity, cid),
     )
     for cid in people:
-        if state.contacts[cid].door != GUARDED:
+        c = state.contacts[cid]
+        if c.door != GUARDED and c.last_contact_week != week:
             yield Action("meet", contact=cid, choice=_meeting_choice(state, cid))
     yield Action("research", field=_home_field(state))
     for cid in people:

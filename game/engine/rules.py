@@ -109,11 +109,21 @@ def new_game(world: World, campaign: str, seed: int) -> State:
 # derived values the UI, bots and rules share
 
 
+_FITS: dict[tuple[int, str], tuple[World, dict[str, float]]] = {}
+
+
 def fit(state: State, opp_id: str) -> float:
     """How well a role truly suits the player (hidden), 0-1."""
-    opp = state.world.opportunities[opp_id]
-    pref = state.world.campaigns[state.campaign].preference(opp.field)
-    return round(pref * 0.75 + opp.appeal * 0.25, 4)
+    key = (id(state.world), state.campaign)
+    cached = _FITS.get(key)
+    if cached is None or cached[0] is not state.world:
+        camp = state.world.campaigns[state.campaign]
+        table = {
+            oid: round(camp.preference(opp.field) * 0.75 + opp.appeal * 0.25, 4)
+            for oid, opp in state.world.opportunities.items()
+        }
+        cached = _FITS[key] = (state.world, table)
+    return cached[1][opp_id]
 
 
 def insight(state: State, field_id: str) -> float:
@@ -248,14 +258,16 @@ def _door_for(t: Tuning, c: ContactState, current: str, outstanding: bool) -> st
 
 
 class _Turn:
-    __slots__ = ("s", "w", "t", "effects", "_copied", "_dicts")
+    __slots__ = ("s", "w", "t", "effects", "_contacts", "_opps", "_promises", "_dicts")
 
     def __init__(self, state: State) -> None:
         self.s = state.copy()
         self.w = state.world
         self.t = state.world.tuning
         self.effects: list[Effect] = []
-        self._copied: set[tuple[str, str]] = set()
+        self._contacts: set[str] | None = None  # ids already copied this turn
+        self._opps: set[str] | None = None
+        self._promises: set[str] | None = None
         self._dicts: set[str] = set()
 
     # copy on write ---------------------------------------------------------------------
@@ -266,28 +278,44 @@ class _Turn:
         return getattr(self.s, name)
 
     def c(self, cid: str) -> ContactState:
-        key = ("c", cid)
-        d = self._dict("contacts")
-        if key not in self._copied:
+        copied = self._contacts
+        if copied is None:
+            copied = self._contacts = set()
+            self.s.contacts = dict(self.s.contacts)
+        d = self.s.contacts
+        if cid not in copied:
             d[cid] = d[cid].copy()
-            self._copied.add(key)
+            copied.add(cid)
         return d[cid]
 
     def o(self, oid: str) -> OpportunityState:
-        key = ("o", oid)
-        d = self._dict("opportunities")
-        if key not in self._copied:
+        copied = self._opps
+        if copied is None:
+            copied = self._opps = set()
+            self.s.opportunities = dict(self.s.opportunities)
+        d = self.s.opportunities
+        if oid not in copied:
             d[oid] = d[oid].copy()
-            self._copied.add(key)
+            copied.add(oid)
         return d[oid]
 
     def cm(self, kid: str) -> Commitment:
-        key = ("m", kid)
-        d = self._dict("commitments")
-        if key not in self._copied:
+        copied = self._promises
+        if copied is None:
+            copied = self._promises = set()
+            self.s.commitments = dict(self.s.commitments)
+        d = self.s.commitments
+        if kid not in copied:
             d[kid] = d[kid].copy()
-            self._copied.add(key)
+            copied.add(kid)
         return d[kid]
+
+    def add_promise(self, m: Commitment) -> None:
+        if self._promises is None:
+            self._promises = set()
+            self.s.commitments = dict(self.s.commitments)
+        self.s.commitments[m.id] = m
+        self._promises.add(m.id)
 
     # words -----------------------------------------------------------------------------
     def name(self, cid: str) -> str:
@@ -379,7 +407,8 @@ class _Turn:
     def update_door(self, cid: str, lesson: str) -> None:
         """Move the door if the meters call for it; a moved door is always an Effect."""
         c = self.s.contacts[cid]
-        outstanding = any(m.by == cid and m.outstanding for m in self.s.commitments.values())
+        promises = self.s.commitments
+        outstanding = bool(promises) and any(m.by == cid and m.outstanding for m in promises.values())
         new = _door_for(self.t, c, c.door, outstanding)
         if new != c.door:
             old = c.door
@@ -475,6 +504,12 @@ def cost(state: State, action: Action) -> int:
     return _cost(state.world.tuning, action.name)
 
 
+_NOT_TAKEN = {
+    name: tuple(k for k in ("contact", "target", "opportunity", "field", "choice") if k not in params)
+    for name, params in VOCABULARY.items()
+}
+
+
 def check(state: State, action: Action) -> str | None:
     """None if the action can be taken now, else the reason it cannot, in the game's words."""
     w = state.world
@@ -483,8 +518,8 @@ def check(state: State, action: Action) -> str | None:
         return f"There is no action called {name!r}."
     if state.over:
         return "The campaign is over."
-    for key in ("contact", "target", "opportunity", "field", "choice"):
-        if getattr(action, key) is not None and key not in VOCABULARY[name]:
+    for key in _NOT_TAKEN[name]:
+        if getattr(action, key) is not None:
             return f"{name} does not take {key}."
     for key in VOCABULARY[name]:
         if getattr(action, key) is None:
@@ -594,6 +629,7 @@ def legal_actions(state: State) -> list[Action]:
         return [Action("answer_interest", choice=ch) for ch in CHOICES["answer_interest"]]
     out: list[Action] = [Action("research", field=f) for f in w.fields]
     out.append(Action("reflect"))
+    known_opps = [oid for oid, o in state.opportunities.items() if o.stage != HIDDEN]
     for cid, c in state.contacts.items():
         if c.stage == UNKNOWN or c.door == CLOSED:
             continue
@@ -601,15 +637,27 @@ def legal_actions(state: State) -> list[Action]:
             out.append(Action("reach_out", contact=cid))
             continue
         out.extend(Action("meet", contact=cid, choice=ch) for ch in CHOICES["meet"])
-        out += [Action("check_in", contact=cid), Action("thank", contact=cid)]
-        out += [Action("follow_up", contact=cid), Action("release", contact=cid)]
-        for tid, _ in w.people[cid].ties:
-            out.append(Action("ask_intro", contact=cid, target=tid))
-        for oid in state.opportunities:
-            out.append(Action("ask_referral", contact=cid, opportunity=oid))
-    for oid in state.opportunities:
-        out += [Action("apply", opportunity=oid), Action("withdraw", opportunity=oid),
-                Action("accept_job", opportunity=oid)]
+        out.append(Action("check_in", contact=cid))
+        if c.owed_thanks or c.advice_pending:
+            out.append(Action("thank", contact=cid))
+        if state.outstanding_commitments(cid):
+            out += [Action("follow_up", contact=cid), Action("release", contact=cid)]
+        person = w.people[cid]
+        for tid, _ in person.ties:
+            if tid in state.contacts and state.contacts[tid].stage == KNOWN:
+                out.append(Action("ask_intro", contact=cid, target=tid))
+        for oid in known_opps:
+            opp = w.opportunities[oid]
+            if opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0:
+                out.append(Action("ask_referral", contact=cid, opportunity=oid))
+    for oid in known_opps:
+        stage = state.opportunities[oid].stage
+        if stage == OPP_KNOWN:
+            out.append(Action("apply", opportunity=oid))
+        elif stage in ACTIVE_STAGES:
+            out.append(Action("withdraw", opportunity=oid))
+            if stage == OFFER:
+                out.append(Action("accept_job", opportunity=oid))
     out.append(Action("end_week"))
     return [a for a in out if check(state, a) is None]
 
@@ -812,8 +860,7 @@ def _promise(turn: _Turn, cid: str, kind: str, to: str, asked: bool, overstep_p:
     s.next_commitment += 1
     oversteps = turn.chance(overstep_p, "oversteps", kid)
     m = Commitment(kid, cid, kind, to, asked, oversteps, s.week)
-    turn._dict("commitments")[kid] = m
-    turn._copied.add(("m", kid))
+    turn.add_promise(m)
     if oversteps:
         what = turn.full(to) if kind == "introduction" else turn.role(to)
         turn.note(cid, "commitment", f"{turn.name(cid)} has doubts: {what} would not welcome this.",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from game.engine.actions import Action
@@ -33,8 +33,7 @@ KNOWN = "known"  # the player has heard the name and could reach out cold
 CONNECTED = "connected"  # they have spoken; meetings and asks are possible
 
 
-@dataclass(frozen=True, slots=True)
-class Effect:
+class Effect(NamedTuple):
     """One change to the world, with its reason.
 
     `meter` is a contact meter ("trust", "embarrassment", "familiarity"), "door", a player
@@ -54,7 +53,7 @@ class Effect:
     after: Any = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "week": self.week,
             "target": self.target,
             "meter": self.meter,
@@ -70,8 +69,7 @@ class Effect:
         return out
 
 
-@dataclass(frozen=True, slots=True)
-class LedgerEntry:
+class LedgerEntry(NamedTuple):
     """One itemised line behind a meter: the 'why' breakdown is the data itself."""
 
     week: int
@@ -201,8 +199,7 @@ class Commitment:
         return self.status == PENDING or self.status in SLIPPED
 
 
-@dataclass(frozen=True, slots=True)
-class Prompt:
+class Prompt(NamedTuple):
     """A question that must be answered before anything else happens."""
 
     kind: str  # "offer" (a volunteered introduction) or "interest" (the interest question)

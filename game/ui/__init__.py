@@ -1,0 +1,1 @@
+"""The terminal game. `game.ui.app.WarmIntroApp` is the entry point."""

@@ -1,0 +1,204 @@
+"""The Textual app: screens, themes, settings, and the one place actions are applied.
+
+`WarmIntroApp.perform` is the single door into the engine for the screens: it applies an
+action, and makes every visible effect land somewhere the player will see it (the journal,
+the cards, and a notification for a door that shuts, an advocate acting, a new card).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.theme import Theme
+
+from game.ui.settings import Settings
+
+MIN_WIDTH, MIN_HEIGHT = 80, 24
+
+# High contrast for projectors and bright rooms: white on black, with loud accents.
+PROJECTION = Theme(
+    name="projection",
+    primary="#FFD700",
+    secondary="#00E5FF",
+    accent="#FFD700",
+    foreground="#FFFFFF",
+    background="#000000",
+    surface="#000000",
+    panel="#1A1A1A",
+    success="#00FF66",
+    warning="#FFB000",
+    error="#FF3B3B",
+    dark=True,
+    variables={
+        "text-muted": "#E0E0E0",
+        "footer-key-foreground": "#FFD700",
+        "block-cursor-background": "#FFD700",
+        "block-cursor-foreground": "#000000",
+    },
+)
+
+
+class WarmIntroApp(App):
+    """Warm Intro in the terminal."""
+
+    TITLE = "Warm Intro"
+    CSS_PATH = "styles/app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", show=False),
+    ]
+
+    def __init__(self, *, pack: str | Path | None = None, campaign: str | None = None,
+                 seed: int | None = None, play: bool = False, worlds: list | None = None) -> None:
+        super().__init__()
+        self.settings = Settings.load()
+        self.session = None
+        self._pack = pack
+        self._campaign = campaign
+        self._seed = seed
+        self._play = play
+        self._worlds = worlds
+
+    # --- start ------------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.register_theme(PROJECTION)
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self._play:
+            world = self.worlds()[-1]
+            self.start_game(world, self._campaign, self._seed)
+        else:
+            from game.ui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+        self._check_size()
+
+    def worlds(self) -> list:
+        """The core pack, plus the --pack one if given. Loaded on first use, not at startup."""
+        if self._worlds is None:
+            from game.packs.loader import load_core, load_pack
+
+            self._worlds = [load_core()]
+            if self._pack:
+                self._worlds.append(load_pack(self._pack))
+        return self._worlds
+
+    def start_game(self, world, campaign: str | None = None, seed: int | None = None) -> None:
+        from game.ui.screens.board import BoardScreen
+        from game.ui.session import new_session
+
+        self.session = new_session(world, campaign, seed)
+        self.sub_title = f"{self.session.title} · seed {self.session.seed}"
+        self._reset_to(BoardScreen())
+
+    def to_title(self) -> None:
+        from game.ui.screens.title import TitleScreen
+
+        self.session = None
+        self.sub_title = ""
+        self._reset_to(TitleScreen())
+
+    def _reset_to(self, screen: Screen) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    # --- acting -----------------------------------------------------------------------------
+    def perform(self, action) -> list | None:
+        """Apply an action for the player. Returns the visible effects, or None if illegal."""
+        from game.engine import Impossible
+
+        try:
+            effects = self.session.act(action)
+        except Impossible as exc:
+            self.notify(str(exc), title="Not now", severity="warning")
+            return None
+        self._announce(effects)
+        return effects
+
+    def _announce(self, effects: list) -> None:
+        from game.ui.codex import titles
+        from game.ui.words import door_badge
+
+        names = titles()
+        for e in effects:
+            if e.meter == "door" and e.after in ("avoiding", "closed"):
+                title = "A door closed for good" if e.after == "closed" else "A door is closing"
+                self.notify(f"{door_badge(e.after)}  {e.cause}", title=title, severity="error", timeout=10)
+            elif e.meter == "door" and e.after == "advocate":
+                self.notify(f"{door_badge(e.after)}  {e.cause}", title="An advocate", timeout=8)
+            elif e.meter == "introduction" and "Unprompted" in e.cause:
+                self.notify(e.cause, title="An advocate acted for you", timeout=8)
+            elif e.meter == "opportunity" and "nobody posted" in e.cause:
+                self.notify(e.cause, title="A door opened", timeout=8)
+            elif e.meter == "offer":
+                self.notify(e.cause, title="An offer", timeout=10)
+            elif e.meter == "lesson":
+                self.notify(f"{names.get(e.target, e.target)}  (press c to read it)", title="New codex card", timeout=6)
+
+    # --- screens anyone can open ------------------------------------------------------------
+    def action_help(self) -> None:
+        from game.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_settings(self) -> None:
+        from game.ui.screens.settings import SettingsScreen
+
+        if not isinstance(self.screen, SettingsScreen):
+            self.push_screen(SettingsScreen())
+
+    def action_codex(self) -> None:
+        from game.ui.screens.codex import CodexScreen
+
+        if not isinstance(self.screen, CodexScreen):
+            self.push_screen(CodexScreen())
+
+    def watch_theme(self, theme: str) -> None:
+        if self.settings.theme != theme:
+            self.settings.theme = theme
+            self.save_settings()
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save()
+        except OSError as exc:
+            self.notify(f"Settings could not be saved: {exc}", severity="warning")
+
+    # --- the command palette ----------------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("Help", "How to play, and every key", self.action_help)
+        yield SystemCommand("Settings", "Theme, hints and the week summary", self.action_settings)
+        yield SystemCommand("Codex", "The lesson cards you have unlocked", self.action_codex)
+        yield SystemCommand("Title screen", "Leave this game and go back to the title", self.to_title)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+
+    # --- too small ----------------------------------------------------------------------------
+    def on_resize(self) -> None:
+        self._check_size()
+
+    def _check_size(self) -> None:
+        from game.ui.screens.too_small import TooSmallScreen
+
+        small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        on_top = isinstance(self.screen, TooSmallScreen)
+        if small and not on_top:
+            self.push_screen(TooSmallScreen())
+        elif not small and on_top:
+            self.pop_screen()
+        elif small and on_top:
+            self.screen.refresh_size()
+
+
+def run(*, pack=None, campaign=None, seed=None, play=False) -> int:
+    WarmIntroApp(pack=pack, campaign=campaign, seed=seed, play=play).run()
+    return 0

@@ -1,0 +1,187 @@
+"""The main board: people on the left, the selected person and what you can do on the
+right, the journal along the bottom, and the week, runway and hours always on top."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+
+from game.engine import Action
+from game.ui.widgets.action_list import ActionList
+from game.ui.widgets.contact_detail import ContactDetail
+from game.ui.widgets.contact_list import YOU, ContactList
+from game.ui.widgets.journal_log import JournalLog
+from game.ui.widgets.status_bar import StatusBar
+
+
+class BoardScreen(Screen):
+    """Where the game is played."""
+
+    BINDINGS = [
+        Binding("n", "end_week", "End week", id="board.end_week"),
+        Binding("m", "meet", "Meet", id="board.meet"),
+        Binding("w", "network", "Network", id="board.network"),
+        Binding("c", "codex", "Codex", id="board.codex"),
+        Binding("j", "journal", "Journal", id="board.journal"),
+        Binding("escape", "back_to_people", "People", id="board.people", show=False),
+        Binding("s", "settings", "Settings", id="board.settings", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield StatusBar(id="status")
+        with Horizontal(id="main"):
+            yield ContactList(id="contacts")
+            with Vertical(id="right"):
+                yield ContactDetail(id="detail")
+                yield ActionList(id="actions")
+        yield JournalLog(id="journal")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#contacts").border_title = "People"
+        self.query_one("#detail").border_title = "Details"
+        self.query_one("#actions").border_title = "What you can do"
+        self.query_one("#journal").border_title = "Journal"
+        self.refresh_board()
+        self.query_one(ContactList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_board()
+
+    @property
+    def session(self):
+        return self.app.session
+
+    @property
+    def selected(self) -> str:
+        return self.query_one(ContactList).selected_id
+
+    def refresh_board(self) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.query_one(StatusBar).show(session)
+        self.query_one(ContactList).show(session)
+        self._show_selected()
+        self.query_one(JournalLog).show(session)
+
+    def _show_selected(self) -> None:
+        cid = self.selected
+        self.query_one(ContactDetail).show(self.session, cid)
+        self.query_one(ActionList).show(self.session, cid, self.app.settings.hints)
+
+    # --- choosing ---------------------------------------------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id == "contacts":
+            self._show_selected()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "contacts":
+            self.query_one(ActionList).focus()
+            return
+        action = self.query_one(ActionList).chosen(event.option.id)
+        if action is not None:
+            self.do(action)
+
+    def do(self, action: Action) -> None:
+        """Take an action from the board; meetings open the conversation."""
+        if action.name == "meet":
+            self.open_conversation(action.contact)
+            return
+        if action.name == "end_week":
+            self.action_end_week()
+            return
+        if self.app.perform(action) is not None:
+            self.after_action()
+
+    def after_action(self) -> None:
+        self.refresh_board()
+        state = self.session.state
+        if state.prompt is not None:
+            self.open_conversation(state.prompt.contact)
+        elif state.over:
+            self.show_debrief()
+
+    def open_conversation(self, cid: str) -> None:
+        from game.ui.screens.conversation import ConversationScreen
+
+        reason = self.session.check(Action("meet", contact=cid, choice="advice"))
+        if reason and self.session.state.prompt is None:
+            self.notify(reason, title="Not now", severity="warning")
+            return
+        self.app.push_screen(ConversationScreen(cid))
+
+    def show_debrief(self) -> None:
+        from game.ui.screens.debrief import DebriefScreen
+
+        self.app.push_screen(DebriefScreen())
+
+    # --- keys -------------------------------------------------------------------------------
+    def action_end_week(self) -> None:
+        from game.ui.screens.week_summary import WeekSummaryScreen
+
+        session = self.session
+        week = session.state.week
+        effects = self.app.perform(Action("end_week"))
+        if effects is None:
+            return
+        self.refresh_board()
+        over = session.state.over
+        if self.app.settings.week_summary or over:
+            summary = session.summarise_week(week, effects)
+            self.app.push_screen(WeekSummaryScreen(summary),
+                                 callback=lambda _: self.show_debrief() if over else None)
+
+    def action_meet(self) -> None:
+        cid = self.selected
+        if cid == YOU:
+            self.notify("Pick a person on the left first.", severity="warning")
+            return
+        if self.session.state.contacts[cid].stage != "connected":
+            self.do(Action("reach_out", contact=cid))
+            return
+        self.open_conversation(cid)
+
+    def action_network(self) -> None:
+        from game.ui.screens.network import NetworkScreen
+
+        self.app.push_screen(NetworkScreen())
+
+    def action_codex(self) -> None:
+        self.app.action_codex()
+
+    def action_settings(self) -> None:
+        self.app.action_settings()
+
+    def action_journal(self) -> None:
+        from game.ui.screens.journal import JournalScreen
+
+        self.app.push_screen(JournalScreen())
+
+    def action_back_to_people(self) -> None:
+        self.query_one(ContactList).focus()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand("End the week", "Let the week turn: promises, replies, runway", self.action_end_week)
+        yield SystemCommand("Meet the selected person", "Open a conversation", self.action_meet)
+        yield SystemCommand("Network", "Who knows whom, and which doors are shut", self.action_network)
+        yield SystemCommand("Journal", "Everything that has happened, with its cause", self.action_journal)
+        state = self.session.state if self.session else None
+        if state is not None:
+            for cid in self.session.people():
+                name = state.world.people[cid].name
+                yield SystemCommand(f"Select {name}", f"Show {name} on the board",
+                                    lambda cid=cid: self.select(cid), discover=False)
+
+    def select(self, cid: str) -> None:
+        contacts = self.query_one(ContactList)
+        ids = [o.id for o in contacts.options]
+        if cid in ids:
+            contacts.highlighted = ids.index(cid)
+            contacts.focus()

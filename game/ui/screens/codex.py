@@ -1,0 +1,50 @@
+"""The codex: lesson cards, locked until the lesson bites or pays off in play."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from game.ui.codex import cards
+from game.ui.words import effect_text
+
+
+def codex_text(session) -> str:
+    unlocked = session.state.lessons if session else frozenset()
+    out = [f"{len(unlocked)} of {len(cards())} cards unlocked.", ""]
+    for lid, card in cards().items():
+        if lid not in unlocked:
+            out += ["[dim]▢ ???  Not yet learned. Keep playing.[/]", ""]
+            continue
+        out.append(f"[b]✦ {escape(card.title)}[/b]")
+        out.append(escape(card.text))
+        out.append(f"[i]Try:[/i] {escape(card.try_)}")
+        moment = session.lesson_moment(lid)
+        if moment is not None:
+            out.append(f"[dim]Learned in week {moment.week}: {escape(effect_text(session.state, moment))}[/]")
+        out.append("")
+    return "\n".join(out).rstrip()
+
+
+class CodexScreen(Screen):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="codex.back"),
+        Binding("c", "back", "Close", id="codex.close", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="codex"):
+            yield Static(codex_text(self.app.session), id="codex-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#codex").border_title = "Codex"
+        self.query_one("#codex").focus()
+
+    def action_back(self) -> None:
+        self.dismiss()

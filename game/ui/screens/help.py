@@ -1,0 +1,35 @@
+"""F1 help, rendered from help.md beside the app."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, Markdown
+
+HELP = Path(__file__).resolve().parent.parent / "help.md"
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [
+        Binding("escape", "close", "Close", id="help.close"),
+        Binding("f1", "close", "Close", id="help.f1", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-box"):
+            yield Markdown(HELP.read_text(encoding="utf-8"), id="help-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one("#help-box")
+        box.border_title = "Help"
+        box.border_subtitle = "Esc closes"
+        box.can_focus = True
+        box.focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)

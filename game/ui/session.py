@@ -1,0 +1,187 @@
+"""One game being played: the current State, the effects the player has seen, and the
+read-only summaries the screens draw (the week summary, the network, the debrief).
+
+The rules stay in the engine: this module only calls `apply`/`check` and reads the
+results. Hidden effects and hidden ledger lines never leave this module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from game.engine import Action, Effect, State, apply, check, cost, new_game
+from game.engine.state import CONNECTED, UNKNOWN, World
+
+
+def visible(effects: Iterable[Effect]) -> list[Effect]:
+    return [e for e in effects if e.visible]
+
+
+@dataclass
+class WeekSummary:
+    """What the turning of a week brought, sorted into what a player looks for."""
+
+    week: int
+    messages: list[Effect] = field(default_factory=list)
+    promises_kept: list[Effect] = field(default_factory=list)
+    opportunities: list[Effect] = field(default_factory=list)
+    doors: list[Effect] = field(default_factory=list)
+    meters: list[Effect] = field(default_factory=list)
+    silence: list[str] = field(default_factory=list)
+    lessons: list[Effect] = field(default_factory=list)
+
+
+@dataclass
+class Point:
+    """A meter's value at the end of a week."""
+
+    week: int
+    value: int
+
+
+class Session:
+    """The game in progress. Screens read from it and hand it actions."""
+
+    def __init__(self, world: World, campaign: str, seed: int) -> None:
+        self.world = world
+        self.campaign = campaign
+        self.seed = seed
+        self.state: State = new_game(world, campaign, seed)
+        self.last: list[Effect] = []
+
+    # --- acting ---------------------------------------------------------------------------
+    def check(self, action: Action) -> str | None:
+        return check(self.state, action)
+
+    def cost(self, action: Action) -> int:
+        return cost(self.state, action)
+
+    def act(self, action: Action) -> list[Effect]:
+        """Apply an action; returns the effects the player may see. Raises Impossible."""
+        self.state, effects = apply(self.state, action)
+        self.last = visible(effects)
+        return self.last
+
+    # --- reading --------------------------------------------------------------------------
+    @property
+    def title(self) -> str:
+        return self.world.campaigns[self.campaign].title
+
+    def journal(self) -> list[Effect]:
+        return visible(self.state.journal())
+
+    def people(self) -> list[str]:
+        """Everyone the player knows of, connected first, in a stable order."""
+        s = self.state
+        known = [cid for cid, c in s.contacts.items() if c.stage != UNKNOWN]
+        return sorted(known, key=lambda cid: (s.contacts[cid].stage != CONNECTED, s.world.people[cid].name))
+
+    def last_deltas(self, cid: str) -> dict[str, int]:
+        out: dict[str, int] = {}
+        for e in self.last:
+            if e.target == cid and e.meter in ("trust", "embarrassment", "familiarity"):
+                out[e.meter] = out.get(e.meter, 0) + e.delta
+        return out
+
+    def ledger(self, cid: str, meter: str) -> list:
+        return [entry for entry in self.state.contacts[cid].ledger if entry.visible and entry.meter == meter]
+
+    def unseen_total(self, cid: str, meter: str) -> int:
+        """The part of a meter built before the player knew this person (never itemised)."""
+        c = self.state.contacts[cid]
+        return getattr(c, meter) - sum(e.delta for e in self.ledger(cid, meter))
+
+    def known_ties(self, cid: str) -> list[tuple[str, float]]:
+        s = self.state
+        return [(t, st) for t, st in s.world.people[cid].ties
+                if t in s.contacts and s.contacts[t].stage != UNKNOWN]
+
+    def unknown_ties(self, cid: str) -> int:
+        s = self.state
+        return sum(1 for t, _ in s.world.people[cid].ties if t in s.contacts and s.contacts[t].stage == UNKNOWN)
+
+    def waiting_on(self) -> list[str]:
+        """Promises made to the player that have not come through, as the player sees them."""
+        s = self.state
+        out = []
+        for m in sorted(s.commitments.values(), key=lambda m: m.id):
+            if not m.outstanding:
+                continue
+            who = s.world.people[m.by].first_name
+            if m.kind == "introduction":
+                what = f"the introduction to {s.world.people[m.to].name}"
+            else:
+                opp = s.world.opportunities[m.to]
+                what = f"a word for the {opp.title} role"
+            weeks = s.week - m.week
+            ago = "this week" if weeks == 0 else f"{weeks} week{'s' if weeks != 1 else ''} ago"
+            out.append(f"{who} promised {what} {ago}. No word yet.")
+        return out
+
+    def summarise_week(self, week: int, effects: Iterable[Effect]) -> WeekSummary:
+        summary = WeekSummary(week)
+        for e in visible(effects):
+            m = e.meter
+            if m == "door":
+                summary.doors.append(e)
+            elif m == "lesson":
+                summary.lessons.append(e)
+            elif m in ("trust", "embarrassment", "familiarity", "clarity", "reputation", "runway") or m.startswith("knowledge:"):
+                summary.meters.append(e)
+            elif m in ("opportunity", "offer", "interview", "outcome"):
+                summary.opportunities.append(e)
+            elif "as promised" in e.cause:
+                summary.promises_kept.append(e)
+            else:
+                summary.messages.append(e)
+        summary.silence = self.waiting_on()
+        return summary
+
+    # --- the debrief ------------------------------------------------------------------------
+    def timeline(self, cid: str, meter: str) -> list[Point]:
+        """A meter's value at the end of every week, rebuilt from the visible ledger."""
+        entries = self.state.contacts[cid].ledger
+        last_week = self.state.week
+        points: list[Point] = []
+        value = 0
+        by_week: dict[int, int] = {}
+        for e in entries:
+            if e.meter == meter:
+                by_week[e.week] = by_week.get(e.week, 0) + e.delta
+        for week in range(0, last_week + 1):
+            value += by_week.get(week, 0)
+            points.append(Point(week, max(0, min(100, value))))
+        return points
+
+    def turning_points(self) -> list[Effect]:
+        """Door changes, new cards, introductions, offers and the outcome, in order."""
+        keep = ("door", "lesson", "introduction", "offer", "outcome", "interview")
+        return [e for e in self.journal() if e.meter in keep]
+
+    def lesson_moment(self, lesson: str) -> Effect | None:
+        """The effect that unlocked a lesson card (the visible change just before it)."""
+        journal = self.journal()
+        for i, e in enumerate(journal):
+            if e.meter == "lesson" and e.target == lesson:
+                return journal[i - 1] if i else e
+        return None
+
+
+def new_session(world: World, campaign: str | None = None, seed: int | None = None) -> Session:
+    """A new game; the campaign defaults to the pack's first, the seed to a random one."""
+    if campaign is None:
+        campaign = next(iter(world.campaigns))
+    if seed is None:
+        import random
+
+        seed = random.SystemRandom().randrange(1, 1_000_000)
+    return Session(world, campaign, seed)
+
+
+def start_key(world: World, campaign: str) -> str:
+    return f"{world.pack_id}:{campaign}"
+
+
+def connected(state: State, cid: str) -> bool:
+    return state.contacts[cid].stage == CONNECTED

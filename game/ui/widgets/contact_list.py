@@ -1,0 +1,54 @@
+"""The people on the board: one card each, with meters readable without colour."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from game.ui.session import Session
+from game.ui.words import door_badge, meter_line
+
+YOU = "you"
+
+
+def card(session: Session, cid: str, width: int = 34) -> str:
+    s = session.state
+    c = s.contacts[cid]
+    name = s.world.people[cid].name
+    if c.stage != "connected":
+        return f"[b]{name}[/b]\n  [dim]heard of · not met yet[/]\n  [dim]write to them to connect[/]"
+    badge = door_badge(c.door)
+    badge_len = len(badge.split("]", 1)[1].rsplit("[", 1)[0])
+    pad = max(1, width - len(name) - badge_len)
+    deltas = session.last_deltas(cid)
+    lines = [
+        f"[b]{name}[/b]{' ' * pad}{badge}",
+        " " + meter_line("trust", c.trust, deltas.get("trust", 0), style="$success"),
+        " " + meter_line("embarrassment", c.embarrassment, deltas.get("embarrassment", 0), style="$error"),
+    ]
+    return "\n".join(lines)
+
+
+def you_card(session: Session) -> str:
+    s = session.state
+    roles = sum(1 for o in s.opportunities.values() if o.stage not in ("hidden",))
+    return (f"[b]You[/b]  [dim]research, reflect, roles[/]\n"
+            f"  clarity {s.clarity:>3} · reputation {s.reputation:>3}\n"
+            f"  roles you know of: {roles}")
+
+
+class ContactList(OptionList):
+    """Everyone the player knows of. The first entry is the player."""
+
+    def show(self, session: Session) -> None:
+        keep = self.highlighted_option.id if self.highlighted_option else None
+        options = [Option(you_card(session), id=YOU)]
+        options += [Option(card(session, cid), id=cid) for cid in session.people()]
+        self.set_options(options)
+        ids = [o.id for o in options]
+        self.highlighted = ids.index(keep) if keep in ids else 0
+
+    @property
+    def selected_id(self) -> str:
+        option = self.highlighted_option
+        return option.id if option is not None and option.id else YOU

@@ -1,0 +1,205 @@
+"""How the game's numbers and events read on screen.
+
+Everything here turns engine values into short text: door badges, meter bars, action
+labels, journal lines. Meaning never rides on colour alone: every meter has a bar and a
+number, every door a symbol and a word. Markup uses theme variables only.
+"""
+
+from __future__ import annotations
+
+from textual.markup import escape
+
+from game.engine import Action, Effect, State
+
+# door -> (symbol, word); symbol + word read the same with or without colour
+DOOR_BADGES: dict[str, tuple[str, str]] = {
+    "advocate": ("★", "ADVOCATE"),
+    "warm": ("♥", "WARM"),
+    "open": ("○", "OPEN"),
+    "guarded": ("◑", "GUARDED"),
+    "avoiding": ("✗", "AVOIDING"),
+    "closed": ("■", "CLOSED"),
+}
+
+DOOR_STYLES: dict[str, str] = {
+    "advocate": "bold $success",
+    "warm": "$success",
+    "open": "$foreground",
+    "guarded": "$warning",
+    "avoiding": "bold $error",
+    "closed": "bold reverse $error",
+}
+
+DOOR_MEANINGS: dict[str, str] = {
+    "advocate": "In your corner: helps you without being asked.",
+    "warm": "Glad to hear from you; a small ask is easy between you.",
+    "open": "Willing to talk. There is no relationship to lean on yet.",
+    "guarded": "Wary of you. Asks will land badly.",
+    "avoiding": "Avoiding you: \"Can I take a message?\" Leave them be.",
+    "closed": "Will never speak to you again.",
+}
+
+SHUT = ("avoiding", "closed")
+
+METER_NAMES = {"trust": "trust", "embarrassment": "embarrassment", "familiarity": "familiarity"}
+
+
+def door_badge(door: str, markup: bool = True) -> str:
+    symbol, word = DOOR_BADGES.get(door, ("?", door.upper()))
+    text = f"{symbol} {word}"
+    return f"[{DOOR_STYLES.get(door, '')}]{text}[/]" if markup else text
+
+
+def bar(value: int, width: int = 10) -> str:
+    """A bar of `width` cells for a 0-100 meter: full blocks plus one partial block."""
+    value = max(0, min(100, value))
+    eighths = round(value * width * 8 / 100)
+    full, part = divmod(eighths, 8)
+    partial = " ▏▎▍▌▋▊▉"[part] if part else ""
+    text = "█" * full + partial.strip()
+    return text + "░" * (width - len(text))
+
+
+def meter_line(label: str, value: int, delta: int = 0, width: int = 10, style: str = "$accent") -> str:
+    change = ""
+    if delta:
+        change = f" [b]({delta:+d})[/b]"
+    return f"{label:<13} [{style}]{bar(value, width)}[/] {value:>3}{change}"
+
+
+def person(state: State, cid: str) -> str:
+    return state.world.people[cid].name
+
+
+def first(state: State, cid: str) -> str:
+    return state.world.people[cid].first_name
+
+
+def role(state: State, oid: str) -> str:
+    opp = state.world.opportunities[oid]
+    company = state.world.companies.get(opp.company)
+    return f"{opp.title} at {company.name if company else opp.company}"
+
+
+def field_name(state: State, fid: str) -> str:
+    f = state.world.fields.get(fid)
+    return f.name if f else fid
+
+
+MEET_CHOICES = {
+    "advice": "Ask for advice",
+    "learn": "Ask about their work",
+    "offer_help": "Offer to help with something of theirs",
+}
+
+INTEREST_ANSWERS = {
+    "eager_yes": "\"Yes! Absolutely.\"",
+    "explore": "\"I'm still exploring. What does success look like in this role?\"",
+    "not_now": "\"Not right now; the timing isn't right for me.\"",
+}
+
+
+def offer_answers(state: State) -> dict[str, str]:
+    p = state.prompt
+    who = first(state, p.contact) if p else "them"
+    target = first(state, p.subject) if p else "them"
+    return {
+        "accept_offer": f"\"That would be wonderful, thank you!\" ({who} sets up the call)",
+        "ask_permission": f"\"Could I reach out to {target} myself, and mention your name?\"",
+        "decline_offer": "\"That's kind. Let me come back to you on that.\"",
+    }
+
+
+def action_label(state: State, action: Action) -> str:
+    """What an action is called on a button or in a list, in the game's words."""
+    n = action.name
+    who = first(state, action.contact) if action.contact else ""
+    if n == "research":
+        return f"Research {field_name(state, action.field)}"
+    if n == "reflect":
+        return "Reflect on what you really want"
+    if n == "reach_out":
+        return f"Write to {who}"
+    if n == "meet":
+        return f"Meet {who}: {MEET_CHOICES.get(action.choice or '', 'talk')}" if action.choice else f"Meet {who}…"
+    if n == "check_in":
+        return f"Check in with {who}"
+    if n == "thank":
+        return f"Thank {who} and report back"
+    if n == "ask_intro":
+        return f"Ask {who} to introduce you to {person(state, action.target)}"
+    if n == "ask_referral":
+        return f"Ask {who} to put in a word: {role(state, action.opportunity)}"
+    if n == "follow_up":
+        return f"Follow up with {who} on their promise"
+    if n == "release":
+        return f"Tell {who} not to worry about the promise"
+    if n == "apply":
+        return f"Apply: {role(state, action.opportunity)}"
+    if n == "withdraw":
+        return f"Withdraw: {role(state, action.opportunity)}"
+    if n == "accept_job":
+        return f"Accept the offer: {role(state, action.opportunity)}"
+    if n == "end_week":
+        return "End the week"
+    if n == "accept_offer":
+        return "Accept the offer"
+    if n == "ask_permission":
+        return "Ask permission to use their name"
+    if n == "decline_offer":
+        return "Decline for now"
+    if n == "answer_interest":
+        return INTEREST_ANSWERS.get(action.choice or "", "Answer")
+    return n
+
+
+def effect_subject(state: State, effect: Effect) -> str:
+    if effect.target in state.world.people:
+        return person(state, effect.target)
+    if effect.target in state.world.opportunities:
+        return role(state, effect.target)
+    return ""
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text[:1].upper() + text[1:] if text else text
+
+
+def effect_text(state: State, effect: Effect, titles: dict[str, str] | None = None) -> str:
+    """One effect as a plain line of text (no markup): the change and its cause."""
+    m = effect.meter
+    if m in METER_NAMES:
+        who = first(state, effect.target) if effect.target in state.world.people else effect.target
+        return f"{who}: {effect.delta:+d} {m} ({effect.after}) - {effect.cause}"
+    if m == "door":
+        return f"{door_badge(effect.after, markup=False)}  {effect.cause}"
+    if m == "lesson":
+        title = (titles or {}).get(effect.target, effect.target)
+        return f"New codex card: {title}"
+    if m == "runway":
+        return f"Runway {effect.delta:+d} week ({effect.after} left) - {effect.cause}"
+    if m in ("clarity", "reputation"):
+        return f"You: {effect.delta:+d} {m} ({effect.after}) - {effect.cause}"
+    if m.startswith("knowledge:"):
+        fname = field_name(state, m.split(":", 1)[1])
+        return f"You: {effect.delta:+d} knowledge of {fname} ({effect.after}) - {effect.cause}"
+    return _sentence(effect.cause)
+
+
+def effect_markup(state: State, effect: Effect, titles: dict[str, str] | None = None) -> str:
+    """One effect as a line of markup for the journal and the conversation."""
+    text = escape(effect_text(state, effect, titles))
+    m = effect.meter
+    if m == "door":
+        style = "bold $error" if effect.after in SHUT else "bold $success"
+        return f"[{style}]{text}[/]"
+    if m == "lesson":
+        return f"[bold $accent]✦ {text}[/]"
+    if m in METER_NAMES or m in ("clarity", "reputation") or m.startswith("knowledge:"):
+        good = effect.delta > 0 if m != "embarrassment" else effect.delta < 0
+        sign = "▲" if effect.delta > 0 else "▼"
+        return f"[{'$success' if good else '$warning'}]{sign}[/] {text}"
+    if m in ("offer", "introduction", "referral", "token", "outcome"):
+        return f"[bold]{text}[/]"
+    return text
