@@ -139,7 +139,7 @@ class WarmIntroApp(App):
             elif e.meter == "offer":
                 self.notify(e.cause, title="An offer", timeout=10)
             elif e.meter == "lesson":
-                self.notify(f"{names.get(e.target, e.target)}  (press c to read it)", title="New codex card", timeout=6)
+                self.notify(f"{names.get(e.target, e.target)}  (press c to read it)", title="New codex card", timeout=4)
 
     # --- screens anyone can open ------------------------------------------------------------
     def action_help(self) -> None:

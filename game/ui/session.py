@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.engine import Action, Effect, State, apply, check, cost, new_game
-from game.engine.state import CONNECTED, UNKNOWN, World
+from game.engine import Action, Effect, State, World, apply, check, cost, new_game
+from game.engine.state import CONNECTED, UNKNOWN
 
 
 def visible(effects: Iterable[Effect]) -> list[Effect]:

@@ -9,7 +9,7 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList
+from textual.widgets import Footer, OptionList
 
 from game.engine import Action
 from game.ui.widgets.action_list import ActionList
@@ -33,7 +33,6 @@ class BoardScreen(Screen):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Header()
         yield StatusBar(id="status")
         with Horizontal(id="main"):
             yield ContactList(id="contacts")

@@ -41,9 +41,9 @@ def contact_detail(session: Session, cid: str) -> str:
     c = s.contacts[cid]
     company = s.world.companies.get(p.company) if p.company else None
     where = f"{p.title}" + (f", {company.name}" if company else "")
-    out = [f"[b]{escape(p.name)}[/b] · {escape(where)}", f"[dim]{escape(p.bio)}[/]", ""]
+    out = [f"[b]{escape(p.name)}[/b] · {escape(where)}"]
     if c.stage != "connected":
-        out.append("You have heard of them but never spoken. Write to them to connect.")
+        out += [f"[dim]{escape(p.bio)}[/]", "", "You have heard of them but never spoken. Write to them to connect."]
         if s.tokens.get(cid):
             out.append(f"[b]You may mention {s.world.people[s.tokens[cid]].first_name}'s name.[/b]")
         return "\n".join(out)
@@ -62,6 +62,7 @@ def contact_detail(session: Session, cid: str) -> str:
     if ties:
         names = ", ".join(s.world.people[t].first_name for t, _ in ties)
         out.append(f"Knows: {escape(names)}")
+    out.append(f"[dim]{escape(p.bio)}[/]")
     for meter in ("trust", "embarrassment", "familiarity"):
         entries = session.ledger(cid, meter)
         unseen = session.unseen_total(cid, meter)

@@ -11,7 +11,7 @@ from game.ui.words import door_badge, meter_line
 YOU = "you"
 
 
-def card(session: Session, cid: str, width: int = 34) -> str:
+def card(session: Session, cid: str, width: int = 33) -> str:
     s = session.state
     c = s.contacts[cid]
     name = s.world.people[cid].name
@@ -23,8 +23,8 @@ def card(session: Session, cid: str, width: int = 34) -> str:
     deltas = session.last_deltas(cid)
     lines = [
         f"[b]{name}[/b]{' ' * pad}{badge}",
-        " " + meter_line("trust", c.trust, deltas.get("trust", 0), style="$success"),
-        " " + meter_line("embarrassment", c.embarrassment, deltas.get("embarrassment", 0), style="$error"),
+        " " + meter_line("trust", c.trust, deltas.get("trust", 0), width=8, style="$success"),
+        " " + meter_line("embarrassment", c.embarrassment, deltas.get("embarrassment", 0), width=8, style="$error"),
     ]
     return "\n".join(lines)
 

@@ -1,0 +1,205 @@
+"""Full flows through the game, driven with keys, checked on state and on the screen."""
+
+from __future__ import annotations
+
+from game.ui.app import WarmIntroApp
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.campaigns import CampaignScreen
+from game.ui.screens.conversation import ConversationScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.network import NetworkScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.week_summary import WeekSummaryScreen
+from tests.ui.ui_helpers import (
+    MARK,
+    door_closing_seed,
+    interest_seed,
+    notifications,
+    screen_text,
+    select_contact,
+)
+
+
+def game(world, seed: int = 1) -> WarmIntroApp:
+    return WarmIntroApp(play=True, seed=seed, worlds=[world])
+
+
+async def meet_mark(pilot) -> None:
+    await select_contact(pilot, MARK)
+    await pilot.press("m")
+    assert isinstance(pilot.app.screen, ConversationScreen)
+    await pilot.press("1")  # ask for advice
+
+
+async def test_new_game_from_the_title_screen(world):
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert isinstance(app.screen, TitleScreen)
+        assert "New game" in str(app.screen.query_one("#new").label)
+        assert app.screen.query_one("#continue").disabled  # no saves yet
+        await pilot.press("n")
+        assert isinstance(app.screen, CampaignScreen)
+        assert "freight schedules" in screen_text(app)  # the campaign's blurb
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert app.session.state.week == 1
+        text = screen_text(app)
+        assert "Week 1" in text and "Runway 26 weeks" in text and "8h of 8h left" in text
+        assert "Mark Oduya" in text and "○ OPEN" in text
+
+
+async def test_meeting_mark_brings_an_offer_and_accepting_it_makes_a_promise(world):
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        state = app.session.state
+        assert state.prompt is not None and state.prompt.kind == "offer"
+        text = screen_text(app)
+        assert "Gordon Pike" in text and "set up a call" in text
+        assert "you asked Mark for advice" in text  # the effect, with its cause
+        await pilot.press("escape")  # cannot walk away from a question
+        assert isinstance(app.screen, ConversationScreen)
+        assert "waiting for your answer" in notifications(app)
+        await pilot.press("1")  # accept
+        assert app.session.state.prompt is None
+        assert [m.by for m in app.session.state.commitments.values()] == [MARK]
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+        assert "Promised you an introduction to Gordon Pike" in screen_text(app)
+
+
+async def test_asking_permission_instead_leaves_no_debt(world):
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("2")  # "Could I reach out to Gordon myself?"
+        state = app.session.state
+        assert state.prompt is None
+        assert state.commitments == {}
+        assert state.tokens == {"gordon-pike": MARK}
+        assert state.contacts[MARK].embarrassment == 0
+        assert "no favour to remember" in screen_text(app)
+        await pilot.press("escape")
+        await select_contact(pilot, "gordon-pike")
+        assert "You may mention Mark's name" in screen_text(app)
+
+
+async def test_following_up_twice_on_a_slipped_promise_closes_the_door(world):
+    app = game(world, door_closing_seed(world))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("1", "escape")  # accept the offer, leave
+        for _ in range(3):
+            await pilot.press("n")
+            assert isinstance(app.screen, WeekSummaryScreen)
+            assert "Mark promised the introduction to Gordon Pike" in screen_text(app)
+            await pilot.press("enter")
+        board = app.screen
+        await select_contact(pilot, MARK)
+        board.do(board.query_one("#actions").actions[3])  # follow up
+        await pilot.pause()
+        assert app.session.state.contacts[MARK].door == "avoiding"
+        assert "✗ AVOIDING" in screen_text(app)
+        assert "A door is closing" in notifications(app)
+        assert "you reminded Mark of the introduction to Gordon Pike never made" in screen_text(app)
+
+        await select_contact(pilot, MARK)
+        follow_up = next(a for a in board.query_one("#actions").actions if a.name == "follow_up")
+        board.do(follow_up)
+        await pilot.pause()
+        assert app.session.state.contacts[MARK].door == "closed"
+        assert "■ CLOSED" in screen_text(app)
+        assert "Mark will never speak to you again." in notifications(app)
+        # the actions now say why nothing works
+        assert "Mark will not speak to you again." in screen_text(app)
+
+        await pilot.press("w")
+        assert isinstance(app.screen, NetworkScreen)
+        text = screen_text(app)
+        assert "Lost with the doors that shut" in text
+        assert "Mark (for good)" in text and "Gordon Pike" in text
+
+
+async def test_hidden_effects_never_reach_the_screen(world):
+    app = game(world, door_closing_seed(world))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("1", "escape")
+        for _ in range(3):
+            await pilot.press("n", "enter")
+        await pilot.press("j")
+        text = screen_text(app)
+        hidden = [e.cause for e in app.session.state.journal() if not e.visible]
+        assert hidden, "the promise slipped in secret"
+        for cause in hidden:
+            assert cause not in text
+
+
+async def test_the_interest_question_answered_by_exploring(world):
+    app = game(world, interest_seed(world))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("3", "escape")  # decline for now
+        await select_contact(pilot, "colin-marsh")
+        board = app.screen
+        board.do(board.query_one("#actions").actions[0])  # write to Colin
+        await pilot.pause()
+        assert app.session.state.contacts["colin-marsh"].stage == "connected"
+        await select_contact(pilot, "colin-marsh")
+        await pilot.press("m", "2")
+        state = app.session.state
+        assert state.prompt is not None and state.prompt.kind == "interest"
+        assert "are you interested in the Senior Dispatcher" in screen_text(app)
+        trust = state.contacts["colin-marsh"].trust
+        await pilot.press("2")  # "I'm still exploring"
+        state = app.session.state
+        assert state.prompt is None
+        assert state.contacts["colin-marsh"].trust >= trust
+        assert "still exploring" in screen_text(app)
+
+
+async def test_illegal_actions_are_shown_with_their_reason(world):
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await select_contact(pilot, MARK)
+        text = screen_text(app)
+        assert "✗ Thank Mark and report back" in text
+        assert "Mark hasn't done anything for you lately to thank them for." in text
+
+
+async def test_a_campaign_runs_out_of_runway_into_the_debrief(world):
+    app = game(world, 3)
+    app.settings.week_summary = False
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("1", "escape")
+        for _ in range(40):
+            if app.session.state.over:
+                break
+            await pilot.press("n")
+        await pilot.pause()
+        assert app.session.state.outcome == "out_of_runway"
+        assert isinstance(app.screen, WeekSummaryScreen)  # the last week is always summarised
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        text = screen_text(app)
+        assert "Out of runway." in text
+        assert "Score:" in text
+        assert "Mark Oduya" in text and "trust" in text and "→" in text
+        assert "Turning points" in text and "lesson:" in text
+        await pilot.press("t")
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_codex_shows_only_unlocked_cards(world):
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("1", "escape", "c")
+        text = screen_text(app)
+        assert "Build the bridge before you cross it" in text
+        assert "???" in text
+        assert "A promise you pull out becomes a debt" not in text or \
+            "caused-commitment" in app.session.state.lessons
