@@ -7,6 +7,7 @@ Every problem in a pack is collected and reported at once, compiler-style
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -62,35 +63,50 @@ def core_pack_path() -> Path:
 
 
 def _line_of(text: str, path: tuple) -> int | None:
-    """Best-effort line of a key path like ('people', 3, 'traits', 'busyness') in TOML text."""
+    """The line of a key path like ('people', 3, 'traits', 'busyness') in TOML text.
+
+    tomllib reports positions only for syntax errors, so schema errors are mapped back to
+    lines here: array-of-tables headers are counted, then keys are looked up inside the
+    entry (inline tables resolve to the line they are written on).
+    """
     lines = text.splitlines()
-    start = 0
+    start, end = 0, len(lines)
+    prefix = ""
     i = 0
+    found_line: int | None = None
     while i < len(path):
         part = path[i]
-        if isinstance(part, str) and i + 1 < len(path) and isinstance(path[i + 1], int):
-            header = f"[[{part}]]"
-            count = -1
-            for n in range(start, len(lines)):
-                if lines[n].strip() == header or lines[n].strip().startswith(header):
+        if not isinstance(part, str):
+            i += 1
+            continue
+        dotted = f"{prefix}{part}"
+        if i + 1 < len(path) and isinstance(path[i + 1], int):
+            header, count = f"[[{dotted}]]", -1
+            for n in range(start, end):
+                if lines[n].strip().startswith(header):
                     count += 1
                     if count == path[i + 1]:
-                        start = n
+                        start, found_line = n, n + 1
                         break
             else:
-                return None
+                return found_line
+            end = next((m for m in range(start + 1, len(lines)) if lines[m].strip().startswith(f"[[{dotted}]]")),
+                       len(lines))
+            prefix = f"{dotted}."
             i += 2
             continue
-        if isinstance(part, str):
-            for n in range(start, len(lines)):
-                stripped = lines[n].lstrip().strip('"')
-                if stripped.startswith(f"{part} ") or stripped.startswith(f"{part}=") or f"{part} =" in lines[n]:
-                    return n + 1
-                if n > start and lines[n].strip().startswith("[["):
-                    break
-            return start + 1
+        key = re.compile(rf'^\s*"?{re.escape(part)}"?\s*=')
+        table = f"[{dotted}]"
+        for n in range(start, end):
+            if lines[n].strip() == table:
+                start, found_line, prefix = n, n + 1, f"{dotted}."
+                break
+            if key.match(lines[n]):
+                return n + 1
+        else:
+            return found_line
         i += 1
-    return start + 1
+    return found_line
 
 
 def _suggest(word: str, choices) -> str:
@@ -119,9 +135,12 @@ def _read(folder: Path, name: str, problems: list[Problem]) -> tuple[dict, str] 
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
-        msg = str(exc).split(" (at line")[0]
-        problems.append(Problem(rel, line, "", f"TOML syntax: {msg}"))
+        # tomllib puts the position in the message: "... (at line 3, column 7)"
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(found.group(1)) if found else None
+        msg = re.sub(r" \(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        column = f" (column {found.group(2)})" if found else ""
+        problems.append(Problem(rel, line, "", f"TOML syntax: {msg}{column}"))
         return None
 
 
@@ -225,7 +244,8 @@ def _compile(folder: Path, info: PackInfo, parsed: dict, texts: dict, problems: 
             else:
                 ties[p.id][other] = strength
                 ties[other].setdefault(p.id, strength)  # ties run both ways
-        if p.volunteers_intro_to is not None and p.volunteers_intro_to not in p.ties:
+        broken_ties = any(other not in ties for other in p.ties)
+        if p.volunteers_intro_to is not None and p.volunteers_intro_to not in p.ties and not broken_ties:
             err("people.toml", "people", i, "volunteers_intro_to",
                 f"{p.volunteers_intro_to!r} is not among {p.id!r}'s ties; you can only offer to introduce someone you know")
     people = {}
@@ -273,7 +293,7 @@ def _compile(folder: Path, info: PackInfo, parsed: dict, texts: dict, problems: 
                     err("campaigns.toml", "campaigns", i, key, f"{v!r} is not in this campaign's people list")
         for oid in c.opportunities or list(opportunities):
             o = opportunities.get(oid)
-            if o is not None and o.hiring_contact not in roster:
+            if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
                 err("campaigns.toml", "campaigns", i, "opportunities",
                     f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign")
         if not c.contacts:

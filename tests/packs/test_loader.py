@@ -1,0 +1,141 @@
+"""Loading packs: the core pack loads, and a broken pack gets located, readable messages."""
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from game.packs.loader import PackError, core_pack_path, load_pack
+
+
+@pytest.fixture
+def pack(tmp_path):
+    """A writable copy of the core pack."""
+    dest = tmp_path / "mypack"
+    shutil.copytree(core_pack_path(), dest)
+    return dest
+
+
+def problems_of(folder):
+    with pytest.raises(PackError) as caught:
+        load_pack(folder)
+    return caught.value.problems
+
+
+def line_of(path, needle):
+    for n, line in enumerate(path.read_text().splitlines(), 1):
+        if needle in line:
+            return n
+    raise AssertionError(needle)
+
+
+def test_core_pack_has_what_the_first_campaign_needs(world):
+    assert len(world.people) >= 12
+    assert len(world.fields) >= 2
+    assert all(p.ties for p in world.people.values())
+    assert any(not o.posted for o in world.opportunities.values())
+    assert any(o.posted for o in world.opportunities.values())
+    execs = [p for p in world.people.values() if p.archetype == "executive" and p.volunteers_intro_to]
+    assert execs and execs[0].traits.busyness >= 0.8 and execs[0].traits.generosity >= 0.8
+    hiring = {o.hiring_contact for o in world.opportunities.values()}
+    connectors = [p for p in world.people.values() if p.archetype == "connector"]
+    assert any(any(t in hiring for t, _ in c.ties) for c in connectors)
+
+
+def test_ties_run_both_ways(world):
+    for person in world.people.values():
+        for other, strength in person.ties:
+            assert world.people[other].tie_strength(person.id) > 0, (person.id, other)
+            assert 0 < strength <= 1
+
+
+def test_a_misspelt_key_is_reported_on_its_line(pack):
+    people = pack / "people.toml"
+    people.write_text(people.read_text().replace("busyness = 0.92", "bussyness = 0.92"))
+    [problem] = problems_of(pack)
+    assert problem.file == "mypack/people.toml"
+    assert problem.line == line_of(people, "bussyness")
+    assert "bussyness" in problem.message and "people[1].traits.bussyness" == problem.path
+
+
+def test_every_problem_is_reported_at_once_with_suggestions(pack):
+    people = pack / "people.toml"
+    text = people.read_text()
+    text = text.replace("ties = { gordon-pike = 0.6,", "ties = { gordon-pyke = 0.6,")
+    text = text.replace('archetype = "peer"', 'archetype = "friend"', 1)
+    people.write_text(text)
+    opps = pack / "opportunities.toml"
+    opps.write_text(opps.read_text().replace('hiring_contact = "colin-marsh"', 'hiring_contact = "colin-march"'))
+    found = problems_of(pack)
+    messages = "\n".join(str(p) for p in found)
+    assert len(found) == 3, messages
+    assert "did you mean 'gordon-pike'?" in messages
+    assert "did you mean 'colin-marsh'?" in messages
+    assert "unknown archetype 'friend'" in messages and "expected one of" in messages
+    assert all(p.line for p in found), messages
+
+
+def test_a_value_out_of_range_names_the_value(pack):
+    people = pack / "people.toml"
+    people.write_text(people.read_text().replace("generosity = 0.9,", "generosity = 1.5,", 1))
+    [problem] = problems_of(pack)
+    assert "1.5" in problem.message and "less than or equal to 1" in problem.message
+    assert problem.line == line_of(people, "generosity = 1.5")
+
+
+def test_toml_syntax_errors_carry_their_line(pack):
+    (pack / "fields.toml").write_text('[[fields]]\nid = "a"\nname = "A\n')
+    [problem] = problems_of(pack)
+    assert problem.line == 3 and "TOML syntax" in problem.message
+    assert str(problem).startswith("mypack/fields.toml:3: error:")
+
+
+def test_a_missing_pack_file_and_a_non_utf8_file(pack):
+    (pack / "pack.toml").unlink()
+    (pack / "companies.toml").write_bytes(b"\xff\xfe not text")
+    messages = [str(p) for p in problems_of(pack)]
+    assert any("pack.toml" in m and "missing" in m for m in messages)
+    assert any("companies.toml" in m and "UTF-8" in m for m in messages)
+
+
+def test_a_file_that_links_outside_the_pack_is_refused(pack, tmp_path):
+    outside = tmp_path / "elsewhere.toml"
+    outside.write_text((pack / "fields.toml").read_text())
+    (pack / "fields.toml").unlink()
+    (pack / "fields.toml").symlink_to(outside)
+    messages = [str(p) for p in problems_of(pack)]
+    assert any("outside the pack" in m for m in messages)
+
+
+def test_an_oversized_file_is_refused(pack):
+    (pack / "fields.toml").write_text("# padding\n" * 200_000)
+    messages = [str(p) for p in problems_of(pack)]
+    assert any("limit" in m for m in messages)
+
+
+def test_unknown_tuning_values_are_caught(pack):
+    (pack / "tuning.toml").write_text("[tuning]\npress_familiarty = 30\n")
+    [problem] = problems_of(pack)
+    assert "did you mean 'press_familiarity'?" in problem.message and problem.line == 2
+
+
+def test_a_pack_may_override_tuning(pack):
+    (pack / "tuning.toml").write_text("[tuning]\npress_familiarity = 30\nhire_cold = 0.2\n")
+    world = load_pack(pack)
+    assert world.tuning.press_familiarity == 30 and world.tuning.hire_cold == 0.2
+
+
+def test_the_core_pack_ships_inside_the_wheel(tmp_path):
+    root = core_pack_path().parents[1]
+    if not (root / "pyproject.toml").exists():
+        pytest.skip("running from an installed wheel: the pack was found there already")
+    out = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path), str(root)],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert out.returncode == 0, out.stderr
+    [wheel] = tmp_path.glob("warm_intro-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "game/content/core/pack.toml" in names and "game/content/core/people.toml" in names
