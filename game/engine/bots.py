@@ -10,7 +10,14 @@ from collections.abc import Callable, Iterable, Iterator
 
 from game.engine.actions import Action
 from game.engine.rng import roll
-from game.engine.rules import _cost, check, estimated_fit, is_pressing, knowable_interest, legal_actions
+from game.engine.rules import (
+    _cost,
+    check,
+    estimated_fit,
+    is_pressing,
+    knowable_interest,
+    legal_actions,
+)
 from game.engine.state import (
     ADVOCATE,
     APPLIED,

@@ -82,10 +82,6 @@ def new_game(world: World, campaign: str, seed: int) -> State:
     for pid in camp.known:
         if contacts[pid].stage == UNKNOWN:
             contacts[pid].stage = KNOWN
-    for pid, c in contacts.items():
-        if c.stage == UNKNOWN or c.stage == KNOWN:
-            # strangers start neutral; reputation shifts first impressions later
-            c.trust = 0
     opp_ids = camp.opportunities or tuple(world.opportunities)
     opportunities = {oid: OpportunityState(oid) for oid in sorted(opp_ids)}
     return State(
@@ -1254,7 +1250,7 @@ def _advocate_acts(turn: _Turn, cid: str) -> None:
         _reveal(turn, cid, oid, f"{first} put you forward for a role nobody posted: {turn.role(oid)}.",
                 L.RELATIONSHIP_BEFORE_LEVERAGE)
         return
-    for tid, strength in sorted(w.people[cid].ties, key=lambda t: (-t[1], t[0])):
+    for tid, _strength in sorted(w.people[cid].ties, key=lambda t: (-t[1], t[0])):
         if tid in s.contacts and s.contacts[tid].stage != CONNECTED and s.contacts[tid].door != CLOSED:
             turn.connect(tid, _intro_trust(turn, cid, tid) + 10, 10,
                          f"Unprompted, {first} introduced you to {turn.full(tid)}.",

@@ -57,7 +57,7 @@ def test_a_misspelt_key_is_reported_on_its_line(pack):
     [problem] = problems_of(pack)
     assert problem.file == "mypack/people.toml"
     assert problem.line == line_of(people, "bussyness")
-    assert "bussyness" in problem.message and "people[1].traits.bussyness" == problem.path
+    assert "bussyness" in problem.message and problem.path == "people[1].traits.bussyness"
 
 
 def test_every_problem_is_reported_at_once_with_suggestions(pack):
