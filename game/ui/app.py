@@ -183,8 +183,10 @@ class WarmIntroApp(App):
             yield from commands()
 
     # --- too small ----------------------------------------------------------------------------
-    def on_resize(self) -> None:
-        self._check_size()
+    async def _on_resize(self, event) -> None:
+        # App stops the Resize event in its own handler, so an `on_resize` never runs here
+        await super()._on_resize(event)
+        self.call_later(self._check_size)
 
     def _check_size(self) -> None:
         from game.ui.screens.too_small import TooSmallScreen

@@ -33,16 +33,16 @@ class TitleScreen(Screen):
             yield Static(LOGO, id="logo")
             yield Static(TAGLINE, id="tagline")
             with Center():
-                yield Button("New game", id="new", variant="primary")
+                yield Button("New game", id="new", variant="primary", compact=True)
             with Center():
-                yield Button("Continue", id="continue", disabled=not saves,
+                yield Button("Continue", id="continue", disabled=not saves, compact=True,
                              tooltip=None if saves else "No saved games yet.")
             with Center():
-                yield Button("Settings", id="settings")
+                yield Button("Settings", id="settings", compact=True)
             with Center():
-                yield Button("Help", id="help")
+                yield Button("Help", id="help", compact=True)
             with Center():
-                yield Button("Quit", id="quit", variant="error")
+                yield Button("Quit", id="quit", variant="error", compact=True)
             if not saves:
                 yield Static("[dim]Continue opens once you have a saved game.[/]", id="title-note")
         yield Footer()

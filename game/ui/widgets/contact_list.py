@@ -16,7 +16,10 @@ def card(session: Session, cid: str, width: int = 33) -> str:
     c = s.contacts[cid]
     name = s.world.people[cid].name
     if c.stage != "connected":
-        return f"[b]{name}[/b]\n  [dim]heard of · not met yet[/]\n  [dim]write to them to connect[/]"
+        token = s.tokens.get(cid)
+        how = (f"you may mention {s.world.people[token].first_name}'s name" if token
+               else "write to them to connect")
+        return f"[b]{name}[/b]\n  [dim]heard of · not met yet[/]\n  [dim]{how}[/]"
     badge = door_badge(c.door)
     badge_len = len(badge.split("]", 1)[1].rsplit("[", 1)[0])
     pad = max(1, width - len(name) - badge_len)

@@ -1,0 +1,111 @@
+"""The app's conventions: bindings, palette, themes, settings, small terminals, help."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+from textual.binding import Binding
+
+from game.ui.app import WarmIntroApp
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.codex import CodexScreen
+from game.ui.screens.conversation import ConversationScreen
+from game.ui.screens.debrief import DebriefScreen
+from game.ui.screens.help import HelpScreen
+from game.ui.screens.network import NetworkScreen
+from game.ui.screens.settings import SettingsScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.too_small import TooSmallScreen
+from game.ui.screens.week_summary import WeekSummaryScreen
+from game.ui.settings import Settings
+from tests.ui.ui_helpers import screen_text
+
+SCREENS = [TitleScreen, BoardScreen, ConversationScreen, WeekSummaryScreen, NetworkScreen,
+           CodexScreen, DebriefScreen, HelpScreen, SettingsScreen]
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: s.__name__)
+def test_every_binding_has_an_id_and_a_description(screen):
+    for binding in screen.BINDINGS + WarmIntroApp.BINDINGS:
+        assert isinstance(binding, Binding)
+        assert binding.id, binding
+        assert binding.description, binding
+
+
+@pytest.mark.parametrize("screen", SCREENS, ids=lambda s: s.__name__)
+def test_the_footer_stays_short(screen):
+    shown = [b for b in screen.BINDINGS + WarmIntroApp.BINDINGS if b.show]
+    assert 1 <= len(shown) <= 7
+
+
+async def test_the_command_palette_reaches_every_screen_and_the_week(world):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(80, 24)):
+        titles = {c.title for c in app.get_system_commands(app.screen)}
+        for wanted in ("Help", "Settings", "Codex", "Network", "Journal", "End the week",
+                       "Meet the selected person", "Title screen", "Select Mark Oduya"):
+            assert wanted in titles
+
+
+async def test_a_terminal_too_small_says_so_and_recovers(world):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(60, 20)) as pilot:
+        assert isinstance(app.screen, TooSmallScreen)
+        text = screen_text(app)
+        assert "too small" in text and "60×20" in text and "80×24" in text
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_theme_choice_is_remembered(world, saves_folder):
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "projection" in app.available_themes
+        app.theme = "projection"
+        await pilot.pause()
+    saved = tomllib.loads((saves_folder / "settings.toml").read_text())
+    assert saved["theme"] == "projection"
+    assert Settings.load().theme == "projection"
+    again = WarmIntroApp(worlds=[world])
+    async with again.run_test(size=(80, 24)):
+        assert again.theme == "projection"
+
+
+async def test_settings_screen_switches_are_saved(world, saves_folder):
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        assert isinstance(app.screen, SettingsScreen)
+        app.screen.query_one("#week_summary").value = False
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, TitleScreen)
+    assert Settings.load().week_summary is False
+
+
+def test_a_broken_settings_file_falls_back_to_defaults(saves_folder):
+    saves_folder.mkdir(parents=True)
+    (saves_folder / "settings.toml").write_text("theme = [not toml")
+    assert Settings.load() == Settings()
+
+
+async def test_f1_opens_help_from_markdown(world):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        assert isinstance(app.screen, HelpScreen)
+        markdown = app.screen.query_one("#help-text")
+        assert "How to play Warm Intro" in markdown.source
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)
+
+
+async def test_no_color_still_reads_through_symbols_and_numbers(world, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(80, 24)):
+        assert app.no_color
+        text = screen_text(app)
+        assert "○ OPEN" in text and "trust" in text and " 55" in text
