@@ -1,0 +1,111 @@
+"""The installed `warm-intro` command in a real terminal, driven by keys through tmux."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.ui.ui_helpers import door_closing_seed
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it; see .ci/run)")
+
+
+def command() -> str:
+    beside = Path(sys.executable).with_name("warm-intro")
+    found = str(beside) if beside.exists() else shutil.which("warm-intro")
+    if found is None:
+        pytest.skip("the warm-intro command is not installed in this environment")
+    return found
+
+
+class Terminal:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def screen(self) -> str:
+        out = subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        return out.stdout
+
+    def wait_for(self, text: str, timeout: float = 10.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.1)
+
+    def keys(self, *keys: str, pause: float = 0.25) -> None:
+        for key in keys:
+            subprocess.run([TMUX, "send-keys", "-t", self.name, key], check=True)
+            time.sleep(pause)
+
+
+def meter_below(screen: str, name: str, meter: str) -> str:
+    """The number on a person's card: the meter line just under their name."""
+    lines = screen.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(rf"│ {name}\s", line))
+    for line in lines[start + 1:start + 3]:
+        match = re.search(rf"{meter}\s+[█▏▎▍▌▋▊▉░]+\s+(\d+)", line)
+        if match:
+            return match.group(1)
+    raise AssertionError(f"no {meter} under {name}:\n{screen}")
+
+
+@pytest.fixture
+def terminal(tmp_path):
+    name = f"warm-intro-{uuid.uuid4().hex[:8]}"
+    yield name
+    subprocess.run([TMUX, "kill-session", "-t", name], capture_output=True)
+
+
+def test_play_a_few_weeks_and_watch_a_door_close(terminal, world, tmp_path):
+    seed = door_closing_seed(world)
+    env = {**os.environ, "WARM_INTRO_SAVES": str(tmp_path / "saves"), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    subprocess.run(
+        [TMUX, "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24",
+         f"{command()} play --seed {seed}"],
+        check=True, env=env, cwd=tmp_path,
+    )
+    term = Terminal(terminal)
+    screen = term.wait_for("Week 1", timeout=20)
+    assert "Runway 26 weeks" in screen and "8h of 8h left" in screen
+
+    # Mark is fourth in the list: You, Beatriz, Lena, Mark
+    term.keys("Down", "Down", "Down", "m")
+    term.wait_for("How do you want to spend the hour?")
+    term.keys("1")
+    term.wait_for("set up a call")
+    term.keys("1")  # accept the offer
+    term.wait_for("Say goodbye")
+    term.keys("Escape")
+    screen = term.wait_for("Week 1")
+    assert re.search(r"Mark Oduya\s+○ OPEN", screen)
+    assert re.search(r"trust\s+[█▏▎▍▌▋▊▉░]+\s+\d+", screen)
+
+    for week in (2, 3, 4):
+        term.keys("n")
+        term.wait_for(f"The end of week {week - 1}")
+        term.keys("Enter")
+        term.wait_for(f"Week {week} ")
+
+    # focus the people list, then Mark's actions: meet, check in, thank, follow up
+    term.keys("Escape", "Enter", "Down", "Down", "Down", "Enter")
+    screen = term.wait_for("✗ AVOIDING")
+    assert int(meter_below(screen, "Mark Oduya", "embarrassment")) >= 60
+
+    term.keys("Escape", "Enter", "Down", "Down", "Down", "Enter")
+    screen = term.wait_for("■ CLOSED")
+    assert re.search(r"^│ Mark Oduya\s+■ CLOSED", screen, re.M)
+    term.keys("C-q")
