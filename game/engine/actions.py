@@ -35,6 +35,30 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "answer_interest": ("eager_yes", "explore", "not_now"),
 }
 
+# How each action can turn out. A content pack's dialogue lines are keyed by action and
+# outcome; these ids are public like the action names.
+OUTCOMES: dict[str, tuple[str, ...]] = {
+    "research": ("learned", "found_posting"),
+    "reflect": ("done",),
+    "reach_out": ("warm_reply", "reply", "no_reply"),
+    "meet": ("advice", "advice_unprepared", "learn", "learn_unprepared", "offer_help", "offer_help_unprepared",
+             "message_taken", "cut_short"),
+    "check_in": ("caught_up", "message_taken", "cut_short"),
+    "thank": ("thanked", "reported_back", "message_taken"),
+    "ask_intro": ("introduced", "pressed_promise", "pressed_refused", "message_taken"),
+    "ask_referral": ("referred", "pressed_promise", "pressed_refused", "message_taken"),
+    "accept_offer": ("promised",),
+    "ask_permission": ("permission",),
+    "decline_offer": ("declined",),
+    "follow_up": ("reminded", "avoiding", "door_closed", "nudged", "nudged_done"),
+    "release": ("released",),
+    "answer_interest": ("interview", "informed_yes", "explore", "not_now"),
+    "apply": ("applied_referred", "applied_cold"),
+    "withdraw": ("withdrew", "withdrew_after_yes"),
+    "accept_job": ("hired",),
+    "end_week": ("week_ended", "out_of_runway"),
+}
+
 PROMPT_ANSWERS = {
     "offer": ("accept_offer", "ask_permission", "decline_offer"),
     "interest": ("answer_interest",),

@@ -157,29 +157,46 @@ def is_open(state: State, opp_id: str) -> bool:
     return opp.closes_week is None or state.week <= opp.closes_week
 
 
-def hire_chance(state: State, opp_id: str) -> float:
-    """The chance an application or interview for this role ends in an offer."""
+def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
+    """Why a hiring decision may go your way: (reason, weight) pairs, summed into a chance.
+
+    A decision is a weighted sum of reasons, and the reasons are returned so the game can
+    show them. Multipliers are given as a final ("... x0.5", factor - 1) adjustment.
+    """
     t = state.world.tuning
     opp = state.world.opportunities[opp_id]
     o = state.opportunities[opp_id]
     k = state.knowledge.get(opp.field, 0) / 100
-    p = t.hire_cold + t.hire_prep * k + t.hire_reputation * (state.reputation - 50) / 50
-    p -= t.hire_competition * opp.competition
+    reasons: list[tuple[str, float]] = [("any application", t.hire_cold)]
+    reasons.append(("what you know of the field", t.hire_prep * k))
+    if state.reputation != 50:
+        reasons.append(("your reputation", t.hire_reputation * (state.reputation - 50) / 50))
+    reasons.append(("others want this role", -t.hire_competition * opp.competition))
     if o.referred:
-        p += t.hire_referral
+        reasons.append(("someone vouched for you", t.hire_referral))
     hc = state.contacts.get(opp.hiring_contact)
-    if hc is not None and hc.stage == CONNECTED:
-        p += t.hire_trust * max(0, hc.trust - 40) / 60
+    if hc is not None and hc.stage == CONNECTED and hc.trust > 40:
+        reasons.append(("the hiring contact trusts you", t.hire_trust * (hc.trust - 40) / 60))
     if o.interview_mode == "informed":
-        p += t.hire_informed
-    elif o.interview_mode == "overclaimed":
+        reasons.append(("you knew why you wanted it", t.hire_informed))
+    total = sum(w for _, w in reasons)
+    if o.interview_mode == "overclaimed":
         # judged as an interview, on preparation the player lacks
-        p = min(p, t.hire_overclaimed_prep * k + 0.05)
+        cap = t.hire_overclaimed_prep * k + 0.05
+        if total > cap:
+            reasons.append(("an interview you were not ready for", cap - total))
+            total = cap
     if not o.referred and (hc is None or hc.stage != CONNECTED):
-        p *= t.hire_unknown_factor  # one résumé among hundreds, from a stranger
+        reasons.append(("one résumé among hundreds, from a stranger", -total * (1 - t.hire_unknown_factor)))
+        total *= t.hire_unknown_factor
     if hc is not None and hc.door in (AVOIDING, CLOSED):
-        p *= 0.2
-    return max(0.02, min(0.95, p))
+        reasons.append(("the hiring contact avoids you", -total * 0.8))
+    return reasons
+
+
+def hire_chance(state: State, opp_id: str) -> float:
+    """The chance an application or interview for this role ends in an offer."""
+    return max(0.02, min(0.95, sum(w for _, w in hire_reasons(state, opp_id))))
 
 
 def score(state: State) -> int:
@@ -254,13 +271,14 @@ def _door_for(t: Tuning, c: ContactState, current: str, outstanding: bool) -> st
 
 
 class _Turn:
-    __slots__ = ("s", "w", "t", "effects", "_contacts", "_opps", "_promises", "_dicts")
+    __slots__ = ("s", "w", "t", "effects", "outcome", "_contacts", "_opps", "_promises", "_dicts")
 
     def __init__(self, state: State) -> None:
         self.s = state.copy()
         self.w = state.world
         self.t = state.world.tuning
         self.effects: list[Effect] = []
+        self.outcome = "done"  # how the action turned out: the key for dialogue lines
         self._contacts: set[str] | None = None  # ids already copied this turn
         self._opps: set[str] | None = None
         self._promises: set[str] | None = None
@@ -672,7 +690,7 @@ def apply(state: State, action: Action) -> tuple[State, list[Effect]]:
     _HANDLERS[action.name](turn, action)
     turn.s.steps += 1
     effects = tuple(turn.effects)
-    turn.s.history = HistoryNode(state.history, action, state.week, effects)
+    turn.s.history = HistoryNode(state.history, action, state.week, effects, turn.outcome)
     return turn.s, list(effects)
 
 
@@ -685,12 +703,14 @@ def _research(turn: _Turn, a: Action) -> None:
     gain = max(3, round(14 * (1 - k / 120)))
     fname = turn.w.fields[field_id].name
     turn.player(f"knowledge:{field_id}", gain, f"you researched {fname}", L.DO_YOUR_HOMEWORK)
+    turn.outcome = "learned"
     for oid in s.opportunities:
         opp = turn.w.opportunities[oid]
         if opp.field == field_id and opp.posted and s.opportunities[oid].stage == HIDDEN and is_open(s, oid):
             o = turn.o(oid)
             o.stage, o.stage_week = OPP_KNOWN, s.week
             turn.note(oid, "opportunity", f"You found a posting: {turn.role(oid)}.", L.DO_YOUR_HOMEWORK)
+            turn.outcome = "found_posting"
             turn.hear_of(opp.hiring_contact, f"{turn.full(opp.hiring_contact)} is named on the posting.", L.DO_YOUR_HOMEWORK)
 
 
@@ -715,16 +735,20 @@ def _reach_out(turn: _Turn, a: Action) -> None:
             trust += 15
             cause = f"{first} wrote back warmly: you mentioned {turn.name(token)}, who said you could."
             turn.connect(cid, trust, 6, cause, L.REDUCE_THEIR_RISK, introduced_by=token)
+            turn.outcome = "warm_reply"
         else:
             turn.connect(cid, trust, 4, f"{first} answered your note and agreed to talk.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.outcome = "reply"
     else:
         turn.note(cid, "message", f"No reply from {first} yet. People are busy; you can try again next week.",
                   L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.outcome = "no_reply"
 
 
 def _take_a_message(turn: _Turn, cid: str) -> None:
     turn.touch(cid)
     turn.note(cid, "message", f"\"Can I take a message?\" {turn.name(cid)} isn't available.", L.CAUSED_COMMITMENT)
+    turn.outcome = "message_taken"
 
 
 def _meet(turn: _Turn, a: Action) -> None:
@@ -737,6 +761,7 @@ def _meet(turn: _Turn, a: Action) -> None:
     turn.touch(cid)
     if turn.s.contacts[cid].door == AVOIDING:
         turn.note(cid, "message", f"{first} cut the meeting short and left quickly.", L.CAUSED_COMMITMENT)
+        turn.outcome = "cut_short"
         return
     c = turn.c(cid)
     c.met_count += 1
@@ -766,6 +791,8 @@ def _meet(turn: _Turn, a: Action) -> None:
         turn.meter(cid, "trust", 6, f"you gave before asking; {first} noticed", L.RELATIONSHIP_BEFORE_LEVERAGE)
         turn.player("reputation", 1, f"you helped {first}", L.REPUTATION_TRAVELS)
     turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.outcome = a.choice if prepared else f"{a.choice}_unprepared"
+    c.memory = c.memory + (f"met:{a.choice}",)
     _maybe_prompt(turn, cid, prepared)
 
 
@@ -787,7 +814,7 @@ def _maybe_prompt(turn: _Turn, cid: str, prepared: bool) -> None:
                 turn.o(oid).introduced_by = c.introduced_by
             s.prompt = Prompt("interest", cid, oid)
             return
-    if c.offered or c.door in (GUARDED, AVOIDING, CLOSED):
+    if c.offered or c.door in (GUARDED, AVOIDING, CLOSED) or "pressed" in c.memory:
         return
     person = w.people[cid]
     target = person.volunteers_intro_to
@@ -814,8 +841,10 @@ def _check_in(turn: _Turn, a: Action) -> None:
     first = turn.name(cid)
     turn.touch(cid)
     if turn.s.contacts[cid].door == AVOIDING:
+        turn.outcome = "cut_short"
         return
     c = turn.s.contacts[cid]
+    turn.outcome = "caught_up"
     turn.meter(cid, "familiarity", 4, f"you checked in on {first}", L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.meter(cid, "trust", 2 if c.familiarity >= 20 else 1, f"{first} liked hearing from you", L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
@@ -829,12 +858,14 @@ def _thank(turn: _Turn, a: Action) -> None:
         return
     turn.touch(cid)
     c = turn.c(cid)
+    turn.outcome = "thanked"
     if c.owed_thanks:
         c.owed_thanks = False
         turn.meter(cid, "trust", 4, f"you thanked {first}", L.CLOSE_THE_LOOP)
         turn.meter(cid, "familiarity", 3, f"a thank-you keeps {first} in the loop", L.CLOSE_THE_LOOP)
     if c.advice_pending:
         c.advice_pending = False
+        turn.outcome = "reported_back"
         turn.meter(cid, "trust", 4, f"you told {first} what you did with their advice", L.CLOSE_THE_LOOP)
     turn.leak(cid, 4, f"you close the loop with {first}", L.REPUTATION_TRAVELS)
     turn.update_door(cid, L.CLOSE_THE_LOOP)
@@ -843,6 +874,8 @@ def _thank(turn: _Turn, a: Action) -> None:
 def _press(turn: _Turn, cid: str, what: str) -> None:
     """An ask before the relationship exists: trust drops and word travels."""
     first = turn.name(cid)
+    c = turn.c(cid)
+    c.memory = c.memory + ("pressed",)
     turn.meter(cid, "trust", -turn.t.press_trust_loss,
                f"you asked {first} {what} before there was a relationship", L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.player("reputation", -2, f"pressing {first} for a favour", L.REPUTATION_TRAVELS)
@@ -888,8 +921,10 @@ def _ask_intro(turn: _Turn, a: Action) -> None:
             _promise(turn, cid, "introduction", tid, asked=True, overstep_p=0.45 + 0.3 * busy)
             turn.note(cid, "commitment", f"\"I'll see what I can do,\" says {first}, without meeting your eye.",
                       L.CAUSED_COMMITMENT)
+            turn.outcome = "pressed_promise"
         else:
             turn.note(cid, "message", f"{first} changes the subject.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.outcome = "pressed_refused"
         return
     turn.connect(tid, _intro_trust(turn, cid, tid), 8,
                  f"{first} introduced you to {target}: an easy favour between friends.",
@@ -897,6 +932,7 @@ def _ask_intro(turn: _Turn, a: Action) -> None:
     c = turn.c(cid)
     c.owed_thanks = True
     turn.meter(cid, "familiarity", 2, f"{first} went out of their way for you", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.outcome = "introduced"
 
 
 def _ask_referral(turn: _Turn, a: Action) -> None:
@@ -913,8 +949,10 @@ def _ask_referral(turn: _Turn, a: Action) -> None:
             _promise(turn, cid, "referral", oid, asked=True, overstep_p=0.5)
             turn.note(cid, "commitment", f"\"Sure, I'll pass it on,\" says {first}, a little too quickly.",
                       L.CAUSED_COMMITMENT)
+            turn.outcome = "pressed_promise"
         else:
             turn.note(cid, "message", f"{first} says they don't really know your work yet.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.outcome = "pressed_refused"
         return
     o = turn.o(oid)
     o.referred = True
@@ -924,6 +962,7 @@ def _ask_referral(turn: _Turn, a: Action) -> None:
     turn.hear_of(hc, f"{first} told you {turn.full(hc)} is hiring for it.", L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.note(oid, "referral", f"{first} put in a good word for you for {turn.role(oid)}.", L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.c(cid).owed_thanks = True
+    turn.outcome = "referred"
 
 
 # --- answering a volunteered offer -------------------------------------------------------
@@ -939,6 +978,8 @@ def _accept_offer(turn: _Turn, a: Action) -> None:
     _promise(turn, cid, "introduction", tid, asked=False, overstep_p=max(0.0, 0.25 + 0.3 * busy - 0.3 * prep))
     turn.meter(cid, "trust", 2, f"{turn.name(cid)} is pleased to be helping", L.CAUSED_COMMITMENT)
     turn.note(cid, "commitment", f"{turn.name(cid)} will set up a call with {turn.full(tid)}.", L.CAUSED_COMMITMENT)
+    turn.c(cid).memory = s.contacts[cid].memory + (f"promised:{tid}",)
+    turn.outcome = "promised"
 
 
 def _ask_permission(turn: _Turn, a: Action) -> None:
@@ -947,6 +988,7 @@ def _ask_permission(turn: _Turn, a: Action) -> None:
     s.prompt = None
     cid, tid = p.contact, p.subject
     turn._dict("tokens")[tid] = cid
+    turn.outcome = "permission"
     turn.meter(cid, "trust", 4, f"you made helping easy for {turn.name(cid)}: no favour to remember",
                L.REDUCE_THEIR_RISK)
     turn.hear_of(tid, f"{turn.name(cid)} said you can mention their name to {turn.full(tid)}.", L.REDUCE_THEIR_RISK)
@@ -960,6 +1002,7 @@ def _decline_offer(turn: _Turn, a: Action) -> None:
     s.prompt = None
     turn.meter(p.contact, "familiarity", 1, f"you thanked {turn.name(p.contact)} and said you'd come back to it",
                L.REDUCE_THEIR_RISK)
+    turn.outcome = "declined"
 
 
 # --- promises ----------------------------------------------------------------------------------
@@ -982,19 +1025,25 @@ def _follow_up(turn: _Turn, a: Action) -> None:
         turn.emit(cid, "door", 0, door_words(first, old, CLOSED), L.CAUSED_COMMITMENT, True, old, CLOSED)
         turn.player("reputation", -3, f"you chased {first} until the door shut", L.REPUTATION_TRAVELS)
         turn.leak(cid, -10, f"you kept chasing {first}")
+        turn.c(cid).memory = s.contacts[cid].memory + ("chased",)
+        turn.outcome = "door_closed"
         return
     if m.status in SLIPPED:
         jump = m.latent + round(turn.t.reminder_jump * (0.5 + face))
         mm.latent = 0
         turn.meter(cid, "embarrassment", jump, f"you reminded {first} of {what} never made", L.CAUSED_COMMITMENT)
         turn.update_door(cid, L.CAUSED_COMMITMENT)
+        turn.outcome = "reminded"
         if turn.s.contacts[cid].door == AVOIDING:
             turn.note(cid, "message", f"\"Can I take a message?\" {first} is suddenly hard to reach.", L.CAUSED_COMMITMENT)
+            turn.outcome = "avoiding"
         return
     # still meaning to: the nudge stings a little, and may get it done
     turn.meter(cid, "embarrassment", round(8 * (0.5 + face)), f"you nudged {first} about {what}", L.CAUSED_COMMITMENT)
+    turn.outcome = "nudged"
     if turn.chance(turn.w.people[cid].traits.follow_through * 0.6, "nudge", m.id):
         _fulfil(turn, m.id)
+        turn.outcome = "nudged_done"
     turn.update_door(cid, L.CAUSED_COMMITMENT)
 
 
@@ -1005,6 +1054,7 @@ def _release(turn: _Turn, a: Action) -> None:
     mm = turn.cm(m.id)
     was_latent = mm.latent
     mm.status, mm.latent = RELEASED, 0
+    turn.outcome = "released"
     turn.c(cid).last_contact_week = s.week
     turn.note(cid, "commitment", f"You told {first} not to worry about {turn._promise_words(m)}: you'd handle it.",
               L.CAUSED_COMMITMENT)
@@ -1054,10 +1104,12 @@ def _answer_interest(turn: _Turn, a: Action) -> None:
             o.interview_mode = "informed"
             turn.meter(cid, "trust", 3, f"you knew why you wanted {turn.role(oid)}, and it showed", L.HONEST_INTEREST)
             turn.note(oid, "opportunity", f"{first} moves you into the process for {turn.role(oid)}.", L.HONEST_INTEREST)
+            turn.outcome = "informed_yes"
             return
         o.interview_mode = "overclaimed"
         turn.c(cid).guide_lost = True
         turn.c(cid).guide = False
+        turn.outcome = "interview"
         turn.note(oid, "interview", f"\"Yes!\" — and the conversation turns into an interview for {turn.role(oid)}.",
                   L.HONEST_INTEREST)
         if s.knowledge.get(opp.field, 0) < 40:
@@ -1069,8 +1121,10 @@ def _answer_interest(turn: _Turn, a: Action) -> None:
         turn.player(f"knowledge:{opp.field}", 8, f"{first} walked you through the role", L.HONEST_INTEREST)
         if not s.contacts[cid].guide_lost:
             turn.c(cid).guide = True
+        turn.outcome = "explore"
         return
     turn.meter(cid, "familiarity", 2, f"you told {first} the timing isn't right", L.HONEST_INTEREST)
+    turn.outcome = "not_now"
 
 
 # --- applications ------------------------------------------------------------------------------
@@ -1080,6 +1134,7 @@ def _apply(turn: _Turn, a: Action) -> None:
     o = turn.o(a.opportunity)
     o.stage, o.stage_week = APPLIED, turn.s.week
     how = "with a referral" if o.referred else "cold"
+    turn.outcome = "applied_referred" if o.referred else "applied_cold"
     turn.note(a.opportunity, "opportunity", f"You applied for {turn.role(a.opportunity)} ({how}).", L.DO_YOUR_HOMEWORK)
 
 
@@ -1091,6 +1146,7 @@ def _withdraw(turn: _Turn, a: Action) -> None:
     opp = turn.w.opportunities[oid]
     hc = opp.hiring_contact
     turn.note(oid, "opportunity", f"You withdrew from {turn.role(oid)}.", L.HONEST_INTEREST)
+    turn.outcome = "withdrew"
     if o.interview_mode == "overclaimed" and s.contacts[hc].stage == CONNECTED and s.contacts[hc].door != CLOSED:
         turn.meter(hc, "trust", -15, f"you said \"Yes!\" to {turn.name(hc)}, then walked away", L.HONEST_INTEREST)
         turn.update_door(hc, L.HONEST_INTEREST)
@@ -1104,6 +1160,7 @@ def _withdraw(turn: _Turn, a: Action) -> None:
                       L.REPUTATION_TRAVELS, visible=False)
             turn.update_door(vouched, L.HONEST_INTEREST)
         turn.player("reputation", -3, "word gets around about the withdrawn \"Yes!\"", L.REPUTATION_TRAVELS)
+        turn.outcome = "withdrew_after_yes"
     elif was == OFFER and s.contacts[hc].stage == CONNECTED and s.contacts[hc].door != CLOSED:
         turn.meter(hc, "trust", -2, f"you turned down {turn.name(hc)}'s offer", L.HONEST_INTEREST)
 
@@ -1113,6 +1170,7 @@ def _accept_job(turn: _Turn, a: Action) -> None:
     o = turn.o(a.opportunity)
     o.stage, o.stage_week = ACCEPTED, s.week
     s.outcome, s.job = HIRED, a.opportunity
+    turn.outcome = "hired"
     turn.note(a.opportunity, "outcome", f"You accepted the offer: {turn.role(a.opportunity)}.", L.RELATIONSHIP_BEFORE_LEVERAGE)
 
 
@@ -1206,8 +1264,10 @@ def _end_week(turn: _Turn, a: Action) -> None:
     turn.player("runway", -1, "another week of savings spent", L.RELATIONSHIP_BEFORE_LEVERAGE)
     s.week += 1
     s.hours_left = w.campaigns[s.campaign].hours_per_week
+    turn.outcome = "week_ended"
     if s.runway <= 0:
         s.outcome = OUT_OF_RUNWAY
+        turn.outcome = "out_of_runway"
         turn.note("player", "outcome", "Your savings ran out before you found the right job.", L.RELATIONSHIP_BEFORE_LEVERAGE)
 
 

@@ -215,6 +215,7 @@ class HistoryNode:
     action: Action
     week: int
     effects: tuple[Effect, ...]
+    outcome: str = "done"  # how the action turned out (see actions.OUTCOMES)
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
 
-from game.engine.actions import VOCABULARY, Action
+from game.engine.actions import OUTCOMES, VOCABULARY, Action
 from game.engine.bots import STRATEGIES
 from game.engine.lessons import LESSONS
 from game.engine.rules import apply, check, is_pressing, knowable_interest, legal_actions, new_game
@@ -107,6 +107,12 @@ def test_meters_stay_in_range_and_every_change_has_a_cause(seed, plan):
             assert e.cause and e.lesson in LESSONS
             if e.target in after.contacts and after.contacts[e.target].stage == UNKNOWN:
                 assert not e.visible  # nobody sees changes in people they have never heard of
+
+
+@given(seed=st.integers(0, 2**32), plan=moves)
+def test_every_action_reports_one_of_its_documented_outcomes(seed, plan):
+    for _, action, after, _ in run(seed, plan):
+        assert after.history.outcome in OUTCOMES[action.name], (action, after.history.outcome)
 
 
 @given(seed=st.integers(0, 2**32), plan=moves)

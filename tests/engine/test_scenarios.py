@@ -218,3 +218,17 @@ def test_exploring_builds_trust_and_a_better_role_can_surface():
     assert surfaced is not None, "the guide never pointed to the better role"
     assert state.opportunities["planner"].referred
     assert state.contacts["zed"].stage == CONNECTED
+
+
+# --- decisions come with their reasons -----------------------------------------------------
+
+
+def test_a_hiring_decision_is_the_sum_of_its_reasons(world):
+    from game.engine.rules import hire_chance, hire_reasons
+
+    state = new_game(world, "second-act", 0)
+    state, _ = apply(state, Action("research", field="logistics"))
+    oid = "senior-dispatcher"
+    reasons = hire_reasons(state, oid)
+    assert any("stranger" in text for text, _ in reasons)
+    assert hire_chance(state, oid) == pytest.approx(max(0.02, min(0.95, sum(w for _, w in reasons))))
