@@ -31,6 +31,13 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--seed", type=int, default=0, help="base seed (default 0)")
     sim.add_argument("--pack", help="a content pack folder instead of the core pack")
     sim.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    sim.add_argument("--save", metavar="NAME",
+                     help="with --runs 1 and one strategy: save the bot's finished game to load and step through")
+    sim.add_argument("--saves-dir", help="where --save writes (default: $WARM_INTRO_SAVES, else ./saves)")
+
+    from game.saves.cli import register as register_saves
+
+    register_saves(sub)
     return parser
 
 
@@ -74,6 +81,8 @@ def _sim(args: argparse.Namespace) -> int:
                 end = "\n" if done == total else ""
                 print(f"\r  playing {done}/{total} campaigns", end=end, file=sys.stderr, flush=True)
 
+    if args.save:
+        return _sim_save(args, world, strategies)
     result = simulate(world, args.campaign, strategies, args.runs, args.seed, progress)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=False))
@@ -88,6 +97,27 @@ def _sim(args: argparse.Namespace) -> int:
               f"{row['mean_doors_closed']:>7.2f} {row['mean_advocates']:>10.2f} {row['mean_score']:>6.1f}")
     print("\nhired: share of runs that accepted a job; fit and weeks: over those runs;")
     print("closed and advocates: doors per run at the end; score: 0-100.")
+    return 0
+
+
+def _sim_save(args: argparse.Namespace, world, strategies: list[str]) -> int:
+    """Save one bot game as an ordinary save (the seed is used as given)."""
+    from game.engine.sim import play
+    from game.saves.files import check_name, save_game, saves_dir
+
+    if args.runs != 1 or len(strategies) != 1:
+        print("warm-intro sim: --save needs --runs 1 and exactly one strategy", file=sys.stderr)
+        return 2
+    try:
+        name = check_name(args.save)
+    except ValueError as exc:
+        print(f"warm-intro sim: {exc}", file=sys.stderr)
+        return 2
+    result = play(world, args.campaign, strategies[0], args.seed, keep_state=True)
+    path = save_game(saves_dir(args.saves_dir), result.final_state, name)
+    outcome = "hired" if result.hired else "not hired"
+    print(f"{strategies[0]} played {args.campaign} (seed {args.seed}): {outcome} after {result.weeks} weeks, "
+          f"{result.doors_closed} doors closed. Saved as {name!r} in {path.parent}.")
     return 0
 
 
@@ -123,6 +153,10 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "sim":
         return _sim(args)
+    if args.command == "saves":
+        from game.saves.cli import run as run_saves
+
+        return run_saves(args, _load_world)
     return _play(args)
 
 

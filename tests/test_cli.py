@@ -49,3 +49,26 @@ def test_sim_reports_a_broken_pack_without_a_traceback(tmp_path, capsys):
     assert main(["sim", "--campaign", "c", "--strategy", "patient", "--runs", "1", "--pack", str(tmp_path)]) == 1
     err = capsys.readouterr().err
     assert "people.toml:1" in err and "Traceback" not in err
+
+
+def test_sim_can_save_a_bot_game_that_saves_verify_accepts(tmp_path):
+    out = run("sim", "--campaign", "second-act", "--strategy", "pushy", "--runs", "1", "--seed", "4",
+              "--save", "pushy lost", "--saves-dir", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "pushy lost.toml").exists()
+    listing = run("saves", "--saves-dir", str(tmp_path), "list")
+    assert "pushy lost" in listing.stdout and "second-act" in listing.stdout
+    verify = run("saves", "--saves-dir", str(tmp_path), "verify", "pushy lost")
+    assert verify.returncode == 0 and verify.stdout.startswith("ok")
+
+
+def test_saves_verify_reports_a_damaged_save_and_fails(tmp_path):
+    (tmp_path / "bad.toml").write_text("format = 2\n")
+    out = run("saves", "--saves-dir", str(tmp_path), "verify")
+    assert out.returncode == 1 and "FAIL bad.toml" in out.stdout and "Traceback" not in out.stderr
+
+
+def test_sim_save_needs_a_single_run(tmp_path, capsys):
+    assert main(["sim", "--campaign", "second-act", "--strategy", "pushy", "--runs", "2", "--save", "x",
+                 "--saves-dir", str(tmp_path)]) == 2
+    assert "--runs 1" in capsys.readouterr().err

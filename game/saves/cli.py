@@ -1,0 +1,57 @@
+"""`warm-intro saves list` and `warm-intro saves verify [NAME]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def register(sub) -> None:
+    saves = sub.add_parser("saves", help="list saved games, or check that they replay exactly")
+    saves.add_argument("--saves-dir", help="the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
+    saves.add_argument("--pack", help="the content pack the saves were made with (default: core)")
+    what = saves.add_subparsers(dest="saves_command", metavar="COMMAND")
+    what.add_parser("list", help="list saves, newest first (broken ones are listed with their problem)")
+    verify = what.add_parser("verify", help="replay saves and compare them with their recorded state")
+    verify.add_argument("name", nargs="?", help="one save (default: all of them)")
+
+
+def run(args: argparse.Namespace, load_world) -> int:
+    from game.saves.files import SaveError, find_save, list_saves, load_save, saves_dir
+
+    folder = saves_dir(args.saves_dir)
+    command = args.saves_command or "list"
+    if command == "list":
+        items = list_saves(folder)
+        if not items:
+            print(f"No saves in {folder} yet.")
+            return 0
+        for item in items:
+            if item.error:
+                print(f"{item.name:<24} !! {item.error}")
+            else:
+                when = item.updated.replace("T", " ").rstrip("Z")
+                print(f"{item.name:<24} {item.campaign:<16} week {item.week:<3} {when:<17}  {item.summary}")
+        return 0
+    world = load_world(args.pack)
+    if world is None:
+        return 1
+    try:
+        paths = [find_save(folder, args.name)] if args.name else [i.path for i in list_saves(folder)]
+    except SaveError as exc:
+        print(f"warm-intro saves: {exc}", file=sys.stderr)
+        return 1
+    if not paths:
+        print(f"No saves in {folder} to verify.")
+        return 0
+    bad = 0
+    for path in paths:
+        try:
+            loaded = load_save(path, world)
+        except SaveError as exc:
+            bad += 1
+            print(f"FAIL {path.name}: {exc.problem} {exc.advice}".rstrip())
+            continue
+        note = f" ({' '.join(loaded.notes)})" if loaded.notes else ""
+        print(f"ok   {path.name}: {len(loaded.save.actions)} actions replayed to week {loaded.state.week}{note}")
+    return 1 if bad else 0

@@ -1,0 +1,202 @@
+"""Saves never lose a game: round trips, damage, old and new formats, undo and rewind."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from game.engine.actions import Action
+from game.engine.bots import STRATEGIES
+from game.engine.rules import apply, new_game
+from game.engine.sim import play
+from game.engine.state import state_hash
+from game.saves.files import (
+    FORMAT,
+    SaveError,
+    check_name,
+    find_save,
+    list_saves,
+    load_save,
+    rewind_to_week,
+    save_game,
+    undo,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BOTS = ["patient", "pushy", "overclaimer", "passive"]
+
+
+def finished(world, bot="pushy", seed=4):
+    return play(world, "second-act", bot, seed, keep_state=True).final_state
+
+
+@pytest.fixture(scope="module")
+def core():
+    from game.packs.loader import load_core
+
+    return load_core()
+
+
+@given(seed=st.integers(0, 10_000), bot=st.sampled_from(BOTS), steps=st.integers(0, 200))
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_save_then_load_gives_the_identical_game(tmp_path, core, seed, bot, steps):
+    state = new_game(core, "second-act", seed)
+    for _ in range(steps):
+        if state.over:
+            break
+        state, _ = apply(state, STRATEGIES[bot](state))
+    path = save_game(tmp_path, state, f"game-{seed}")
+    loaded = load_save(path, core)
+    assert state_hash(loaded.state) == state_hash(state)
+    assert loaded.notes == []
+    assert [n.action for n in loaded.state.history_nodes()] == [n.action for n in state.history_nodes()]
+
+
+@pytest.fixture(scope="module")
+def good_save(tmp_path_factory, core):
+    folder = tmp_path_factory.mktemp("good")
+    return save_game(folder, finished(core, "patient", 2), "good").read_bytes()
+
+
+@given(data=st.data())
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_damaged_saves_load_correctly_or_explain_and_are_never_changed(tmp_path, core, good_save, data):
+    raw = bytearray(good_save)
+    how = data.draw(st.sampled_from(["flip", "truncate", "splice"]))
+    if how == "flip":
+        for _ in range(data.draw(st.integers(1, 8))):
+            i = data.draw(st.integers(0, len(raw) - 1))
+            raw[i] = data.draw(st.integers(0, 255))
+    elif how == "truncate":
+        raw = raw[: data.draw(st.integers(0, len(raw) - 1))]
+    else:
+        i = data.draw(st.integers(0, len(raw)))
+        raw[i:i] = data.draw(st.binary(min_size=1, max_size=40))
+    path = tmp_path / "damaged.toml"
+    path.write_bytes(bytes(raw))
+    try:
+        loaded = load_save(path, core)
+    except SaveError as exc:
+        assert exc.problem and str(exc)
+    else:
+        assert loaded.state.world is core  # a damaged byte in a comment-free spot can still be harmless
+    assert path.read_bytes() == bytes(raw)
+
+
+def test_a_save_from_a_newer_version_is_refused_politely(tmp_path, core):
+    path = save_game(tmp_path, finished(core), "future")
+    path.write_text(path.read_text().replace(f"format = {FORMAT}", f"format = {FORMAT + 5}"))
+    before = path.read_bytes()
+    with pytest.raises(SaveError) as caught:
+        load_save(path, core)
+    assert "newer version" in caught.value.problem and "Update the game" in caught.value.advice
+    assert path.read_bytes() == before
+
+
+def test_an_edited_save_is_detected(tmp_path, core):
+    path = save_game(tmp_path, finished(core), "edited")
+    text = path.read_text()
+    path.write_text(text.replace('{ action = "reflect" }', '{ action = "research", field = "data" }', 1)
+                    if '{ action = "reflect" }' in text else text.replace("seed = 4", "seed = 5"))
+    with pytest.raises(SaveError) as caught:
+        load_save(path, core)
+    assert "edited" in caught.value.problem or "replayed" in caught.value.problem
+
+
+def test_the_format_1_fixture_upgrades_on_loading(tmp_path, core):
+    path = tmp_path / "old.toml"
+    shutil.copy(FIXTURES / "v1-second-act.toml", path)
+    before = path.read_bytes()
+    loaded = load_save(path, core)
+    assert "Upgraded from save format 1." in loaded.notes
+    assert len(loaded.save.actions) == 40 and loaded.state.steps == 40
+    assert path.read_bytes() == before  # upgrading happens in memory; the next save writes format 2
+    again = load_save(save_game(tmp_path, loaded.state, "old"), core)
+    assert state_hash(again.state) == state_hash(loaded.state)
+
+
+def test_the_format_2_fixture_loads(core):
+    loaded = load_save(FIXTURES / "v2-second-act.toml", core)
+    assert loaded.save.campaign == "second-act" and loaded.state.steps == len(loaded.save.actions)
+
+
+def test_a_changed_pack_replays_with_a_note(tmp_path, core):
+    path = save_game(tmp_path, finished(core), "changed")
+    path.write_text(path.read_text().replace('digest = "', 'digest = "0', 1))
+    loaded = load_save(path, core)
+    assert any("content changed" in n for n in loaded.notes)
+
+
+def test_a_save_for_a_missing_pack_says_which(tmp_path, core):
+    path = save_game(tmp_path, finished(core), "other")
+    path.write_text(path.read_text().replace('id = "core"', 'id = "harbour-stories"'))
+    with pytest.raises(SaveError) as caught:
+        load_save(path, core)
+    assert "harbour-stories" in caught.value.problem and "--pack" in caught.value.advice
+
+
+def test_saving_again_keeps_the_previous_version_as_a_backup(tmp_path, core):
+    state = new_game(core, "second-act", 1)
+    path = save_game(tmp_path, state, "slot")
+    first = path.read_text()
+    state, _ = apply(state, Action("reflect"))
+    save_game(tmp_path, state, "slot")
+    backup = tmp_path / "slot.toml.bak"
+    assert backup.read_text() == first
+    assert load_save(path, core).state.steps == 1
+    assert not list(tmp_path.glob(".*tmp"))
+
+
+def test_the_listing_survives_broken_saves(tmp_path, core):
+    save_game(tmp_path, finished(core), "good one")
+    (tmp_path / "broken.toml").write_text("format = 2\nname = [")
+    (tmp_path / "future.toml").write_text("format = 99\n")
+    (tmp_path / "empty.toml").write_text("")
+    shutil.copy(FIXTURES / "v1-second-act.toml", tmp_path / "old.toml")
+    (tmp_path / "settings.toml").write_text("theme = 'x'\n")
+    items = {i.name: i for i in list_saves(tmp_path)}
+    assert set(items) == {"good one", "broken", "future", "empty", "old"}
+    assert not items["good one"].error and items["good one"].summary
+    assert "newer version" in items["future"].error
+    assert items["broken"].error and items["empty"].error
+    assert not items["old"].error
+
+
+def test_finding_a_missing_save_lists_the_real_ones(tmp_path, core):
+    save_game(tmp_path, finished(core), "monday")
+    with pytest.raises(SaveError) as caught:
+        find_save(tmp_path, "tuesday")
+    assert "monday" in caught.value.advice
+
+
+@pytest.mark.parametrize("bad", ["", "../escape", "a/b", "settings", ".hidden", "x" * 80])
+def test_save_names_cannot_escape_the_folder(bad):
+    with pytest.raises(ValueError):
+        check_name(bad)
+
+
+def test_undo_is_the_game_before_the_last_action(core):
+    state = new_game(core, "second-act", 3)
+    history = [state]
+    for _ in range(30):
+        state, _ = apply(state, STRATEGIES["patient"](state))
+        history.append(state)
+    assert state_hash(undo(state)) == state_hash(history[-2])
+    assert state_hash(undo(undo(state))) == state_hash(history[-3])
+
+
+def test_rewind_returns_to_the_start_of_a_week(core):
+    state = finished(core, "patient", 8)
+    start_of_week_3 = None
+    replayed = new_game(core, "second-act", 8)
+    for node in state.history_nodes():
+        if replayed.week == 3 and start_of_week_3 is None:
+            start_of_week_3 = replayed
+        replayed, _ = apply(replayed, node.action)
+    rewound = rewind_to_week(state, 3)
+    assert rewound.week == 3 and rewound.hours_left == core.campaigns["second-act"].hours_per_week
+    assert state_hash(rewound) == state_hash(start_of_week_3)
+    with pytest.raises(ValueError):
+        rewind_to_week(state, state.week + 1)
