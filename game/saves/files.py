@@ -111,6 +111,10 @@ def world_digest(world: World) -> str:
 
 
 def pack_refs(world: World) -> list[PackRef]:
+    """The packs a world was built from, with their digests (base packs first)."""
+    packs = getattr(world, "packs", ())
+    if packs:
+        return [PackRef(id=pid, version=version, digest=digest) for pid, version, digest in packs]
     return [PackRef(id=world.pack_id, version=world.pack_version, digest=world_digest(world))]
 
 
@@ -379,12 +383,15 @@ def load_save(path: Path, world: World) -> Loaded:
         raise SaveError(path, f"it was made with pack {', '.join(missing)!s}, which is not loaded.",
                         "Load the game with --pack pointing to that pack.")
     state = _replay(world, model.campaign, model.seed, actions, path)
-    if same_pack and state_hash(state) != model.snapshot.hash:
+    same_game = model.game_version == __version__
+    if same_pack and same_game and state_hash(state) != model.snapshot.hash:
         raise SaveError(path, "the saved game doesn't match its own record: it has been edited or damaged.",
                         _backup_advice(path))
     if not same_pack:
         versions = ", ".join(f"{p.id} {p.version}" for p in model.packs)
         notes.append(f"The content changed since this was saved ({versions}); the game was replayed with the current pack.")
+    elif not same_game:
+        notes.append(f"Saved by Warm Intro {model.game_version}; replayed with this version ({__version__}).")
     save = Save(
         name=model.name, campaign=model.campaign, seed=model.seed, actions=actions, ironman=model.ironman,
         created=model.created, updated=model.updated, packs=model.packs, snapshot=model.snapshot,

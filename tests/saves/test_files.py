@@ -96,13 +96,21 @@ def test_a_save_from_a_newer_version_is_refused_politely(tmp_path, core):
 
 
 def test_an_edited_save_is_detected(tmp_path, core):
-    path = save_game(tmp_path, finished(core), "edited")
+    path = save_game(tmp_path, finished(core, "patient", 3), "edited")
     text = path.read_text()
-    path.write_text(text.replace('{ action = "reflect" }', '{ action = "research", field = "data" }', 1)
-                    if '{ action = "reflect" }' in text else text.replace("seed = 4", "seed = 5"))
+    assert '{ action = "reflect" }' in text
+    # a legal but different history: it replays, and the record exposes it
+    path.write_text(text.replace('{ action = "reflect" }', '{ action = "research", field = "data" }', 1))
     with pytest.raises(SaveError) as caught:
         load_save(path, core)
     assert "edited" in caught.value.problem or "replayed" in caught.value.problem
+
+
+def test_a_save_from_another_version_of_the_game_replays_with_a_note(tmp_path, core):
+    path = save_game(tmp_path, finished(core), "older")
+    path.write_text(path.read_text().replace('game_version = "', 'game_version = "0.0.9-', 1))
+    loaded = load_save(path, core)
+    assert any("Saved by Warm Intro 0.0.9" in n for n in loaded.notes)
 
 
 def test_the_format_1_fixture_upgrades_on_loading(tmp_path, core):
