@@ -67,7 +67,7 @@ class WarmIntroApp(App):
     # --- start ------------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.register_theme(PROJECTION)
-        if self.settings.theme in self.available_themes:
+        if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self._play:
             world = self.worlds()[-1]

@@ -35,8 +35,8 @@ async def test_new_game_from_the_title_screen(world):
     app = WarmIntroApp(worlds=[world])
     async with app.run_test(size=(80, 24)) as pilot:
         assert isinstance(app.screen, TitleScreen)
-        assert "New game" in str(app.screen.query_one("#new").label)
-        assert app.screen.query_one("#continue").disabled  # no saves yet
+        assert "New game" in screen_text(app)
+        assert app.screen.query_one("#menu").get_option("continue").disabled  # no saves yet
         await pilot.press("n")
         assert isinstance(app.screen, CampaignScreen)
         assert "freight schedules" in screen_text(app)  # the campaign's blurb

@@ -22,6 +22,8 @@ from game.ui.widgets.status_bar import StatusBar
 class BoardScreen(Screen):
     """Where the game is played."""
 
+    CSS_PATH = "../styles/board.tcss"
+
     BINDINGS = [
         Binding("n", "end_week", "End week", id="board.end_week"),
         Binding("m", "meet", "Meet", id="board.meet"),

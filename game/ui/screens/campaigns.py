@@ -12,6 +12,8 @@ from textual.widgets.option_list import Option
 
 
 class CampaignScreen(Screen):
+    CSS_PATH = "../styles/pages.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="campaigns.back"),
         Binding("enter", "start", "Start", id="campaigns.start", show=True, priority=False),

@@ -31,6 +31,8 @@ def codex_text(session) -> str:
 
 
 class CodexScreen(Screen):
+    CSS_PATH = "../styles/pages.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="codex.back"),
         Binding("c", "back", "Close", id="codex.close", show=False),

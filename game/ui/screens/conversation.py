@@ -30,6 +30,8 @@ LEAVE = "leave"
 class ConversationScreen(Screen):
     """One meeting with one person."""
 
+    CSS_PATH = "../styles/conversation.tcss"
+
     BINDINGS = [
         Binding("escape", "leave", "Leave", id="conversation.leave"),
         Binding("1", "pick(0)", "First", id="conversation.first", show=False),

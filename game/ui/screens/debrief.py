@@ -68,6 +68,8 @@ def debrief_text(session) -> str:
 
 
 class DebriefScreen(Screen):
+    CSS_PATH = "../styles/pages.tcss"
+
     BINDINGS = [
         Binding("c", "codex", "Codex", id="debrief.codex"),
         Binding("w", "network", "Network", id="debrief.network"),

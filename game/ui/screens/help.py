@@ -14,6 +14,8 @@ HELP = Path(__file__).resolve().parent.parent / "help.md"
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [
         Binding("escape", "close", "Close", id="help.close"),
         Binding("f1", "close", "Close", id="help.f1", show=False),

@@ -12,6 +12,8 @@ from game.ui.widgets.journal_log import journal_lines
 
 
 class JournalScreen(Screen):
+    CSS_PATH = "../styles/pages.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back", id="journal.back"),
         Binding("j", "back", "Close", id="journal.close", show=False),

@@ -69,6 +69,8 @@ def network_text(session) -> str:
 
 
 class NetworkScreen(Screen):
+    CSS_PATH = "../styles/pages.tcss"
+
     BINDINGS = [
         Binding("escape", "back", "Back to board", id="network.back"),
         Binding("w", "back", "Board", id="network.board", show=False),

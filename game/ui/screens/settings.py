@@ -10,6 +10,8 @@ from textual.widgets import Footer, Label, Select, Static, Switch
 
 
 class SettingsScreen(ModalScreen[None]):
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [Binding("escape", "close", "Close", id="settings.close")]
 
     def compose(self) -> ComposeResult:

@@ -6,7 +6,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
 
 from game.ui.settings import has_saved_games
 
@@ -19,12 +20,14 @@ TAGLINE = "A game about finding work through people, and the doors they open or 
 
 
 class TitleScreen(Screen):
+    """A menu is an OptionList rather than buttons: one widget, keyboard and mouse both."""
+
+    CSS_PATH = "../styles/title.tcss"
+
     BINDINGS = [
         Binding("n", "new_game", "New game", id="title.new_game"),
         Binding("s", "settings", "Settings", id="title.settings"),
         Binding("q", "quit", "Quit", id="title.quit"),
-        Binding("up", "app.focus_previous", "Up", show=False, id="title.up"),
-        Binding("down", "app.focus_next", "Down", show=False, id="title.down"),
     ]
 
     def compose(self) -> ComposeResult:
@@ -33,33 +36,31 @@ class TitleScreen(Screen):
             yield Static(LOGO, id="logo")
             yield Static(TAGLINE, id="tagline")
             with Center():
-                yield Button("New game", id="new", variant="primary", compact=True)
-            with Center():
-                yield Button("Continue", id="continue", disabled=not saves, compact=True,
-                             tooltip=None if saves else "No saved games yet.")
-            with Center():
-                yield Button("Settings", id="settings", compact=True)
-            with Center():
-                yield Button("Help", id="help", compact=True)
-            with Center():
-                yield Button("Quit", id="quit", variant="error", compact=True)
-            if not saves:
-                yield Static("[dim]Continue opens once you have a saved game.[/]", id="title-note")
+                yield OptionList(
+                    Option("New game", id="new"),
+                    Option("Continue" if saves else "Continue  [dim](no saved games yet)[/]", id="continue",
+                           disabled=not saves),
+                    Option("Settings", id="settings"),
+                    Option("Help", id="help"),
+                    Option("Quit", id="quit"),
+                    id="menu",
+                )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#new", Button).focus()
+        self.query_one("#menu", OptionList).focus()
 
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        if event.button.id == "new":
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id
+        if choice == "new":
             self.action_new_game()
-        elif event.button.id == "settings":
+        elif choice == "settings":
             self.action_settings()
-        elif event.button.id == "help":
+        elif choice == "help":
             self.app.action_help()
-        elif event.button.id == "quit":
+        elif choice == "quit":
             self.app.exit()
-        elif event.button.id == "continue":
+        elif choice == "continue":
             self.notify("Loading saved games is not available in this version yet.", severity="warning")
 
     def action_new_game(self) -> None:

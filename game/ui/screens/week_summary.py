@@ -15,6 +15,8 @@ from game.ui.words import effect_markup
 
 
 class WeekSummaryScreen(ModalScreen[None]):
+    CSS_PATH = "../styles/dialogs.tcss"
+
     BINDINGS = [
         Binding("enter", "close", "Next week", id="week.next"),
         Binding("escape", "close", "Close", id="week.close", show=False),
