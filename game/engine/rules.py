@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from game.engine import lessons as L
 from game.engine.actions import CHOICES, PROMPT_ANSWERS, VOCABULARY, Action, Impossible
+from game.engine.conditions import holds
 from game.engine.rng import chance, roll
 from game.engine.state import (
     ABANDONED,
@@ -476,7 +477,7 @@ class _Turn:
                 self.cm(m.id).latent = 0
                 what = self._promise_words(m)
                 self.meter(cid, "embarrassment", latent,
-                           f"seeing you reminded {self.name(cid)} of {what} never made", L.CAUSED_COMMITMENT)
+                           f"seeing you reminded {self.name(cid)} that {what} never happened", L.CAUSED_COMMITMENT)
         self.update_door(cid, L.CAUSED_COMMITMENT)
 
     def _promise_words(self, m: Commitment) -> str:
@@ -1031,7 +1032,7 @@ def _follow_up(turn: _Turn, a: Action) -> None:
     if m.status in SLIPPED:
         jump = m.latent + round(turn.t.reminder_jump * (0.5 + face))
         mm.latent = 0
-        turn.meter(cid, "embarrassment", jump, f"you reminded {first} of {what} never made", L.CAUSED_COMMITMENT)
+        turn.meter(cid, "embarrassment", jump, f"you reminded {first} that {what} never happened", L.CAUSED_COMMITMENT)
         turn.update_door(cid, L.CAUSED_COMMITMENT)
         turn.outcome = "reminded"
         if turn.s.contacts[cid].door == AVOIDING:
@@ -1192,7 +1193,7 @@ def _end_week(turn: _Turn, a: Action) -> None:
             mm = turn.cm(kid)
             mm.status = ABANDONED
             mm.latent = round(t.latent_base + t.latent_face * tr.face)
-            turn.note(m.by, "commitment", f"{first} realised {turn._promise_words(m)[4:]} would cost a favour, and quietly let it drop.",
+            turn.note(m.by, "commitment", f"{first} realised that {turn._promise_words(m)} would cost them a favour, and quietly let it drop.",
                       L.CAUSED_COMMITMENT, visible=False)
             continue
         forget = tr.busyness * (1 - tr.follow_through) * (1.6 if m.asked else 1.0) * 0.8
@@ -1256,7 +1257,10 @@ def _end_week(turn: _Turn, a: Action) -> None:
                 oo.stage, oo.stage_week = EXPIRED, week
                 if was_known:
                     turn.note(oid, "opportunity", f"{role} has been filled.", L.DO_YOUR_HOMEWORK)
-    # 5. the clock
+    # 5. the pack's scripted events
+    if w.events:
+        _scripted_events(turn)
+    # 6. the clock
     for cid, c in s.contacts.items():
         if c.trust_gain_week or c.familiarity_gain_week:
             cc = turn.c(cid)
@@ -1269,6 +1273,69 @@ def _end_week(turn: _Turn, a: Action) -> None:
         s.outcome = OUT_OF_RUNWAY
         turn.outcome = "out_of_runway"
         turn.note("player", "outcome", "Your savings ran out before you found the right job.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+
+
+def _fired_events(turn: _Turn) -> set[str]:
+    """Ids of scripted events that have fired so far (read back from the history)."""
+    fired = {e.after for e in turn.effects if e.meter == "event"}
+    node = turn.s.history
+    while node is not None:
+        fired.update(e.after for e in node.effects if e.meter == "event")
+        node = node.prev
+    return fired
+
+
+def _scripted_events(turn: _Turn) -> None:
+    """A pack's events: triggers and effects are data; every change still names its lesson."""
+    s, w = turn.s, turn.w
+    fired: set[str] | None = None
+    for ev in w.events:
+        if ev.campaigns and s.campaign not in ev.campaigns:
+            continue
+        if s.week < ev.from_week or (ev.until_week is not None and s.week > ev.until_week):
+            continue
+        if not all(holds(cond, s) for cond in ev.when):
+            continue
+        if ev.once:
+            if fired is None:
+                fired = _fired_events(turn)
+            if ev.id in fired:
+                continue
+        if not turn.chance(ev.chance, "event", ev.id):
+            continue
+        turn.emit("player", "event", 0, ev.text, ev.lesson, True, None, ev.id)
+        for fx in ev.effects:
+            _event_effect(turn, ev, fx)
+
+
+def _event_effect(turn: _Turn, ev, fx) -> None:
+    s = turn.s
+    cause = fx.text or ev.text
+    if fx.kind == "meter":
+        c = s.contacts.get(fx.target)
+        if c is None or c.door == CLOSED or c.stage == UNKNOWN:
+            return
+        turn.meter(fx.target, fx.meter, fx.delta, cause, ev.lesson)
+        turn.update_door(fx.target, ev.lesson)
+    elif fx.kind == "player":
+        turn.player(fx.target, fx.delta, cause, ev.lesson)
+    elif fx.kind == "hear_of":
+        if fx.target in s.contacts:
+            turn.hear_of(fx.target, cause, ev.lesson)
+    elif fx.kind == "introduce":
+        c = s.contacts.get(fx.target)
+        if c is not None and c.door != CLOSED:
+            turn.connect(fx.target, fx.trust, fx.familiarity, cause, ev.lesson, introduced_by=fx.by)
+    elif fx.kind == "reveal":
+        o = s.opportunities.get(fx.target)
+        if o is not None and o.stage == HIDDEN and is_open(s, fx.target):
+            oo = turn.o(fx.target)
+            oo.stage, oo.stage_week = OPP_KNOWN, s.week
+            if fx.by is not None:
+                oo.referred, oo.introduced_by = True, fx.by
+            turn.note(fx.target, "opportunity", cause, ev.lesson)
+    elif fx.kind == "journal":
+        turn.note("player", "message", cause, ev.lesson)
 
 
 def _best_hidden(turn: _Turn, cid: str, by_truth: bool) -> str | None:

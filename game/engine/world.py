@@ -184,6 +184,134 @@ class Tuning:
         return replace(self, **dict(overrides))
 
 
+# --------------------------------------------------------------------------------------
+# conditions, scripted events, dialogue, lesson cards and scenario tests (all data)
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    """A test on the game, written as data: every field that is set must hold.
+
+    Contact tests apply to `contact` if it is set, otherwise to the person speaking (for a
+    dialogue line). Bounds are inclusive below (`_at_least`) and exclusive above (`_below`).
+    """
+
+    contact: str | None = None
+    trust_at_least: int | None = None
+    trust_below: int | None = None
+    familiarity_at_least: int | None = None
+    familiarity_below: int | None = None
+    embarrassment_at_least: int | None = None
+    embarrassment_below: int | None = None
+    door: tuple[str, ...] = ()
+    stage: tuple[str, ...] = ()
+    archetype: tuple[str, ...] = ()
+    met_before: bool | None = None
+    owes_you: bool | None = None  # the contact has a promise to you still outstanding
+    clarity_at_least: int | None = None
+    clarity_below: int | None = None
+    reputation_at_least: int | None = None
+    reputation_below: int | None = None
+    knowledge_at_least: tuple[tuple[str, int], ...] = ()
+    lessons_unlocked: tuple[str, ...] = ()
+    lessons_locked: tuple[str, ...] = ()
+    week_at_least: int | None = None
+    week_below: int | None = None
+    opportunity: str | None = None
+    opportunity_stage: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EventEffect:
+    """One thing a scripted event does. `kind` is one of EVENT_EFFECT_KINDS."""
+
+    kind: str  # "meter", "player", "hear_of", "introduce", "reveal", "journal"
+    target: str = ""  # contact id, opportunity id, or player quantity (clarity, knowledge:FIELD...)
+    meter: str = ""  # for "meter": trust, familiarity or embarrassment
+    delta: int = 0
+    by: str | None = None  # for "introduce" and "reveal": who made it happen
+    trust: int = 35  # for "introduce": the first impression
+    familiarity: int = 6
+    text: str = ""  # the cause shown to the player; the event's text if empty
+
+
+EVENT_EFFECT_KINDS = ("meter", "player", "hear_of", "introduce", "reveal", "journal")
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    """Something that happens at the end of a week when its conditions hold."""
+
+    id: str
+    text: str
+    lesson: str
+    campaigns: tuple[str, ...] = ()  # empty: every campaign
+    from_week: int = 1
+    until_week: int | None = None
+    chance: float = 1.0
+    once: bool = True
+    when: tuple[Condition, ...] = ()
+    effects: tuple[EventEffect, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LineDef:
+    """Dialogue for one action outcome: variants, optionally narrowed to a person or a mood."""
+
+    id: str
+    action: str
+    outcome: str
+    variants: tuple[str, ...]
+    contact: str | None = None
+    when: Condition | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LessonCard:
+    id: str
+    title: str
+    summary: str
+    body: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """What a scenario test expects at a point in the story."""
+
+    doors: tuple[tuple[str, tuple[str, ...]], ...] = ()  # contact -> allowed doors
+    stages: tuple[tuple[str, tuple[str, ...]], ...] = ()  # contact -> allowed stages
+    meters: tuple[tuple[str, str, int | None, int | None], ...] = ()  # contact, meter, at_least, at_most
+    player: tuple[tuple[str, int | None, int | None], ...] = ()  # quantity, at_least, at_most
+    lessons: tuple[str, ...] = ()  # unlocked
+    lessons_locked: tuple[str, ...] = ()
+    opportunities: tuple[tuple[str, tuple[str, ...]], ...] = ()  # opportunity -> allowed stages
+    outcome: str | None = None  # "hired", "out_of_runway" or "playing"
+    job: str | None = None
+    last_outcome: str | None = None  # how the last action turned out (actions.OUTCOMES)
+    prompt: str | None = None  # "offer", "interest" or "none"
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioStep:
+    """One step: an action in its public form (name + parameters), or a check."""
+
+    action: tuple[tuple[str, str], ...] = ()  # ("action", name), then parameters, as in Action.to_dict
+    repeat: int = 1
+    expect: Expectation | None = None
+    line: int | None = None  # where the step is written, for messages
+
+
+@dataclass(frozen=True, slots=True)
+class ScenarioDef:
+    id: str
+    campaign: str
+    seed: int
+    steps: tuple[ScenarioStep, ...]
+    title: str = ""
+    lesson: str | None = None  # the lesson this scenario shows
+    source: str = ""  # "FILE" the scenario came from, for messages
+
+
 @dataclass(frozen=True, slots=True)
 class World:
     """Everything a pack defines, validated and frozen."""
@@ -196,6 +324,11 @@ class World:
     opportunities: Mapping[str, OpportunityDef]
     campaigns: Mapping[str, CampaignDef]
     tuning: Tuning = field(default_factory=Tuning)
+    events: tuple[EventDef, ...] = ()  # in id order
+    dialogue: Mapping[tuple[str, str], tuple[LineDef, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    lessons: Mapping[str, LessonCard] = field(default_factory=lambda: MappingProxyType({}))
+    scenarios: tuple[ScenarioDef, ...] = ()
+    packs: tuple[tuple[str, str, str], ...] = ()  # (id, version, digest), base packs first
 
     @staticmethod
     def build(
@@ -208,6 +341,11 @@ class World:
         opportunities: Mapping[str, OpportunityDef],
         campaigns: Mapping[str, CampaignDef],
         tuning: Tuning | None = None,
+        events: tuple[EventDef, ...] = (),
+        dialogue: Mapping[tuple[str, str], tuple[LineDef, ...]] | None = None,
+        lessons: Mapping[str, LessonCard] | None = None,
+        scenarios: tuple[ScenarioDef, ...] = (),
+        packs: tuple[tuple[str, str, str], ...] = (),
     ) -> World:
         """A World whose mappings are sorted by id and read-only."""
 
@@ -223,4 +361,9 @@ class World:
             opportunities=frozen(opportunities),
             campaigns=frozen(campaigns),
             tuning=tuning or Tuning(),
+            events=tuple(sorted(events, key=lambda e: e.id)),
+            dialogue=frozen(dialogue or {}),
+            lessons=frozen(lessons or {}),
+            scenarios=tuple(scenarios),
+            packs=tuple(packs),
         )

@@ -1,7 +1,12 @@
 """Loading content packs: TOML files in a folder, validated into an immutable World.
 
 Every problem in a pack is collected and reported at once, compiler-style
-(`FILE:LINE: error: what is wrong; what was expected`), never as a traceback.
+(`FILE:LINE: error[CODE]: what is wrong; what was expected`), never as a traceback.
+Packs are data only: nothing in them runs, no file may lead outside the pack's folder,
+and files and entry counts have caps.
+
+A pack may build on others (`builds_on = ["core"]`): the base packs load first, then the
+pack's entries are added, replacing any base entry with the same id.
 """
 
 from __future__ import annotations
@@ -9,45 +14,116 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from hashlib import blake2b
 from importlib import resources
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from game.engine.actions import OUTCOMES
+from game.engine.dialogue import PLACEHOLDERS, placeholder_available, placeholders_in
+from game.engine.lessons import LESSONS
 from game.engine.world import (
     ARCHETYPES,
     CampaignDef,
     CompanyDef,
+    Condition,
     ContactDef,
+    EventDef,
+    EventEffect,
+    Expectation,
     FieldDef,
+    LessonCard,
+    LineDef,
     OpportunityDef,
+    ScenarioDef,
+    ScenarioStep,
     StartContact,
     Traits,
     Tuning,
     World,
 )
-from game.packs.models import FILES, PackInfo
+from game.packs.models import FILES, SECTIONS, PackInfo, TuningFile
 
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = 1_000_000  # per file
+MAX_ENTRIES = 20_000  # per list in a file
+MAX_FOLDER_FILES = 200  # files in a pack folder, of any kind
+MAX_DEPTH = 8  # how deep `builds_on` may chain
+
+# Every problem the loader reports has a code; AUTHORING.md lists them all.
+CODES: dict[str, str] = {
+    "P101": "TOML syntax error",
+    "P102": "file is not UTF-8 text",
+    "P103": "file over the size cap",
+    "P104": "file leads outside the pack folder",
+    "P105": "too many files or entries",
+    "P106": "pack.toml missing",
+    "P107": "a file the format does not know (warning)",
+    "P108": "file could not be read",
+    "P109": "builds_on names a pack that cannot be loaded",
+    "P201": "unknown key",
+    "P202": "missing required key",
+    "P203": "value of the wrong type or out of range",
+    "P301": "reference to an unknown id",
+    "P302": "duplicate id in one pack",
+    "P303": "a tie from a person to themselves",
+    "P304": "a person with no ties at all (warning)",
+    "P305": "an offer to introduce someone the person does not know",
+    "P306": "unknown tuning value",
+    "P307": "a role that closes before it opens",
+    "P401": "a person used by a campaign but not in its people list",
+    "P402": "a role whose hiring contact is not in the campaign",
+    "P403": "a campaign with no starting contact",
+    "P404": "a person the player can never reach in a campaign (warning)",
+    "P405": "a role the player can never learn of in a campaign (warning)",
+    "P406": "the pack has no campaigns",
+    "P501": "dialogue for an outcome the action cannot have",
+    "P502": "unknown or broken placeholder",
+    "P503": "placeholder the action has nothing to fill with",
+    "P504": "an action outcome with no dialogue (warning)",
+    "P601": "an event that can never fire",
+    "P602": "an event effect that does not say one thing to do",
+    "P701": "a lesson with no card (warning)",
+    "P801": "a scenario step that is not a valid action",
+    "P802": "a scenario expectation that failed",
+    "P803": "a scenario step the rules refused",
+    "P901": "balance: pressing or overclaiming does as well as patience (warning)",
+    "P902": "balance: a campaign that is rarely winnable (warning)",
+}
+
+_SECTION_NAMES = {
+    "fields": "field", "companies": "company", "people": "person", "opportunities": "opportunity",
+    "campaigns": "campaign", "events": "event", "lines": "dialogue line", "lessons": "lesson card",
+    "scenarios": "scenario",
+}
 
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One thing wrong with a pack, located as precisely as it can be."""
+
     file: str
     line: int | None
     path: str
     message: str
-    severity: str = "error"
+    severity: str = "error"  # or "warning"
+    code: str = ""
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        code = f"[{self.code}]" if self.code else ""
         at = f" (at {self.path})" if self.path else ""
-        return f"{where}: {self.severity}: {self.message}{at}"
+        return f"{where}: {self.severity}{code}: {self.message}{at}"
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "line": self.line, "path": self.path, "code": self.code,
+                "severity": self.severity, "message": self.message}
 
 
 class PackError(Exception):
-    """A pack that cannot be loaded, with every problem found."""
+    """A pack that cannot be loaded, with every problem found (errors first)."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -62,12 +138,16 @@ def core_pack_path() -> Path:
     return Path(__file__).resolve().parents[2] / "content" / "core"
 
 
+# --------------------------------------------------------------------------------------
+# locating problems
+
+
 def _line_of(text: str, path: tuple) -> int | None:
     """The line of a key path like ('people', 3, 'traits', 'busyness') in TOML text.
 
     tomllib reports positions only for syntax errors, so schema errors are mapped back to
     lines here: array-of-tables headers are counted, then keys are looked up inside the
-    entry (inline tables resolve to the line they are written on).
+    entry (inline tables and arrays resolve to the line their key is written on).
     """
     lines = text.splitlines()
     start, end = 0, len(lines)
@@ -89,9 +169,13 @@ def _line_of(text: str, path: tuple) -> int | None:
                         start, found_line = n, n + 1
                         break
             else:
+                # not an array of tables: maybe `key = [ ... ]` written inline
+                key = re.compile(rf'^\s*"?{re.escape(part)}"?\s*=')
+                for n in range(start, end):
+                    if key.match(lines[n]):
+                        return _nth_item_line(lines, n, path[i + 1], end) or n + 1
                 return found_line
-            end = next((m for m in range(start + 1, len(lines)) if lines[m].strip().startswith(f"[[{dotted}]]")),
-                       len(lines))
+            end = next((m for m in range(start + 1, end) if lines[m].strip().startswith(f"[[{dotted}]]")), end)
             prefix = f"{dotted}."
             i += 2
             continue
@@ -109,222 +193,299 @@ def _line_of(text: str, path: tuple) -> int | None:
     return found_line
 
 
-def _suggest(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
+def _nth_item_line(lines: list[str], at: int, index: int, end: int) -> int | None:
+    """In a multi-line array starting on line `at`, the line of its index-th item (one per line)."""
+    if lines[at].rstrip().endswith("[") and index >= 0:
+        n, count = at + 1, -1
+        while n < end and not lines[n].strip().startswith("]"):
+            if lines[n].strip() and not lines[n].strip().startswith("#"):
+                count += 1
+                if count == index:
+                    return n + 1
+            n += 1
+    return None
+
+
+def _suggest(word: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(str(word), list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def _read(folder: Path, name: str, problems: list[Problem]) -> tuple[dict, str] | None:
+def _path_text(loc: tuple) -> str:
+    return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
+
+
+# --------------------------------------------------------------------------------------
+# reading one pack folder
+
+
+@dataclass(slots=True)
+class _Src:
+    """Where an entry was written, so a problem found later can name its line."""
+
+    file: str  # "PACK/FILE.toml", as shown to the author
+    text: str
+    loc: tuple  # key path of the entry, e.g. ("people", 3)
+
+
+@dataclass(slots=True)
+class _Pack:
+    folder: Path
+    label: str
+    info: PackInfo | None = None
+    entries: dict[str, list[tuple[object, _Src]]] = field(default_factory=dict)  # section -> entries
+    broken: dict[str, set[str]] = field(default_factory=dict)  # section -> ids of entries that failed
+    tuning: list[tuple[str, float, _Src]] = field(default_factory=list)
+    digest: str = ""
+
+
+def pack_digest(folder: str | Path) -> str:
+    """A stable content hash over a pack's files (pack.toml and the format's files).
+
+    The same bytes give the same digest on any machine; saves use it to notice that a
+    pack changed since the game was saved.
+    """
+    folder = Path(folder)
+    h = blake2b(digest_size=16)
+    for name in ("pack.toml", *FILES):
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _read(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict, str, bytes] | None:
     path = folder / name
-    if not path.exists():
+    rel = f"{label}/{name}"
+    try:
+        if not path.exists() and not path.is_symlink():
+            return None
+        if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(Problem(rel, None, "", "file points outside the pack folder; packs must be self-contained, "
+                                    "so copy the file in instead of linking it", code="P104"))
+            return None
+        if not path.is_file():
+            problems.append(Problem(rel, None, "", "is not a regular file; expected a TOML file", code="P108"))
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}; "
+                                    "split the content across packs or trim it", code="P103"))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, None, "", f"could not be read ({exc.strerror or exc})", code="P108"))
         return None
-    rel = f"{folder.name}/{name}"
-    if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
-        problems.append(Problem(rel, None, "", "file points outside the pack folder; packs must be self-contained"))
-        return None
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        problems.append(Problem(rel, None, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}"))
-        return None
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, None, "", f"file is not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        problems.append(Problem(rel, None, "", f"file is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                                "save it as UTF-8", code="P102"))
         return None
     try:
-        return tomllib.loads(text), text
+        return tomllib.loads(text), text, raw
     except tomllib.TOMLDecodeError as exc:
         # tomllib puts the position in the message: "... (at line 3, column 7)"
         found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
         line = int(found.group(1)) if found else None
         msg = re.sub(r" \(at (line \d+, column \d+|end of document)\)", "", str(exc))
         column = f" (column {found.group(2)})" if found else ""
-        problems.append(Problem(rel, line, "", f"TOML syntax: {msg}{column}"))
-        return None
+        problems.append(Problem(rel, line, "", f"TOML syntax: {msg}{column}; expected valid TOML", code="P101"))
+    except RecursionError:
+        problems.append(Problem(rel, None, "", "TOML nested too deeply to read; expected flat tables", code="P101"))
+    return None
 
 
-def load_pack(folder: str | Path) -> World:
-    """Load and validate a pack folder into a World, or raise PackError listing every problem."""
-    folder = Path(folder)
-    problems: list[Problem] = []
-    if not folder.is_dir():
-        raise PackError([Problem(str(folder), None, "", "no such pack folder")])
-    info_read = _read(folder, "pack.toml", problems)
-    info: PackInfo | None = None
-    if info_read is None and not problems:
-        problems.append(Problem(f"{folder.name}/pack.toml", None, "", "missing; every pack needs a pack.toml with id, name, version and format"))
-    elif info_read is not None:
-        try:
-            info = PackInfo.model_validate(info_read[0])
-        except ValidationError as exc:
-            problems += _schema_problems(f"{folder.name}/pack.toml", info_read[1], exc)
-    parsed: dict[str, object] = {}
-    texts: dict[str, str] = {}
-    for name, model in FILES.items():
-        got = _read(folder, name, problems)
-        if got is None:
-            continue
-        data, text = got
-        texts[name] = text
-        try:
-            parsed[name] = model.model_validate(data)
-        except ValidationError as exc:
-            problems += _schema_problems(f"{folder.name}/{name}", text, exc)
-    if problems:
-        raise PackError(problems)
-    world = _compile(folder, info, parsed, texts, problems)
-    if any(p.severity == "error" for p in problems):
-        raise PackError(problems)
-    return world
-
-
-def _schema_problems(rel: str, text: str, exc: ValidationError) -> list[Problem]:
+def _schema_problems(rel: str, text: str, exc: ValidationError, prefix: tuple = ()) -> list[Problem]:
     out = []
     for err in exc.errors():
-        loc = tuple(err["loc"])
-        path = ".".join(str(p) if isinstance(p, str) else f"[{p}]" for p in loc).replace(".[", "[")
+        loc = prefix + tuple(err["loc"])
         kind = err["type"]
+        # pydantic reports each arm of a union; the arms after the first add nothing for authors
+        loc = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("list[", "literal[")) or p in (
+            "str", "int", "float", "bool"))))
         if kind == "extra_forbidden":
             msg = f"unknown key {loc[-1]!r}; check the spelling against the format reference"
+            code = "P201"
         elif kind == "missing":
             msg = f"missing required key {loc[-1]!r}"
+            code = "P202"
+        elif kind == "literal_error":
+            expected = str(err.get("ctx", {}).get("expected", ""))
+            options = re.findall(r"'([^']*)'", expected)
+            got = err.get("input")
+            msg = f"{got!r} is not allowed here{_suggest(str(got), options)}; expected one of: {', '.join(options)}"
+            code = "P203"
         else:
-            msg = f"{err['msg']}; got {err.get('input')!r}"
-        out.append(Problem(rel, _line_of(text, loc), path, msg))
+            got = err.get("input")
+            shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+            if len(shown) > 80:
+                shown = shown[:77] + "..."
+            msg = f"{err['msg']}; got {shown}"
+            code = "P203"
+        problem = Problem(rel, _line_of(text, loc), _path_text(loc), msg, code=code)
+        if problem not in out:
+            out.append(problem)
     return out
 
 
-def _compile(folder: Path, info: PackInfo, parsed: dict, texts: dict, problems: list[Problem]) -> World:
-    name = folder.name
-
-    def where(file: str, section: str, index: int, key: str = "") -> tuple[str, int | None, str]:
-        path: tuple = (section, index) + ((key,) if key else ())
-        text = texts.get(file, "")
-        return f"{name}/{file}", _line_of(text, path), f"{section}[{index}]" + (f".{key}" if key else "")
-
-    def err(file: str, section: str, index: int, key: str, message: str) -> None:
-        f, line, path = where(file, section, index, key)
-        problems.append(Problem(f, line, path, message))
-
-    def entries(file: str, attr: str) -> list:
-        model = parsed.get(file)
-        return list(getattr(model, attr)) if model is not None else []
-
-    fields = {}
-    for i, e in enumerate(entries("fields.toml", "fields")):
-        if e.id in fields:
-            err("fields.toml", "fields", i, "id", f"duplicate field id {e.id!r}")
-        fields[e.id] = FieldDef(e.id, e.name, e.blurb)
-    companies = {}
-    for i, e in enumerate(entries("companies.toml", "companies")):
-        if e.id in companies:
-            err("companies.toml", "companies", i, "id", f"duplicate company id {e.id!r}")
-        if e.field not in fields:
-            err("companies.toml", "companies", i, "field", f"unknown field {e.field!r}{_suggest(e.field, fields)}")
-        companies[e.id] = CompanyDef(e.id, e.name, e.field, e.blurb)
-    people_entries = entries("people.toml", "people")
-    ids = [p.id for p in people_entries]
-    ties: dict[str, dict[str, float]] = {p.id: {} for p in people_entries}
-    for i, p in enumerate(people_entries):
-        if ids.count(p.id) > 1 and ids.index(p.id) != i:
-            err("people.toml", "people", i, "id", f"duplicate person id {p.id!r}")
-        if p.archetype not in ARCHETYPES:
-            err("people.toml", "people", i, "archetype",
-                f"unknown archetype {p.archetype!r}{_suggest(p.archetype, ARCHETYPES)}; expected one of: {', '.join(ARCHETYPES)}")
-        if p.field not in fields:
-            err("people.toml", "people", i, "field", f"unknown field {p.field!r}{_suggest(p.field, fields)}")
-        if p.company is not None and p.company not in companies:
-            err("people.toml", "people", i, "company", f"unknown company {p.company!r}{_suggest(p.company, companies)}")
-        for other, strength in p.ties.items():
-            if other not in ties:
-                err("people.toml", "people", i, "ties", f"tie to unknown person {other!r}{_suggest(other, ties)}")
-            elif other == p.id:
-                err("people.toml", "people", i, "ties", f"{p.id!r} cannot be tied to themselves")
-            else:
-                ties[p.id][other] = strength
-                ties[other].setdefault(p.id, strength)  # ties run both ways
-        broken_ties = any(other not in ties for other in p.ties)
-        if p.volunteers_intro_to is not None and p.volunteers_intro_to not in p.ties and not broken_ties:
-            err("people.toml", "people", i, "volunteers_intro_to",
-                f"{p.volunteers_intro_to!r} is not among {p.id!r}'s ties; you can only offer to introduce someone you know")
-    people = {}
-    for p in people_entries:
-        t = p.traits
-        people[p.id] = ContactDef(
-            id=p.id, name=p.name, archetype=p.archetype, field=p.field, title=p.title, company=p.company,
-            bio=p.bio, traits=Traits(t.busyness, t.follow_through, t.generosity, t.face),
-            ties=tuple(sorted(ties[p.id].items())), volunteers_intro_to=p.volunteers_intro_to,
-        )
-    opportunities = {}
-    for i, o in enumerate(entries("opportunities.toml", "opportunities")):
-        if o.id in opportunities:
-            err("opportunities.toml", "opportunities", i, "id", f"duplicate opportunity id {o.id!r}")
-        if o.company not in companies:
-            err("opportunities.toml", "opportunities", i, "company", f"unknown company {o.company!r}{_suggest(o.company, companies)}")
-        if o.field not in fields:
-            err("opportunities.toml", "opportunities", i, "field", f"unknown field {o.field!r}{_suggest(o.field, fields)}")
-        if o.hiring_contact not in people:
-            err("opportunities.toml", "opportunities", i, "hiring_contact",
-                f"unknown person {o.hiring_contact!r}{_suggest(o.hiring_contact, people)}")
-        if o.closes_week is not None and o.closes_week < o.opens_week:
-            err("opportunities.toml", "opportunities", i, "closes_week", "closes before it opens; expected closes_week >= opens_week")
-        opportunities[o.id] = OpportunityDef(
-            o.id, o.title, o.company, o.field, o.hiring_contact, o.posted, o.appeal, o.opens_week,
-            o.closes_week, o.competition, o.blurb,
-        )
-    campaigns = {}
-    for i, c in enumerate(entries("campaigns.toml", "campaigns")):
-        if c.id in campaigns:
-            err("campaigns.toml", "campaigns", i, "id", f"duplicate campaign id {c.id!r}")
-        roster = set(c.people) or set(people)
-        for key, values, pool, what in (
-            ("people", c.people, people, "person"),
-            ("known", c.known, people, "person"),
-            ("opportunities", c.opportunities, opportunities, "opportunity"),
-            ("contacts", [s.id for s in c.contacts], people, "person"),
-            ("knowledge", list(c.knowledge), fields, "field"),
-            ("preferences", list(c.preferences), fields, "field"),
-        ):
-            for v in values:
-                if v not in pool:
-                    err("campaigns.toml", "campaigns", i, key, f"unknown {what} {v!r}{_suggest(v, pool)}")
-                elif what == "person" and key != "people" and v not in roster:
-                    err("campaigns.toml", "campaigns", i, key, f"{v!r} is not in this campaign's people list")
-        for oid in c.opportunities or list(opportunities):
-            o = opportunities.get(oid)
-            if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
-                err("campaigns.toml", "campaigns", i, "opportunities",
-                    f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign")
-        if not c.contacts:
-            err("campaigns.toml", "campaigns", i, "contacts", "a campaign needs at least one starting contact")
-        campaigns[c.id] = CampaignDef(
-            id=c.id, title=c.title, blurb=c.blurb, goal=c.goal, runway_weeks=c.runway_weeks,
-            hours_per_week=c.hours_per_week, clarity=c.clarity, reputation=c.reputation,
-            knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
-            contacts=tuple(StartContact(s.id, s.familiarity, s.trust) for s in c.contacts),
-            known=tuple(c.known), people=tuple(sorted(c.people)), opportunities=tuple(sorted(c.opportunities)),
-        )
-    tuning = Tuning()
-    if "tuning.toml" in parsed:
-        overrides = parsed["tuning.toml"].tuning
-        names = Tuning.names()
-        clean = {}
-        for key, value in overrides.items():
-            if key not in names:
-                f = f"{name}/tuning.toml"
-                problems.append(Problem(f, _line_of(texts["tuning.toml"], ("tuning", key)), f"tuning.{key}",
-                                        f"unknown tuning value {key!r}{_suggest(key, names)}"))
+def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
+    label = folder.name or str(folder)
+    pack = _Pack(folder, label)
+    digest = blake2b(digest_size=16)
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError as exc:
+        problems.append(Problem(label, None, "", f"could not list the folder ({exc.strerror or exc})", code="P108"))
+        return pack
+    if len(names) > MAX_FOLDER_FILES:
+        problems.append(Problem(label, None, "", f"the folder holds {len(names)} files; a pack may hold at most "
+                                f"{MAX_FOLDER_FILES}", code="P105"))
+        return pack
+    known = ("pack.toml", *FILES)
+    for name in names:
+        if name.endswith(".toml") and name not in known:
+            problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
+                                    f"{_suggest(name, known)}; expected one of: {', '.join(known)}",
+                                    "warning", "P107"))
+    got = _read(folder, label, "pack.toml", problems)
+    if got is None:
+        if not any(p.file == f"{label}/pack.toml" for p in problems):
+            problems.append(Problem(f"{label}/pack.toml", None, "", "missing; every pack needs a pack.toml with id, "
+                                    "name, version and format", code="P106"))
+    else:
+        data, text, raw = got
+        digest.update(b"pack.toml\0" + raw + b"\0")
+        try:
+            pack.info = PackInfo.model_validate(data)
+        except ValidationError as exc:
+            problems += _schema_problems(f"{label}/pack.toml", text, exc)
+    for name in FILES:
+        before = len(problems)
+        got = _read(folder, label, name, problems)
+        if got is None:
+            if len(problems) > before and name in SECTIONS:
+                # the whole file is unreadable: references into it are not reported again
+                pack.broken.setdefault(SECTIONS[name][0], set()).add("*")
+            continue
+        data, text, raw = got
+        digest.update(name.encode() + b"\0" + raw + b"\0")
+        rel = f"{label}/{name}"
+        if name == "tuning.toml":
+            try:
+                model = TuningFile.model_validate(data)
+            except ValidationError as exc:
+                problems += _schema_problems(rel, text, exc)
                 continue
-            default = getattr(tuning, key)
-            clean[key] = int(value) if isinstance(default, int) else float(value)
-        tuning = tuning.with_overrides(clean)
-    if not campaigns:
-        problems.append(Problem(f"{name}/campaigns.toml", None, "", "the pack defines no campaigns"))
-    return World.build(
-        pack_id=info.id, pack_version=info.version, fields=fields, companies=companies, people=people,
-        opportunities=opportunities, campaigns=campaigns, tuning=tuning,
-    )
+            for key, value in model.tuning.items():
+                pack.tuning.append((key, value, _Src(rel, text, ("tuning", key))))
+            continue
+        section, entry_model = SECTIONS[name]
+        extra = [k for k in data if k != section]
+        for k in extra:
+            problems.append(Problem(rel, _line_of(text, (k,)), k, f"unknown key {k!r}{_suggest(k, [section])}; "
+                                    f"this file holds [[{section}]] entries", code="P201"))
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            problems.append(Problem(rel, _line_of(text, (section,)), section,
+                                    f"expected a list of [[{section}]] tables; got {type(items).__name__}",
+                                    code="P203"))
+            pack.broken.setdefault(section, set()).add("*")
+            continue
+        if len(items) > MAX_ENTRIES:
+            problems.append(Problem(rel, None, section, f"{len(items)} entries; the limit is {MAX_ENTRIES} per file",
+                                    code="P105"))
+            continue
+        out = pack.entries.setdefault(section, [])
+        for i, item in enumerate(items):
+            try:
+                entry = entry_model.model_validate(item)
+            except ValidationError as exc:
+                problems += _schema_problems(rel, text, exc, (section, i))
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    pack.broken.setdefault(section, set()).add(item["id"])
+                continue
+            out.append((entry, _Src(rel, text, (section, i))))
+    pack.digest = digest.hexdigest()
+    return pack
+
+
+# --------------------------------------------------------------------------------------
+# loading with layers
+
+
+def check_pack(folder: str | Path, bases: dict[str, Path] | None = None) -> tuple[World | None, list[Problem]]:
+    """Read, validate and cross-check a pack (and the packs it builds on).
+
+    Returns the World (None if there are errors) and every problem found, errors first.
+    `bases` maps pack ids to folders for `builds_on`; `core` always means the shipped core.
+    """
+    folder = Path(folder)
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return None, [Problem(str(folder), None, "", "no such pack folder; expected a folder holding pack.toml",
+                              code="P106")]
+    layers: list[_Pack] = []
+    try:
+        _collect(folder, dict(bases or {}), layers, problems, [], 0)
+    except RecursionError:
+        problems.append(Problem(folder.name, None, "", "data nested too deeply to check", code="P108"))
+    if not layers or layers[-1].info is None:
+        return None, _sorted(problems)
+    try:
+        world = _compile(layers, problems)
+    except RecursionError:
+        problems.append(Problem(folder.name, None, "", "data nested too deeply to check", code="P108"))
+        world = None
+    if any(p.severity == "error" for p in problems):
+        world = None
+    return world, _sorted(problems)
+
+
+def _sorted(problems: list[Problem]) -> list[Problem]:
+    return sorted(problems, key=lambda p: (p.severity != "error",))
+
+
+def _collect(folder: Path, bases: dict[str, Path], layers: list[_Pack], problems: list[Problem],
+             chain: list[str], depth: int) -> None:
+    pack = _read_pack(folder, problems)
+    if pack.info is not None:
+        for base in pack.info.builds_on:
+            src = f"{pack.label}/pack.toml"
+            if base in chain or base == pack.info.id:
+                problems.append(Problem(src, None, "builds_on", f"{base!r} builds on itself through "
+                                        f"{' -> '.join([*chain, pack.info.id, base])}; expected no cycles",
+                                        code="P109"))
+                continue
+            if any(layer.info and layer.info.id == base for layer in layers):
+                continue  # already loaded through another base
+            if depth >= MAX_DEPTH:
+                problems.append(Problem(src, None, "builds_on", f"packs build on each other more than {MAX_DEPTH} "
+                                        "deep", code="P109"))
+                continue
+            where = bases.get(base) or (core_pack_path() if base == "core" else None)
+            if where is None or not Path(where).is_dir():
+                problems.append(Problem(src, _line_of(_text_of(folder / "pack.toml"), ("builds_on",)), "builds_on",
+                                        f"cannot find the pack {base!r}; expected 'core' or a pack folder given "
+                                        "alongside this one on the command line", code="P109"))
+                continue
+            _collect(Path(where), bases, layers, problems, [*chain, pack.info.id], depth + 1)
+    layers.append(pack)
+
+
+def _text_of(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8") if path.stat().st_size <= MAX_FILE_BYTES else ""
+    except (OSError, UnicodeDecodeError):
+        return ""
+
+
+def load_pack(folder: str | Path, bases: dict[str, Path] | None = None) -> World:
+    """Load and validate a pack folder into a World, or raise PackError listing every problem."""
+    world, problems = check_pack(folder, bases)
+    if world is None:
+        raise PackError(problems or [Problem(str(folder), None, "", "the pack could not be loaded", code="P108")])
+    return world
 
 
 _CACHE: dict[Path, World] = {}
@@ -336,3 +497,452 @@ def load_core() -> World:
     if path not in _CACHE:
         _CACHE[path] = load_pack(path)
     return _CACHE[path]
+
+
+# --------------------------------------------------------------------------------------
+# compiling: merging layers, cross-checks, building the World
+
+
+class _Compiler:
+    def __init__(self, layers: list[_Pack], problems: list[Problem]):
+        self.layers = layers
+        self.problems = problems
+        self.broken: dict[str, set[str]] = {}
+        for layer in layers:
+            for section, ids in layer.broken.items():
+                self.broken.setdefault(section, set()).update(ids)
+        # section -> id -> (entry, src), the top layer winning
+        self.merged: dict[str, dict[str, tuple[object, _Src]]] = {}
+        for layer in layers:
+            for section, items in layer.entries.items():
+                table = self.merged.setdefault(section, {})
+                seen: dict[str, _Src] = {}
+                for entry, src in items:
+                    eid = entry.id
+                    if eid in seen:
+                        self.error(src, "id", f"duplicate {_SECTION_NAMES[section]} id {eid!r}; the first is on line "
+                                   f"{_line_of(seen[eid].text, seen[eid].loc) or '?'}; expected each id once",
+                                   "P302")
+                        continue
+                    seen[eid] = src
+                    table.pop(eid, None)  # an override moves to where the top pack wrote it
+                    table[eid] = (entry, src)
+
+    # reporting -------------------------------------------------------------------------
+    def report(self, src: _Src, keys: tuple, message: str, code: str, severity: str = "error") -> None:
+        loc = src.loc + keys
+        self.problems.append(Problem(src.file, _line_of(src.text, loc), _path_text(loc), message, severity, code))
+
+    def error(self, src: _Src, key: str | tuple, message: str, code: str) -> None:
+        self.report(src, (key,) if isinstance(key, str) else key, message, code)
+
+    def warn(self, src: _Src, key: str | tuple, message: str, code: str) -> None:
+        self.report(src, (key,) if isinstance(key, str) else key, message, code, "warning")
+
+    def items(self, section: str) -> list[tuple[object, _Src]]:
+        return list(self.merged.get(section, {}).values())
+
+    def ids(self, section: str) -> dict[str, object]:
+        return {k: v[0] for k, v in self.merged.get(section, {}).items()}
+
+    def ref(self, src: _Src, key: str | tuple, value: str | None, section: str, pool=None) -> bool:
+        """Check a reference to an id; reports an unknown one with a suggestion. True if it resolves."""
+        if value is None:
+            return True
+        pool = self.merged.get(section, {}) if pool is None else pool
+        if value in pool:
+            return True
+        broken = self.broken.get(section, set())
+        if value in broken or "*" in broken:
+            return False  # already reported where it is defined
+        self.error(src, key, f"unknown {_SECTION_NAMES.get(section, section)} {value!r}{_suggest(value, pool)}",
+                   "P301")
+        return False
+
+
+def _compile(layers: list[_Pack], problems: list[Problem]) -> World:
+    k = _Compiler(layers, problems)
+    top = layers[-1]
+    info = top.info
+
+    fields = {}
+    for e, _src in k.items("fields"):
+        fields[e.id] = FieldDef(e.id, e.name, e.blurb)
+    companies = {}
+    for e, src in k.items("companies"):
+        k.ref(src, "field", e.field, "fields")
+        companies[e.id] = CompanyDef(e.id, e.name, e.field, e.blurb)
+
+    # people and their ties (ties run both ways: naming one side is enough)
+    people_items = k.items("people")
+    pool = k.merged.get("people", {})
+    ties: dict[str, dict[str, float]] = {p.id: {} for p, _ in people_items}
+    for p, src in people_items:
+        if p.archetype not in ARCHETYPES:
+            k.error(src, "archetype", f"unknown archetype {p.archetype!r}{_suggest(p.archetype, ARCHETYPES)}; "
+                    f"expected one of: {', '.join(ARCHETYPES)}", "P203")
+        k.ref(src, "field", p.field, "fields")
+        k.ref(src, "company", p.company, "companies")
+        for other, strength in p.ties.items():
+            if other == p.id:
+                k.error(src, ("ties", other), f"{p.id!r} cannot be tied to themselves; expected other people's ids",
+                        "P303")
+            elif k.ref(src, ("ties", other), other, "people"):
+                ties[p.id][other] = strength
+                ties[other].setdefault(p.id, strength)
+    for p, src in people_items:
+        broken_ties = any(o not in pool for o in p.ties)
+        if (p.volunteers_intro_to is not None and not broken_ties and p.volunteers_intro_to not in ties[p.id]
+                and k.ref(src, "volunteers_intro_to", p.volunteers_intro_to, "people")):
+                k.error(src, "volunteers_intro_to", f"{p.volunteers_intro_to!r} is not among {p.id!r}'s ties; you can "
+                        "only offer to introduce someone you know, so add a tie", "P305")
+        if not ties[p.id] and not broken_ties and len(people_items) > 1:
+            k.warn(src, "ties", f"{p.id!r} has no ties to anyone, so nobody can introduce them or hear about "
+                   "them through others; add ties = {{ someone = 0.5 }}", "P304")
+    people = {}
+    for p, _src in people_items:
+        t = p.traits
+        people[p.id] = ContactDef(
+            id=p.id, name=p.name, archetype=p.archetype, field=p.field, title=p.title, company=p.company,
+            bio=p.bio, traits=Traits(t.busyness, t.follow_through, t.generosity, t.face),
+            ties=tuple(sorted(ties[p.id].items())), volunteers_intro_to=p.volunteers_intro_to,
+        )
+
+    opportunities = {}
+    for o, src in k.items("opportunities"):
+        k.ref(src, "company", o.company, "companies")
+        k.ref(src, "field", o.field, "fields")
+        k.ref(src, "hiring_contact", o.hiring_contact, "people")
+        if o.closes_week is not None and o.closes_week < o.opens_week:
+            k.error(src, "closes_week", f"closes in week {o.closes_week}, before it opens in week {o.opens_week}; "
+                    "expected closes_week >= opens_week", "P307")
+        opportunities[o.id] = OpportunityDef(
+            o.id, o.title, o.company, o.field, o.hiring_contact, o.posted, o.appeal, o.opens_week,
+            o.closes_week, o.competition, o.blurb,
+        )
+
+    campaigns = {}
+    for c, src in k.items("campaigns"):
+        roster = set(c.people) or set(people)
+        for key, values, section in (
+            ("people", c.people, "people"),
+            ("known", c.known, "people"),
+            ("opportunities", c.opportunities, "opportunities"),
+            ("knowledge", list(c.knowledge), "fields"),
+            ("preferences", list(c.preferences), "fields"),
+        ):
+            for n, v in enumerate(values):
+                at = (key, n) if key in ("people", "known", "opportunities") else (key, v)
+                if k.ref(src, at, v, section) and section == "people" and key != "people" and v not in roster:
+                    k.error(src, at, f"{v!r} is not in this campaign's people list; add them to people", "P401")
+        for n, s in enumerate(c.contacts):
+            at = ("contacts", n, "id")
+            if k.ref(src, at, s.id, "people") and s.id not in roster:
+                k.error(src, at, f"{s.id!r} is not in this campaign's people list; add them to people", "P401")
+        for n, oid in enumerate(c.opportunities or list(opportunities)):
+            o = opportunities.get(oid)
+            if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
+                k.error(src, ("opportunities", n) if c.opportunities else "people",
+                        f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign; add them to "
+                        "people", "P402")
+        if not c.contacts:
+            k.error(src, "contacts", "a campaign needs at least one starting contact; add a [[campaigns.contacts]] "
+                    "table", "P403")
+        campaigns[c.id] = CampaignDef(
+            id=c.id, title=c.title, blurb=c.blurb, goal=c.goal, runway_weeks=c.runway_weeks,
+            hours_per_week=c.hours_per_week, clarity=c.clarity, reputation=c.reputation,
+            knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
+            contacts=tuple(StartContact(s.id, s.familiarity, s.trust) for s in c.contacts),
+            known=tuple(c.known), people=tuple(sorted(c.people)), opportunities=tuple(sorted(c.opportunities)),
+        )
+    if not campaigns and not k.broken.get("campaigns"):
+        problems.append(Problem(f"{top.label}/campaigns.toml", None, "", "the pack defines no campaigns; expected at "
+                                "least one [[campaigns]] entry", code="P406"))
+
+    events = _events(k, people, opportunities, campaigns, fields)
+    _reachability(k, people, opportunities, campaigns, events)
+    dialogue = _dialogue(k, people)
+    lessons = {}
+    for e, _src in k.items("lessons"):
+        lessons[e.id] = LessonCard(e.id, e.title, e.summary, e.body)
+    if lessons:
+        missing = [lesson for lesson in LESSONS if lesson not in lessons]
+        first = k.items("lessons")[0][1]
+        for lesson in missing:
+            problems.append(Problem(first.file, None, "lessons", f"no card for the lesson {lesson!r}; players who "
+                                    "unlock it will see only its id", "warning", "P701"))
+    scenarios = _scenarios(k, people, opportunities, campaigns, fields)
+
+    tuning = Tuning()
+    names = Tuning.names()
+    clean: dict[str, float] = {}
+    for layer in layers:
+        for key, value, src in layer.tuning:
+            if key not in names:
+                k.error(src, (), f"unknown tuning value {key!r}{_suggest(key, names)}", "P306")
+                continue
+            default = getattr(tuning, key)
+            clean[key] = int(value) if isinstance(default, int) else float(value)
+    tuning = tuning.with_overrides(clean)
+    packs = tuple((layer.info.id, layer.info.version, layer.digest) for layer in layers if layer.info is not None)
+    return World.build(
+        pack_id=info.id, pack_version=info.version, fields=fields, companies=companies, people=people,
+        opportunities=opportunities, campaigns=campaigns, tuning=tuning, events=tuple(events.values()),
+        dialogue=dialogue, lessons=lessons, scenarios=scenarios, packs=packs,
+    )
+
+
+def _condition(k: _Compiler, src: _Src, at: tuple, c, people, opportunities, fields) -> Condition:
+    k.ref(src, at + ("contact",), c.contact, "people")
+    k.ref(src, at + ("opportunity",), c.opportunity, "opportunities")
+    for fid in c.knowledge_at_least:
+        k.ref(src, at + ("knowledge_at_least", fid), fid, "fields")
+    for low, high, name in ((c.trust_at_least, c.trust_below, "trust"),
+                            (c.familiarity_at_least, c.familiarity_below, "familiarity"),
+                            (c.embarrassment_at_least, c.embarrassment_below, "embarrassment"),
+                            (c.clarity_at_least, c.clarity_below, "clarity"),
+                            (c.reputation_at_least, c.reputation_below, "reputation"),
+                            (c.week_at_least, c.week_below, "week")):
+        if low is not None and high is not None and low >= high:
+            k.error(src, at + (f"{name}_below",), f"{name} must be at least {low} and below {high}, which no value "
+                    f"can be; expected {name}_at_least < {name}_below", "P601")
+    if c.opportunity_stage and c.opportunity is None:
+        k.error(src, at + ("opportunity_stage",), "opportunity_stage needs opportunity = \"ROLE-ID\" beside it",
+                "P601")
+    return Condition(
+        contact=c.contact, trust_at_least=c.trust_at_least, trust_below=c.trust_below,
+        familiarity_at_least=c.familiarity_at_least, familiarity_below=c.familiarity_below,
+        embarrassment_at_least=c.embarrassment_at_least, embarrassment_below=c.embarrassment_below,
+        door=tuple(c.door), stage=tuple(c.stage), archetype=tuple(c.archetype), met_before=c.met_before,
+        owes_you=c.owes_you, clarity_at_least=c.clarity_at_least, clarity_below=c.clarity_below,
+        reputation_at_least=c.reputation_at_least, reputation_below=c.reputation_below,
+        knowledge_at_least=tuple(sorted(c.knowledge_at_least.items())), lessons_unlocked=tuple(c.lessons_unlocked),
+        lessons_locked=tuple(c.lessons_locked), week_at_least=c.week_at_least, week_below=c.week_below,
+        opportunity=c.opportunity, opportunity_stage=tuple(c.opportunity_stage),
+    )
+
+
+_EFFECT_KINDS = ("trust", "familiarity", "embarrassment", "clarity", "reputation", "runway", "knowledge", "hear_of",
+                 "introduce", "reveal", "journal")
+
+
+def _events(k: _Compiler, people, opportunities, campaigns, fields) -> dict[str, EventDef]:
+    out: dict[str, EventDef] = {}
+    for e, src in k.items("events"):
+        camps = []
+        for n, cid in enumerate(e.campaigns):
+            if k.ref(src, ("campaigns", n), cid, "campaigns"):
+                camps.append(campaigns[cid])
+        conds = tuple(_condition(k, src, ("when", n), c, people, opportunities, fields) for n, c in enumerate(e.when))
+        # can it ever fire?
+        scope = camps if e.campaigns else list(campaigns.values())
+        if e.until_week is not None and e.until_week < e.from_week:
+            k.error(src, "until_week", f"the window ends in week {e.until_week}, before it starts in week "
+                    f"{e.from_week}; expected until_week >= from_week", "P601")
+        if scope and all(e.from_week > c.runway_weeks for c in scope):
+            k.error(src, "from_week", f"starts in week {e.from_week}, after every campaign it belongs to has run out "
+                    f"(longest: {max(c.runway_weeks for c in scope)} weeks); expected an earlier week", "P601")
+        if e.chance == 0:
+            k.error(src, "chance", "chance = 0 means it never fires; expected a chance above 0", "P601")
+        for n, cond in enumerate(e.when):
+            if cond.contact and cond.contact in people and scope:
+                outside = [c.id for c in scope if c.people and cond.contact not in c.people]
+                if len(outside) == len(scope):
+                    k.error(src, ("when", n, "contact"), f"{cond.contact!r} is in none of this event's campaigns, so "
+                            "the condition can never hold", "P601")
+            if cond.week_at_least is not None and e.until_week is not None and cond.week_at_least > e.until_week:
+                k.error(src, ("when", n, "week_at_least"), "asks for a week after the event's window closes", "P601")
+        effects = []
+        for n, fx in enumerate(e.effects):
+            at = ("effects", n)
+            used = [name for name in _EFFECT_KINDS if getattr(fx, name) not in (None, {})]
+            if len(used) != 1:
+                what = "nothing" if not used else " and ".join(used)
+                k.error(src, at, f"this effect does {what}; expected exactly one of: {', '.join(_EFFECT_KINDS)} "
+                        "(write several effects for several changes)", "P602")
+                continue
+            kind = used[0]
+            if kind in ("trust", "familiarity", "embarrassment"):
+                if fx.contact is None:
+                    k.error(src, at, f"a {kind} change needs contact = \"PERSON-ID\"", "P602")
+                    continue
+                if k.ref(src, at + ("contact",), fx.contact, "people"):
+                    effects.append(EventEffect("meter", fx.contact, kind, getattr(fx, kind), text=fx.text))
+                continue
+            if fx.contact is not None:
+                k.error(src, at + ("contact",), f"contact is only for trust, familiarity or embarrassment changes, "
+                        f"not {kind}", "P602")
+            k.ref(src, at + ("by",), fx.by, "people")
+            if kind in ("clarity", "reputation", "runway"):
+                effects.append(EventEffect("player", kind, delta=getattr(fx, kind), text=fx.text))
+            elif kind == "knowledge":
+                for fid, delta in sorted(fx.knowledge.items()):
+                    if k.ref(src, at + ("knowledge", fid), fid, "fields"):
+                        effects.append(EventEffect("player", f"knowledge:{fid}", delta=delta, text=fx.text))
+            elif kind in ("hear_of", "introduce"):
+                if k.ref(src, at + (kind,), getattr(fx, kind), "people"):
+                    effects.append(EventEffect(kind, getattr(fx, kind), by=fx.by, trust=fx.trust or 35,
+                                               familiarity=fx.familiarity or 6, text=fx.text))
+            elif kind == "reveal":
+                if k.ref(src, at + ("reveal",), fx.reveal, "opportunities"):
+                    effects.append(EventEffect("reveal", fx.reveal, by=fx.by, text=fx.text))
+            else:
+                effects.append(EventEffect("journal", text=fx.journal or ""))
+        out[e.id] = EventDef(e.id, e.text, e.lesson, tuple(e.campaigns), e.from_week, e.until_week, e.chance, e.once,
+                             conds, tuple(effects))
+    return out
+
+
+def _reachability(k: _Compiler, people, opportunities, campaigns, events) -> None:
+    """Warn about people and roles a player can never reach in a campaign."""
+    for c, src in k.items("campaigns"):
+        camp = campaigns[c.id]
+        roster = set(camp.people) or set(people)
+        opps = [o for o in (camp.opportunities or tuple(opportunities)) if o in opportunities]
+        if any(s.id not in people for s in camp.contacts):
+            continue  # already an error
+        heard = [s.id for s in camp.contacts] + [p for p in camp.known if p in people]
+        # posted roles name their hiring contact; events can introduce or mention people
+        heard += [opportunities[o].hiring_contact for o in opps if opportunities[o].posted]
+        for ev in events.values():
+            if not ev.campaigns or c.id in ev.campaigns:
+                heard += [fx.target for fx in ev.effects if fx.kind in ("hear_of", "introduce")]
+        reached: set[str] = set()
+        todo = [p for p in heard if p in roster]
+        while todo:
+            pid = todo.pop()
+            if pid in reached:
+                continue
+            reached.add(pid)
+            todo += [t for t, _ in people[pid].ties if t in roster and t not in reached]
+        for n, pid in enumerate(sorted(roster)):
+            if pid not in reached and pid in people:
+                at = ("people", camp.people.index(pid) if pid in camp.people else n) if c.people else "people"
+                at = ("people", c.people.index(pid)) if pid in c.people else at
+                k.warn(src, at, f"{pid!r} can never be reached in this campaign: nobody the player can meet is tied "
+                       "to them; add a tie, a starting contact or a known person", "P404")
+        revealed = {fx.target for ev in events.values() if not ev.campaigns or c.id in ev.campaigns
+                    for fx in ev.effects if fx.kind == "reveal"}
+        for oid in opps:
+            o = opportunities[oid]
+            if o.posted or oid in revealed:
+                continue
+            finders = [p for p in reached if people[p].field == o.field or people[p].company == o.company
+                       or o.hiring_contact in dict(people[p].ties)]
+            if not finders:
+                at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
+                k.warn(src, at, f"{oid!r} is not posted and nobody reachable in this campaign works in its field, "
+                       "at its company or knows its hiring contact, so the player can never learn of it", "P405")
+        for oid in opps:
+            o = opportunities[oid]
+            if o.opens_week > camp.runway_weeks:
+                at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
+                k.warn(src, at, f"{oid!r} opens in week {o.opens_week}, after this campaign's {camp.runway_weeks} "
+                       "weeks of runway", "P405")
+
+
+def _dialogue(k: _Compiler, people) -> dict[tuple[str, str], tuple[LineDef, ...]]:
+    table: dict[tuple[str, str], list[LineDef]] = {}
+    items = k.items("lines")
+    for e, src in items:
+        ok = True
+        if e.outcome not in OUTCOMES[e.action]:
+            k.error(src, "outcome", f"{e.action!r} never turns out {e.outcome!r}{_suggest(e.outcome, OUTCOMES[e.action])}"
+                    f"; expected one of: {', '.join(OUTCOMES[e.action])}", "P501")
+            ok = False
+        k.ref(src, "contact", e.contact, "people")
+        for n, text in enumerate(e.variants):
+            for name in placeholders_in(text):
+                if name in ("{", "}"):
+                    k.error(src, ("variants", n), f"a lone {name!r}; write {name * 2} for a literal brace, or "
+                            "{contact.first_name} style placeholders", "P502")
+                elif name not in PLACEHOLDERS:
+                    k.error(src, ("variants", n), f"unknown placeholder {{{name}}}{_suggest(name, PLACEHOLDERS)}; "
+                            f"expected one of: {', '.join('{' + p + '}' for p in PLACEHOLDERS)}", "P502")
+                elif not placeholder_available(e.action, name):
+                    k.error(src, ("variants", n), f"{{{name}}} has nothing to fill it in a {e.action!r} line; use it "
+                            "only where the action has one", "P503")
+        when = _condition(k, src, ("when",), e.when, people, {}, {}) if e.when is not None else None
+        if ok:
+            table.setdefault((e.action, e.outcome), []).append(
+                LineDef(e.id, e.action, e.outcome, tuple(e.variants), e.contact, when))
+    if items:
+        # a pack that writes dialogue should cover every outcome with a plain line to fall back on
+        first = items[0][1]
+        for action, outcomes in OUTCOMES.items():
+            for outcome in outcomes:
+                lines = table.get((action, outcome), [])
+                if not any(line.contact is None and line.when is None for line in lines):
+                    k.problems.append(Problem(first.file, None, "lines", f"no plain line for {action!r} turning out "
+                                              f"{outcome!r}; add [[lines]] with action = {action!r}, outcome = "
+                                              f"{outcome!r} and no contact or when", "warning", "P504"))
+    for key in table:
+        table[key].sort(key=lambda line: line.id)
+    return {key: tuple(v) for key, v in table.items()}
+
+
+def _one_or_many(value) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _range(r) -> tuple[int | None, int | None]:
+    return r.at_least, r.at_most
+
+
+def _expectation(k: _Compiler, src: _Src, at: tuple, x, people, opportunities, fields) -> Expectation:
+    for key, section in (("doors", "people"), ("stages", "people"), ("meters", "people"),
+                         ("opportunities", "opportunities"), ("knowledge", "fields")):
+        for ident in getattr(x, key):
+            k.ref(src, at + (key, ident), ident, section)
+    k.ref(src, at + ("job",), x.job, "opportunities")
+    if x.last_outcome is not None and not any(x.last_outcome in o for o in OUTCOMES.values()):
+        every = sorted({o for outs in OUTCOMES.values() for o in outs})
+        k.error(src, at + ("last_outcome",), f"no action turns out {x.last_outcome!r}"
+                f"{_suggest(x.last_outcome, every)}", "P801")
+    player = [(name, *_range(r)) for name, r in sorted(x.player.items())]
+    player += [(f"knowledge:{fid}", *_range(r)) for fid, r in sorted(x.knowledge.items())]
+    return Expectation(
+        doors=tuple((cid, _one_or_many(v)) for cid, v in sorted(x.doors.items())),
+        stages=tuple((cid, _one_or_many(v)) for cid, v in sorted(x.stages.items())),
+        meters=tuple((cid, meter, *_range(r)) for cid, ms in sorted(x.meters.items()) for meter, r in sorted(ms.items())),
+        player=tuple(player), lessons=tuple(x.lessons), lessons_locked=tuple(x.lessons_locked),
+        opportunities=tuple((oid, _one_or_many(v)) for oid, v in sorted(x.opportunities.items())),
+        outcome=x.outcome, job=x.job, last_outcome=x.last_outcome, prompt=x.prompt,
+    )
+
+
+def _scenarios(k: _Compiler, people, opportunities, campaigns, fields) -> tuple[ScenarioDef, ...]:
+    from game.engine.actions import Action
+
+    out = []
+    for e, src in k.items("scenarios"):
+        k.ref(src, "campaign", e.campaign, "campaigns")
+        steps = []
+        for n, st in enumerate(e.steps):
+            at = ("steps", n)
+            line = _line_of(src.text, src.loc + at)
+            action: tuple = ()
+            if st.action is not None:
+                data = {key: getattr(st, key) for key in ("contact", "target", "opportunity", "field", "choice")
+                        if getattr(st, key) is not None}
+                try:
+                    Action.from_dict({"action": st.action, **data})
+                except ValueError as exc:
+                    k.error(src, at, f"step {n + 1}: {exc}", "P801")
+                for key, section in (("contact", "people"), ("target", "people"), ("opportunity", "opportunities"),
+                                     ("field", "fields")):
+                    k.ref(src, at + (key,), data.get(key), section)
+                action = (("action", st.action), *sorted(data.items()))
+            elif st.expect is None:
+                k.error(src, at, f"step {n + 1} neither acts nor checks; expected action = \"NAME\" or expect = {{ ... }}",
+                        "P801")
+            if st.repeat > 1 and st.action is None:
+                k.error(src, at + ("repeat",), "repeat needs an action to repeat", "P801")
+            expect = _expectation(k, src, at + ("expect",), st.expect, people, opportunities, fields) if st.expect else None
+            steps.append(ScenarioStep(action, st.repeat, expect, line))
+        if e.expect is not None:
+            steps.append(ScenarioStep((), 1, _expectation(k, src, ("expect",), e.expect, people, opportunities, fields),
+                                      _line_of(src.text, src.loc + ("expect",))))
+        out.append(ScenarioDef(e.id, e.campaign, e.seed, tuple(steps), e.title, e.lesson, src.file))
+    return tuple(out)
+

@@ -6,13 +6,26 @@ default.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from game.engine.actions import VOCABULARY
+from game.engine.lessons import LESSONS
+from game.engine.state import DOORS
+from game.engine.world import ARCHETYPES
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_length=1, max_length=64)]
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Meter = Annotated[int, Field(ge=0, le=100)]
+Text = Annotated[str, Field(max_length=4000)]
+ActionName = Literal[tuple(VOCABULARY)]  # type: ignore[valid-type]
+LessonId = Literal[tuple(LESSONS)]  # type: ignore[valid-type]
+Door = Literal[tuple(DOORS)]  # type: ignore[valid-type]
+Archetype = Literal[tuple(ARCHETYPES)]  # type: ignore[valid-type]
+Stage = Literal["unknown", "known", "connected"]
+OppStage = Literal["hidden", "known", "applied", "interviewing", "offer", "rejected", "withdrawn", "accepted",
+                   "expired"]
 
 
 class Strict(BaseModel):
@@ -20,13 +33,15 @@ class Strict(BaseModel):
 
 
 class PackInfo(Strict):
-    id: Id
-    name: str = Field(min_length=1)
-    version: str = Field(min_length=1)
-    format: int = Field(ge=1, le=1)
-    description: str = ""
+    """pack.toml: who the pack is and what it builds on."""
+
+    id: Id = Field(description="The pack's stable id, lower-case with dashes.")
+    name: str = Field(min_length=1, description="The name players see.")
+    version: str = Field(min_length=1, description="Your version of the pack, e.g. 0.1.0.")
+    format: int = Field(ge=1, le=1, description="The pack format version; 1 for now.")
+    description: Text = ""
     authors: list[str] = []
-    builds_on: list[Id] = []
+    builds_on: list[Id] = Field(default=[], description="Packs this one adds to or overrides, by id (e.g. core).")
 
 
 class FieldEntry(Strict):
@@ -52,7 +67,7 @@ class TraitsEntry(Strict):
 class PersonEntry(Strict):
     id: Id
     name: str = Field(min_length=1)
-    archetype: str
+    archetype: str = Field(description="One of: " + ", ".join(ARCHETYPES), json_schema_extra={"enum": list(ARCHETYPES)})
     field: Id
     title: str = ""
     company: Id | None = None
@@ -99,6 +114,127 @@ class CampaignEntry(Strict):
     opportunities: list[Id] = []
 
 
+class Range(Strict):
+    at_least: int | None = None
+    at_most: int | None = None
+
+
+class ConditionEntry(Strict):
+    """A condition written as data; every key that is present must hold."""
+
+    contact: Id | None = Field(default=None, description="Whose meters to test (events); dialogue tests the speaker.")
+    trust_at_least: Meter | None = None
+    trust_below: Meter | None = None
+    familiarity_at_least: Meter | None = None
+    familiarity_below: Meter | None = None
+    embarrassment_at_least: Meter | None = None
+    embarrassment_below: Meter | None = None
+    door: list[Door] = []
+    stage: list[Stage] = []
+    archetype: list[Archetype] = []
+    met_before: bool | None = None
+    owes_you: bool | None = None
+    clarity_at_least: Meter | None = None
+    clarity_below: Meter | None = None
+    reputation_at_least: Meter | None = None
+    reputation_below: Meter | None = None
+    knowledge_at_least: dict[Id, Meter] = {}
+    lessons_unlocked: list[LessonId] = []
+    lessons_locked: list[LessonId] = []
+    week_at_least: int | None = Field(default=None, ge=1, le=200)
+    week_below: int | None = Field(default=None, ge=1, le=200)
+    opportunity: Id | None = None
+    opportunity_stage: list[OppStage] = []
+
+
+class EventEffectEntry(Strict):
+    """One thing an event does. Use exactly one of: a meter change for `contact` (trust,
+    familiarity, embarrassment), a player change (clarity, reputation, runway, knowledge),
+    hear_of, introduce, reveal or journal."""
+
+    contact: Id | None = None
+    trust: int | None = Field(default=None, ge=-100, le=100)
+    familiarity: int | None = Field(default=None, ge=-100, le=100)
+    embarrassment: int | None = Field(default=None, ge=-100, le=100)
+    clarity: int | None = Field(default=None, ge=-100, le=100)
+    reputation: int | None = Field(default=None, ge=-100, le=100)
+    runway: int | None = Field(default=None, ge=-52, le=52)
+    knowledge: dict[Id, Annotated[int, Field(ge=-100, le=100)]] = {}
+    hear_of: Id | None = None
+    introduce: Id | None = None
+    reveal: Id | None = None
+    by: Id | None = Field(default=None, description="Who made the introduction or pointed out the role.")
+    journal: Text | None = None
+    text: Text = Field(default="", description="The cause shown for this change; the event's text if empty.")
+
+
+class EventEntry(Strict):
+    id: Id
+    text: Text = Field(min_length=1, description="What the player reads when the event fires.")
+    lesson: LessonId
+    campaigns: list[Id] = Field(default=[], description="Campaigns it can fire in; empty means all.")
+    from_week: int = Field(default=1, ge=1, le=200)
+    until_week: int | None = Field(default=None, ge=1, le=200)
+    chance: Unit = 1.0
+    once: bool = True
+    when: list[ConditionEntry] = []
+    effects: list[EventEffectEntry] = Field(default=[], max_length=50)
+
+
+class LineEntry(Strict):
+    id: Id
+    action: ActionName
+    outcome: Id
+    contact: Id | None = Field(default=None, description="Only for this person.")
+    when: ConditionEntry | None = None
+    variants: list[Text] = Field(min_length=1, max_length=50)
+
+
+class LessonCardEntry(Strict):
+    id: LessonId
+    title: str = Field(min_length=1)
+    summary: Text = Field(min_length=1, description="One sentence, shown when the card unlocks.")
+    body: Text = ""
+
+
+class ExpectEntry(Strict):
+    doors: dict[Id, Door | list[Door]] = {}
+    stages: dict[Id, Stage | list[Stage]] = {}
+    meters: dict[Id, dict[Literal["trust", "familiarity", "embarrassment"], Range]] = {}
+    player: dict[Literal["clarity", "reputation", "runway", "week", "hours_left"], Range] = {}
+    knowledge: dict[Id, Range] = {}
+    lessons: list[LessonId] = []
+    lessons_locked: list[LessonId] = []
+    opportunities: dict[Id, OppStage | list[OppStage]] = {}
+    outcome: Literal["hired", "out_of_runway", "playing"] | None = None
+    job: Id | None = None
+    last_outcome: Id | None = None
+    prompt: Literal["offer", "interest", "none"] | None = None
+
+
+class StepEntry(Strict):
+    """An action by its public name with its parameters, or a check (`expect`), or both."""
+
+    action: ActionName | None = None
+    contact: Id | None = None
+    target: Id | None = None
+    opportunity: Id | None = None
+    field: Id | None = None
+    choice: Id | None = None
+    repeat: int = Field(default=1, ge=1, le=60)
+    expect: ExpectEntry | None = None
+
+
+class ScenarioEntry(Strict):
+    id: Id
+    title: str = ""
+    campaign: Id
+    seed: int = Field(default=1, ge=0, le=2**32)
+    lesson: LessonId | None = Field(default=None, description="The lesson this scenario shows.")
+    steps: list[StepEntry] = Field(default=[], max_length=500)
+    expect: ExpectEntry | None = Field(default=None, description="Checked after the last step.")
+
+
 class FieldsFile(Strict):
     fields: list[FieldEntry] = []
 
@@ -119,6 +255,22 @@ class CampaignsFile(Strict):
     campaigns: list[CampaignEntry] = []
 
 
+class EventsFile(Strict):
+    events: list[EventEntry] = []
+
+
+class DialogueFile(Strict):
+    lines: list[LineEntry] = []
+
+
+class LessonsFile(Strict):
+    lessons: list[LessonCardEntry] = []
+
+
+class ScenariosFile(Strict):
+    scenarios: list[ScenarioEntry] = []
+
+
 class TuningFile(Strict):
     tuning: dict[str, float] = {}
 
@@ -130,5 +282,44 @@ FILES: dict[str, type[Strict]] = {
     "people.toml": PeopleFile,
     "opportunities.toml": OpportunitiesFile,
     "campaigns.toml": CampaignsFile,
+    "events.toml": EventsFile,
+    "dialogue.toml": DialogueFile,
+    "lessons.toml": LessonsFile,
+    "scenarios.toml": ScenariosFile,
     "tuning.toml": TuningFile,
 }
+
+# file name -> (the list it holds, the model of one entry); tuning.toml is a table instead
+SECTIONS: dict[str, tuple[str, type[Strict]]] = {
+    "fields.toml": ("fields", FieldEntry),
+    "companies.toml": ("companies", CompanyEntry),
+    "people.toml": ("people", PersonEntry),
+    "opportunities.toml": ("opportunities", OpportunityEntry),
+    "campaigns.toml": ("campaigns", CampaignEntry),
+    "events.toml": ("events", EventEntry),
+    "dialogue.toml": ("lines", LineEntry),
+    "lessons.toml": ("lessons", LessonCardEntry),
+    "scenarios.toml": ("scenarios", ScenarioEntry),
+}
+
+
+class PackSchema(Strict):
+    """Every key any pack file may hold: the JSON Schema editors use is generated from this."""
+
+    id: Id | None = None
+    name: str | None = None
+    version: str | None = None
+    format: int | None = None
+    description: str | None = None
+    authors: list[str] | None = None
+    builds_on: list[Id] | None = None
+    fields: list[FieldEntry] | None = None
+    companies: list[CompanyEntry] | None = None
+    people: list[PersonEntry] | None = None
+    opportunities: list[OpportunityEntry] | None = None
+    campaigns: list[CampaignEntry] | None = None
+    events: list[EventEntry] | None = None
+    lines: list[LineEntry] | None = None
+    lessons: list[LessonCardEntry] | None = None
+    scenarios: list[ScenarioEntry] | None = None
+    tuning: dict[str, float] | None = None

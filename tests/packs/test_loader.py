@@ -89,7 +89,7 @@ def test_toml_syntax_errors_carry_their_line(pack):
     (pack / "fields.toml").write_text('[[fields]]\nid = "a"\nname = "A\n')
     [problem] = problems_of(pack)
     assert problem.line == 3 and "TOML syntax" in problem.message
-    assert str(problem).startswith("mypack/fields.toml:3: error:")
+    assert str(problem).startswith("mypack/fields.toml:3: error[P101]: TOML syntax")
 
 
 def test_a_missing_pack_file_and_a_non_utf8_file(pack):
