@@ -1,0 +1,1 @@
+"""Instructor mode: timelines, comparisons, replay codes, debriefs and exports."""

@@ -1,0 +1,306 @@
+"""The debrief: what happened, why, and what to ask a class about it.
+
+Everything here is read from a finished (or paused) State: the journal of effects and the
+ledgers behind each meter. Nothing is recomputed by rules of its own.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+
+from game.engine.lessons import LESSONS
+from game.engine.rules import HIRED, door_counts, score
+from game.engine.state import CLOSED, UNKNOWN, Effect, State
+
+# what the lessons are called on the page, when the pack carries no cards
+LESSON_TITLES = {
+    "relationship-before-leverage": "Relationship before leverage",
+    "caused-commitment": "A promise you pull out becomes a debt",
+    "reduce-their-risk": "Make helping you safe and cheap",
+    "do-your-homework": "Do your homework",
+    "honest-interest": "Say what you actually know",
+    "close-the-loop": "Close the loop",
+    "reputation-travels": "Reputation travels",
+}
+
+
+def lesson_title(state: State, lesson: str) -> str:
+    cards = getattr(state.world, "lessons", None) or {}
+    card = cards.get(lesson) if hasattr(cards, "get") else None
+    if card is not None and getattr(card, "title", ""):
+        return card.title
+    return LESSON_TITLES.get(lesson, lesson.replace("-", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class TurningPoint:
+    step: int  # 1-based index of the action that caused it
+    week: int
+    who: str  # a person's name, or "You"
+    what: str  # the cause, in the game's words
+    lesson: str
+    kind: str  # "door", "promise", "press", "interest", "introduction", "offer", "outcome"
+
+
+@dataclass
+class Debrief:
+    campaign: str
+    title: str
+    seed: int
+    outcome: str
+    job: str
+    score: int
+    weeks: int
+    turning_points: list[TurningPoint] = field(default_factory=list)
+    lessons: list[tuple[str, str, int]] = field(default_factory=list)  # (id, title, times it bit or paid off)
+    series: dict[str, dict[str, list[tuple[int, int]]]] = field(default_factory=dict)  # name -> meter -> points
+    doors: dict[str, str] = field(default_factory=dict)  # name -> door at the end
+    questions: list[str] = field(default_factory=list)
+    replay_code: str = ""
+
+
+def _name(state: State, target: str) -> str:
+    if target == "player":
+        return "You"
+    if target in state.world.people:
+        return state.world.people[target].name
+    if target in state.world.opportunities:
+        return state.world.opportunities[target].title
+    return target
+
+
+def _kind(e: Effect) -> str | None:
+    """Is this effect a turning point, and of which kind?"""
+    if e.meter == "door" and e.after in ("avoiding", "closed", "advocate", "warm"):
+        return "door"
+    if e.meter == "embarrassment" and e.delta >= 15:
+        return "promise"
+    if e.meter == "trust" and e.delta <= -8:
+        return "press"
+    if e.meter == "interview" or (e.meter == "trust" and e.lesson == "honest-interest" and e.delta >= 5):
+        return "interest"
+    if e.meter == "introduction":
+        return "introduction"
+    if e.meter == "offer":
+        return "offer"
+    if e.meter == "outcome":
+        return "outcome"
+    if e.meter == "commitment" and "will set up" in e.cause:
+        return "promise"
+    return None
+
+
+def turning_points(state: State) -> list[TurningPoint]:
+    """The moments that changed the story, each with its cause and lesson, in order."""
+    out = []
+    for step, node in enumerate(state.history_nodes(), 1):
+        for e in node.effects:
+            if not e.visible:
+                continue
+            kind = _kind(e)
+            if kind is None:
+                continue
+            if e.meter == "door":
+                what = e.cause
+            elif e.meter in ("trust", "embarrassment"):
+                sign = "+" if e.delta > 0 else "−"
+                what = f"{sign}{abs(e.delta)} {e.meter}: {e.cause}"
+            else:
+                what = e.cause
+            point = TurningPoint(step, e.week, _name(state, e.target), what, e.lesson, kind)
+            if out and _same_moment(out[-1], point):
+                # the same thing again, the same week (asking again and again): one line, counted
+                prev = out[-1]
+                count = int(prev.what.rsplit("(×", 1)[1].rstrip(")")) + 1 if prev.what.endswith(")") and "(×" in prev.what else 2
+                base = prev.what.rsplit(" (×", 1)[0]
+                out[-1] = TurningPoint(prev.step, prev.week, prev.who, f"{base} (×{count})", prev.lesson, prev.kind)
+                continue
+            out.append(point)
+    return out
+
+
+def _same_moment(a: TurningPoint, b: TurningPoint) -> bool:
+    def core(text: str) -> str:
+        text = text.rsplit(" (×", 1)[0]
+        return text.split(": ", 1)[1] if text[:1] in "+−" and ": " in text else text
+
+    return (a.week, a.who, a.kind, a.lesson) == (b.week, b.who, b.kind, b.lesson) and core(a.what) == core(b.what)
+
+
+def meter_series(state: State, cid: str) -> dict[str, list[tuple[int, int]]]:
+    """A contact's trust and embarrassment at the end of each week, from the ledger."""
+    last_week = state.week
+    out: dict[str, list[tuple[int, int]]] = {}
+    ledger = state.contacts[cid].ledger
+    for meter in ("trust", "embarrassment"):
+        points, value, i = [], 0, 0
+        entries = [e for e in ledger if e.meter == meter]
+        for week in range(0, last_week + 1):
+            while i < len(entries) and entries[i].week <= week:
+                value += entries[i].delta
+                i += 1
+            points.append((week, value))
+        out[meter] = points
+    return out
+
+
+def questions(state: State, points: list[TurningPoint]) -> list[str]:
+    """Questions for discussion, written from this session's own events."""
+    asked: list[str] = []
+    seen: set[str] = set()
+
+    def ask(key: str, text: str) -> None:
+        if key not in seen:
+            seen.add(key)
+            asked.append(text)
+
+    for p in points:
+        if p.kind == "door" and "never speak to you again" in p.what:
+            ask("closed", f"In week {p.week}, {p.who} shut the door for good. Looking back, which earlier "
+                          f"moment made that likely, and what could you have said instead?")
+        elif p.kind == "door" and "avoiding" in p.what:
+            ask("avoiding", f"Why did {p.who} start avoiding you in week {p.week}? What were they feeling, "
+                            "and what would have let them off the hook?")
+        elif p.kind == "promise" and "will set up" in p.what:
+            ask("promise", f"{p.who} offered to make an introduction in week {p.week}. What are the risks of "
+                           "accepting that kind of offer, and what is the alternative?")
+        elif p.kind == "press":
+            ask("press", f"How did {p.who} take being asked for a favour in week {p.week}? What would the "
+                         "relationship have needed first?")
+        elif p.kind == "interest" and "interview" in p.what:
+            ask("overclaim", f"What changed in the conversation when you said \"Yes!\" in week {p.week}? "
+                             "What did you actually know about the role at that moment?")
+        elif p.kind == "interest":
+            ask("explore", f"Saying you were still exploring changed how {p.who} treated you. Why does "
+                           "honesty about what you know lower the stakes?")
+        elif p.kind == "door" and "in your corner" in p.what:
+            ask("advocate", f"{p.who} became an advocate in week {p.week}. Which small actions built that?")
+    if state.outcome == HIRED:
+        ask("job", "You took a job. How well did it fit, and what would a better fit have needed?")
+    elif state.outcome:
+        ask("runway", "The savings ran out. Where did the weeks go, and which relationships would you start sooner?")
+    ask("replay", "If you could replay one moment of this game, which would it be, and what would you try?")
+    return asked
+
+
+def build(state: State, replay_code: str = "") -> Debrief:
+    points = turning_points(state)
+    counts: dict[str, int] = {}
+    for p in points:
+        counts[p.lesson] = counts.get(p.lesson, 0) + 1
+    lessons = [(lid, lesson_title(state, lid), counts.get(lid, 0)) for lid in LESSONS
+               if lid in state.lessons or counts.get(lid)]
+    people = [cid for cid, c in state.contacts.items() if c.stage != UNKNOWN]
+    job = state.world.opportunities[state.job].title if state.job else ""
+    camp = state.world.campaigns[state.campaign]
+    return Debrief(
+        campaign=state.campaign,
+        title=camp.title,
+        seed=state.seed,
+        outcome=state.outcome or "playing",
+        job=job,
+        score=score(state),
+        weeks=state.week - (0 if state.outcome == HIRED else 1),
+        turning_points=points,
+        lessons=lessons,
+        series={state.world.people[cid].name: meter_series(state, cid) for cid in people},
+        doors={state.world.people[cid].name: state.contacts[cid].door for cid in people},
+        questions=questions(state, points),
+        replay_code=replay_code,
+    )
+
+
+def _outcome_line(d: Debrief) -> str:
+    if d.outcome == HIRED:
+        return f"Hired as {d.job} in week {d.weeks}. Score {d.score}/100."
+    if d.outcome == "playing":
+        return f"Still playing, week {d.weeks + 1}. Score so far {d.score}/100."
+    return f"The savings ran out after {d.weeks} weeks. Score {d.score}/100."
+
+
+def to_markdown(d: Debrief) -> str:
+    lines = [f"# Debrief: {d.title}", "", _outcome_line(d), ""]
+    counts = {}
+    for door in d.doors.values():
+        counts[door] = counts.get(door, 0) + 1
+    lines.append("Doors at the end: " + ", ".join(f"{n} {door}" for door, n in sorted(counts.items())) + ".")
+    lines += ["", "## What happened", ""]
+    if not d.turning_points:
+        lines.append("No turning points yet.")
+    for p in d.turning_points:
+        lines.append(f"- **Week {p.week}, {p.who}** — {p.what} *({LESSON_TITLES.get(p.lesson, p.lesson)})*")
+    lines += ["", "## Why: the lessons behind it", ""]
+    for _, title, n in d.lessons:
+        lines.append(f"- **{title}** — {n} turning point{'s' if n != 1 else ''}")
+    lines += ["", "## Trust and embarrassment over time", "",
+              "| person | door | trust by week | embarrassment by week |", "|---|---|---|---|"]
+    for name, series in d.series.items():
+        trust = " ".join(str(v) for _, v in series["trust"][1:])
+        emb = " ".join(str(v) for _, v in series["embarrassment"][1:])
+        lines.append(f"| {name} | {d.doors[name]} | {trust} | {emb} |")
+    lines += ["", "## Questions for discussion", ""]
+    lines += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
+    if d.replay_code:
+        lines += ["", "## Replay", "", "Open this same session again with:", "", "```",
+                  f"warm-intro demo --replay {d.replay_code}", "```"]
+    return "\n".join(lines) + "\n"
+
+
+def _spark(points: list[tuple[int, int]], colour: str, width: int = 240, height: int = 40) -> str:
+    if len(points) < 2:
+        return ""
+    last = points[-1][0] or 1
+    coords = " ".join(f"{x * width / last:.1f},{height - y * height / 100:.1f}" for x, y in points)
+    return f'<polyline fill="none" stroke="{colour}" stroke-width="2" points="{coords}"/>'
+
+
+_CSS = """
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; max-width: 56rem; margin: 2rem auto;
+       padding: 0 1rem; color: #1d1d1f; background: #fffdf8; line-height: 1.5; }
+h1, h2 { line-height: 1.2; } table { border-collapse: collapse; width: 100%; }
+td, th { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: middle; }
+.lesson { color: #5b4a8b; font-style: italic; } code { background: #f1eee6; padding: .1rem .3rem; }
+.door-closed, .door-avoiding { font-weight: bold; } .legend span { margin-right: 1rem; }
+"""
+
+
+def to_html(d: Debrief) -> str:
+    """A self-contained page: no scripts, no fonts or images from anywhere else."""
+    e = html.escape
+    rows = []
+    for p in d.turning_points:
+        rows.append(f"<li><strong>Week {p.week}, {e(p.who)}</strong> — {e(p.what)} "
+                    f"<span class='lesson'>({e(LESSON_TITLES.get(p.lesson, p.lesson))})</span></li>")
+    charts = []
+    for name, series in d.series.items():
+        svg = (f'<svg width="240" height="40" viewBox="0 0 240 40" role="img" '
+               f'aria-label="{e(name)}: trust and embarrassment by week">'
+               f'{_spark(series["trust"], "#2b6cb0")}{_spark(series["embarrassment"], "#c05621")}</svg>')
+        door = d.doors[name]
+        charts.append(f"<tr><td>{e(name)}</td><td class='door-{door}'>{e(door)}</td><td>{svg}</td>"
+                      f"<td>{series['trust'][-1][1]} / {series['embarrassment'][-1][1]}</td></tr>")
+    lessons = "".join(f"<li><strong>{e(t)}</strong> — {n}</li>" for _, t, n in d.lessons)
+    qs = "".join(f"<li>{e(q)}</li>" for q in d.questions)
+    replay = (f"<h2>Replay</h2><p>Open this same session again with:</p><pre><code>warm-intro demo --replay "
+              f"{e(d.replay_code)}</code></pre>") if d.replay_code else ""
+    return f"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Debrief: {e(d.title)}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
+<body><h1>Debrief: {e(d.title)}</h1><p>{e(_outcome_line(d))}</p>
+<h2>What happened</h2><ol>{''.join(rows) or '<li>No turning points yet.</li>'}</ol>
+<h2>Why: the lessons behind it</h2><ul>{lessons}</ul>
+<h2>Trust and embarrassment over time</h2>
+<p class="legend"><span style="color:#2b6cb0">— trust</span><span style="color:#c05621">— embarrassment</span></p>
+<table><tr><th>person</th><th>door</th><th>by week</th><th>at the end (trust / embarrassment)</th></tr>
+{''.join(charts)}</table>
+<h2>Questions for discussion</h2><ol>{qs}</ol>{replay}
+</body></html>
+"""
+
+
+def closed_doors(state: State) -> list[str]:
+    return [state.world.people[cid].name for cid, c in state.contacts.items() if c.door == CLOSED]
+
+
+__all__ = ["Debrief", "TurningPoint", "build", "closed_doors", "door_counts", "to_html", "to_markdown"]
