@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     from game.saves.cli import register as register_saves
 
     register_saves(sub)
+    from game.packs.cli import register as register_pack
+
+    register_pack(sub)
     return parser
 
 
@@ -153,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "sim":
         return _sim(args)
+    if args.command == "pack":
+        return args.handler(args)
     if args.command == "saves":
         from game.saves.cli import run as run_saves
 

@@ -1,0 +1,171 @@
+"""`warm-intro pack`: check a pack, scaffold a new one, print the JSON Schema.
+
+This module is imported when the command line is parsed, so it imports nothing heavy at
+the top: the loader, pydantic and the simulator load only when a pack command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    """Add the `pack` command and its subcommands to the `warm-intro` parser."""
+    pack = subparsers.add_parser("pack", help="check, scaffold and describe content packs",
+                                 description="Tools for content pack authors.")
+    sub = pack.add_subparsers(dest="pack_command", metavar="SUBCOMMAND")
+    pack.set_defaults(handler=_no_subcommand, pack_parser=pack)
+
+    check = sub.add_parser("check", help="validate packs, run their scenario tests, optionally check balance",
+                           description="Validate content packs: every problem at once, as FILE:LINE: "
+                                       "severity[CODE]: message. Exit 0 if valid, 1 if there are problems, 2 "
+                                       "on a usage error.")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="pack folders")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--balance", action="store_true",
+                       help="play the strategy bots on each campaign and warn when the lessons stop holding")
+    check.add_argument("--runs", type=int, default=100, help="bot runs per strategy for --balance (default 100)")
+    check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    check.set_defaults(handler=_check)
+
+    new = sub.add_parser("new", help="scaffold a new pack that builds on core",
+                         description="Write a small, valid, commented pack that builds on core.")
+    new.add_argument("path", metavar="PATH", help="a folder that does not exist yet (or is empty)")
+    new.add_argument("--name", help="the pack's display name (default: from the folder name)")
+    new.set_defaults(handler=_new)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of pack files, for editors")
+    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    schema.set_defaults(handler=_schema)
+
+
+def _no_subcommand(args: argparse.Namespace) -> int:
+    args.pack_parser.print_help(sys.stderr)
+    return 2
+
+
+# --------------------------------------------------------------------------------------
+# check
+
+
+def _pack_id(folder: Path) -> str | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return None
+    pid = data.get("id")
+    return pid if isinstance(pid, str) else None
+
+
+def _check(args: argparse.Namespace) -> int:
+    from game.packs.loader import Problem, check_pack
+    from game.packs.scenarios import balance, run_scenarios
+
+    if args.runs < 1:
+        print("warm-intro pack check: --runs must be at least 1", file=sys.stderr)
+        return 2
+    folders = [Path(p) for p in args.paths]
+    missing = [str(f) for f in folders if not f.is_dir()]
+    if missing:
+        print(f"warm-intro pack check: no such pack folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    # packs named together may build on each other by id
+    bases = {pid: f for f in folders if (pid := _pack_id(f))}
+    problems: list[Problem] = []
+    scenarios: list[dict] = []
+    balance_out: dict = {}
+    summaries = []
+    for folder in folders:
+        world, found = check_pack(folder, bases)
+        problems += found
+        results = run_scenarios(world) if world is not None else []
+        for r in results:
+            problems += r.failures
+            scenarios.append({"pack": world.pack_id, **r.to_dict()})
+        if world is not None and args.balance:
+            report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml")
+            balance_out[world.pack_id] = report
+            problems += warnings
+        summaries.append((folder, world, found, results))
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity != "error"]
+    ok = not errors and not (args.strict and warnings)
+    if args.json:
+        print(json.dumps({"ok": ok, "problems": [p.to_dict() for p in problems], "scenarios": scenarios,
+                          "balance": balance_out}, indent=2))
+        return 0 if ok else 1
+    for p in sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0)):
+        print(p)
+    for folder, world, _found, results in summaries:
+        if world is None:
+            continue
+        passed = sum(r.passed for r in results)
+        line = f"{folder.name}: {world.pack_id} {world.pack_version} - {len(world.people)} people, " \
+               f"{len(world.campaigns)} campaigns"
+        if results:
+            line += f", scenarios {passed}/{len(results)} passed"
+        print(line)
+        if world.pack_id in balance_out:
+            _print_balance(balance_out[world.pack_id])
+    verdict = "ok" if ok else "problems found"
+    print(f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s)")
+    return 0 if ok else 1
+
+
+def _print_balance(report: dict) -> None:
+    print(f"  balance ({report['runs']} runs per strategy): hired rate, mean fit, doors closed")
+    for cid, rows in report["campaigns"].items():
+        cells = "  ".join(f"{name} {row['hired_rate']:>4.0%} {row['mean_fit']:.2f} {row['mean_doors_closed']:.1f}"
+                          for name, row in rows.items())
+        print(f"    {cid:<20} {cells}")
+
+
+# --------------------------------------------------------------------------------------
+# schema
+
+
+def schema_text() -> str:
+    """The JSON Schema for pack files, as committed in game/packs/schema.json."""
+    from game.packs.models import PackSchema
+
+    schema = PackSchema.model_json_schema()
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": "https://warm-intro.example/pack-format-1.json",
+              "title": "Warm Intro content pack file", **{k: v for k, v in schema.items() if k != "title"}}
+    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
+
+
+def _schema(args: argparse.Namespace) -> int:
+    text = schema_text()
+    if args.output:
+        try:
+            Path(args.output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"warm-intro pack schema: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        print(f"wrote {args.output}")
+        return 0
+    sys.stdout.write(text)
+    return 0
+
+
+# --------------------------------------------------------------------------------------
+# new
+
+
+def _new(args: argparse.Namespace) -> int:
+    from game.packs.scaffold import ScaffoldError, write_scaffold
+
+    try:
+        written = write_scaffold(Path(args.path), name=args.name)
+    except ScaffoldError as exc:
+        print(f"warm-intro pack new: {exc}", file=sys.stderr)
+        return 2
+    print(f"created {args.path}/ with {', '.join(written)}")
+    print(f"next: warm-intro pack check {args.path}  (then read AUTHORING.md)")
+    return 0

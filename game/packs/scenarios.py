@@ -1,0 +1,153 @@
+"""Running a pack's scenario tests and its balance check.
+
+A scenario is a campaign, a seed and steps in the public action format (the same one demo
+scripts use). Each expectation that fails is reported with the step where it failed, so
+an author learns exactly where their story stopped teaching what it should.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine.actions import Action, Impossible
+from game.engine.rules import apply, new_game
+from game.engine.state import State
+from game.engine.world import Expectation, ScenarioDef, World
+from game.packs.loader import Problem
+
+
+@dataclass(slots=True)
+class ScenarioResult:
+    id: str
+    campaign: str
+    passed: bool
+    steps_run: int
+    failures: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "campaign": self.campaign, "passed": self.passed, "steps_run": self.steps_run,
+                "failures": [p.to_dict() for p in self.failures]}
+
+
+def _within(value: int, low: int | None, high: int | None) -> bool:
+    return (low is None or value >= low) and (high is None or value <= high)
+
+
+def _bounds(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"between {low} and {high}"
+    return f"at least {low}" if low is not None else f"at most {high}"
+
+
+def failed_expectations(state: State, x: Expectation) -> list[str]:
+    """What does not hold of `state`, in words (empty if everything does)."""
+    out = []
+    for cid, doors in x.doors:
+        c = state.contacts.get(cid)
+        got = "not in this campaign" if c is None else c.door if c.stage == "connected" else f"{c.stage} (no door yet)"
+        if c is None or c.door not in doors or c.stage != "connected":
+            out.append(f"{cid}'s door is {got}; expected {' or '.join(doors)}")
+    for cid, stages in x.stages:
+        c = state.contacts.get(cid)
+        if c is None or c.stage not in stages:
+            out.append(f"{cid} is {c.stage if c else 'not in this campaign'}; expected {' or '.join(stages)}")
+    for cid, meter, low, high in x.meters:
+        c = state.contacts.get(cid)
+        if c is None:
+            out.append(f"{cid} is not in this campaign")
+        elif not _within(getattr(c, meter), low, high):
+            out.append(f"{cid}'s {meter} is {getattr(c, meter)}; expected {_bounds(low, high)}")
+    for name, low, high in x.player:
+        if name.startswith("knowledge:"):
+            value = state.knowledge.get(name.split(":", 1)[1], 0)
+        else:
+            value = getattr(state, name)
+        if not _within(value, low, high):
+            out.append(f"{name} is {value}; expected {_bounds(low, high)}")
+    for lesson in x.lessons:
+        if lesson not in state.lessons:
+            out.append(f"the lesson {lesson!r} is not unlocked")
+    for lesson in x.lessons_locked:
+        if lesson in state.lessons:
+            out.append(f"the lesson {lesson!r} is unlocked; expected it still locked")
+    for oid, stages in x.opportunities:
+        o = state.opportunities.get(oid)
+        if o is None or o.stage not in stages:
+            out.append(f"{oid} is {o.stage if o else 'not in this campaign'}; expected {' or '.join(stages)}")
+    if x.outcome is not None:
+        got = state.outcome or "playing"
+        if got != x.outcome:
+            out.append(f"the campaign is {got}; expected {x.outcome}")
+    if x.job is not None and state.job != x.job:
+        out.append(f"the job taken is {state.job or 'none'}; expected {x.job}")
+    if x.last_outcome is not None:
+        got = state.history.outcome if state.history is not None else "nothing yet"
+        if got != x.last_outcome:
+            out.append(f"the last action turned out {got!r}; expected {x.last_outcome!r}")
+    if x.prompt is not None:
+        got = state.prompt.kind if state.prompt is not None else "none"
+        if got != x.prompt:
+            out.append(f"the open question is {got}; expected {x.prompt}")
+    return out
+
+
+def run_scenario(world: World, sc: ScenarioDef) -> ScenarioResult:
+    """Play a scenario's steps; stop at the first step the rules refuse."""
+    result = ScenarioResult(sc.id, sc.campaign, True, 0)
+
+    def fail(step_no: int, line: int | None, code: str, message: str) -> None:
+        result.passed = False
+        result.failures.append(Problem(sc.source, line, f"scenarios.{sc.id}.steps[{step_no - 1}]",
+                                       f"scenario {sc.id!r}, step {step_no}: {message}", "error", code))
+
+    state = new_game(world, sc.campaign, sc.seed)
+    for n, step in enumerate(sc.steps, 1):
+        if step.action:
+            action = Action.from_dict(dict(step.action))
+            for _ in range(step.repeat):
+                try:
+                    state, _ = apply(state, action)
+                except Impossible as exc:
+                    fail(n, step.line, "P803", f"{action.label()} was refused in week {state.week}: {exc}")
+                    return result
+            result.steps_run = n
+        if step.expect is not None:
+            for message in failed_expectations(state, step.expect):
+                fail(n, step.line, "P802", f"{message} (week {state.week})")
+    return result
+
+
+def run_scenarios(world: World) -> list[ScenarioResult]:
+    return [run_scenario(world, sc) for sc in world.scenarios]
+
+
+# --------------------------------------------------------------------------------------
+# balance
+
+
+BALANCE_STRATEGIES = ("patient", "pushy", "overclaimer")
+RARELY_WINNABLE = 0.35  # below this share of patient runs hired, a campaign is too hard
+
+
+def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | None = None,
+            source: str = "") -> tuple[dict, list[Problem]]:
+    """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons."""
+    from game.engine.sim import simulate
+
+    report: dict = {"runs": runs, "seed": seed, "campaigns": {}}
+    problems: list[Problem] = []
+    for cid in campaigns or list(world.campaigns):
+        rows = simulate(world, cid, list(BALANCE_STRATEGIES), runs, seed)["strategies"]
+        report["campaigns"][cid] = rows
+        patient = rows["patient"]["hired_rate"]
+        for bad in ("pushy", "overclaimer"):
+            if rows[bad]["hired_rate"] >= patient:
+                problems.append(Problem(source, None, f"campaigns.{cid}", f"in {cid!r}, {bad} play is hired "
+                                        f"{rows[bad]['hired_rate']:.0%} of the time and patient play "
+                                        f"{patient:.0%}; expected patience to win more often", "warning", "P901"))
+        if patient < RARELY_WINNABLE:
+            problems.append(Problem(source, None, f"campaigns.{cid}", f"{cid!r} is rarely winnable: patient play is "
+                                    f"hired in {patient:.0%} of {runs} runs; expected at least "
+                                    f"{RARELY_WINNABLE:.0%} (more runway, warmer contacts, easier roles)",
+                                    "warning", "P902"))
+    return report, problems
