@@ -51,6 +51,8 @@ MAX_FILE_BYTES = 1_000_000  # per file
 MAX_ENTRIES = 20_000  # per list in a file
 MAX_FOLDER_FILES = 200  # files in a pack folder, of any kind
 MAX_DEPTH = 8  # how deep `builds_on` may chain
+# files of a pack read by other parts of the game (demo scripts): known, hashed, not checked here
+OTHER_FILES = ("demos.toml",)
 
 # Every problem the loader reports has a code; AUTHORING.md lists them all.
 CODES: dict[str, str] = {
@@ -247,7 +249,7 @@ def pack_digest(folder: str | Path) -> str:
     """
     folder = Path(folder)
     h = blake2b(digest_size=16)
-    for name in ("pack.toml", *FILES):
+    for name in ("pack.toml", *FILES, *OTHER_FILES):
         path = folder / name
         if path.is_file() and not path.is_symlink():
             h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
@@ -342,7 +344,7 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
         problems.append(Problem(label, None, "", f"the folder holds {len(names)} files; a pack may hold at most "
                                 f"{MAX_FOLDER_FILES}", code="P105"))
         return pack
-    known = ("pack.toml", *FILES)
+    known = ("pack.toml", *FILES, *OTHER_FILES)
     for name in names:
         if name.endswith(".toml") and name not in known:
             problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
@@ -406,6 +408,10 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
                     pack.broken.setdefault(section, set()).add(item["id"])
                 continue
             out.append((entry, _Src(rel, text, (section, i))))
+    for name in OTHER_FILES:
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     pack.digest = digest.hexdigest()
     return pack
 
