@@ -35,9 +35,11 @@ def _parser() -> argparse.ArgumentParser:
                      help="with --runs 1 and one strategy: save the bot's finished game to load and step through")
     sim.add_argument("--saves-dir", help="where --save writes (default: $WARM_INTRO_SAVES, else ./saves)")
 
+    from game.demo.cli import register as register_demo
     from game.saves.cli import register as register_saves
 
     register_saves(sub)
+    register_demo(sub)
     from game.packs.cli import register as register_pack
 
     register_pack(sub)
@@ -158,6 +160,10 @@ def main(argv: list[str] | None = None) -> int:
         return _sim(args)
     if args.command == "pack":
         return args.handler(args)
+    if args.command == "demo":
+        from game.demo.cli import run as run_demo
+
+        return run_demo(args)
     if args.command == "saves":
         from game.saves.cli import run as run_saves
 

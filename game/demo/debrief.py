@@ -58,6 +58,7 @@ class Debrief:
     doors: dict[str, str] = field(default_factory=dict)  # name -> door at the end
     questions: list[str] = field(default_factory=list)
     replay_code: str = ""
+    what_if: list[str] = field(default_factory=list)  # how the other choices would have ended
 
 
 def _name(state: State, target: str) -> str:
@@ -239,6 +240,9 @@ def to_markdown(d: Debrief) -> str:
         trust = " ".join(str(v) for _, v in series["trust"][1:])
         emb = " ".join(str(v) for _, v in series["embarrassment"][1:])
         lines.append(f"| {name} | {d.doors[name]} | {trust} | {emb} |")
+    if d.what_if:
+        lines += ["", "## What if", ""]
+        lines += [f"- {w}" for w in d.what_if]
     lines += ["", "## Questions for discussion", ""]
     lines += [f"{i}. {q}" for i, q in enumerate(d.questions, 1)]
     if d.replay_code:
@@ -282,6 +286,7 @@ def to_html(d: Debrief) -> str:
                       f"<td>{series['trust'][-1][1]} / {series['embarrassment'][-1][1]}</td></tr>")
     lessons = "".join(f"<li><strong>{e(t)}</strong> — {n}</li>" for _, t, n in d.lessons)
     qs = "".join(f"<li>{e(q)}</li>" for q in d.questions)
+    what_if = ("<h2>What if</h2><ul>" + "".join(f"<li>{e(w)}</li>" for w in d.what_if) + "</ul>") if d.what_if else ""
     replay = (f"<h2>Replay</h2><p>Open this same session again with:</p><pre><code>warm-intro demo --replay "
               f"{e(d.replay_code)}</code></pre>") if d.replay_code else ""
     return f"""<!doctype html>
@@ -294,7 +299,7 @@ def to_html(d: Debrief) -> str:
 <p class="legend"><span style="color:#2b6cb0">— trust</span><span style="color:#c05621">— embarrassment</span></p>
 <table><tr><th>person</th><th>door</th><th>by week</th><th>at the end (trust / embarrassment)</th></tr>
 {''.join(charts)}</table>
-<h2>Questions for discussion</h2><ol>{qs}</ol>{replay}
+{what_if}<h2>Questions for discussion</h2><ol>{qs}</ol>{replay}
 </body></html>
 """
 

@@ -357,7 +357,7 @@ class _Turn:
         effect = Effect(self.s.week, target, meter, delta, cause, lesson, visible, before, after)
         self.effects.append(effect)
         if visible and lesson not in self.s.lessons and (
-            abs(delta) >= LESSON_UNLOCK_DELTA or meter in ("door", "introduction")
+            abs(delta) >= LESSON_UNLOCK_DELTA or meter in ("door", "introduction", "token", "interview")
         ):
             self.s.lessons = self.s.lessons | {lesson}
             self.effects.append(Effect(self.s.week, lesson, "lesson", 0, "A new card in your codex.", lesson, True))
@@ -1228,7 +1228,7 @@ def _end_week(turn: _Turn, a: Action) -> None:
         if c.door == ADVOCATE and turn.chance(t.advocate_act_chance, "advocate", cid):
             _advocate_acts(turn, cid)
         elif (c.guide and c.door in (OPEN, WARM) and c.trust >= t.guide_trust and c.familiarity >= t.guide_familiarity
-              and c.last_contact_week < week and turn.chance(t.guide_act_chance, "guide", cid)):
+              and turn.chance(t.guide_act_chance, "guide", cid)):
             _guide_acts(turn, cid)
     # 4. hiring decisions, offers lapsing, postings closing
     for oid in s.opportunities:

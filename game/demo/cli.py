@@ -1,0 +1,133 @@
+"""`warm-intro demo`: list, play headless, export, and (on a terminal) present demos."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(sub) -> None:
+    demo = sub.add_parser("demo", help="scripted demos for workshops: list, present, or play headless")
+    demo.add_argument("id", nargs="?", help="the demo to run (see --list)")
+    demo.add_argument("--pack", help="a content pack folder with more demos (core's are always there)")
+    demo.add_argument("--list", action="store_true", help="print each demo's id, pack and title, one a line")
+    demo.add_argument("--headless", action="store_true", help="play the script without a screen and print it")
+    demo.add_argument("--export", metavar="DIR", help="with --headless: write the debrief (Markdown, HTML) to DIR")
+    demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
+                      help="take another option at an audience choice, e.g. --choose 'step 5=B'")
+
+
+def _demos(pack: str | None):
+    from game.demo.script import DemoError, load_demos
+    from game.packs.loader import PackError, core_pack_path, load_core, load_pack
+
+    try:
+        core = load_core()
+        found = [(d, core) for d in load_demos(core_pack_path(), core)]
+        if pack:
+            world = load_pack(pack)
+            found += [(d, world) for d in load_demos(Path(pack), world)]
+    except PackError as exc:
+        print("warm-intro demo: the pack could not be loaded:", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return None
+    except DemoError as exc:
+        print(f"warm-intro demo: {exc}", file=sys.stderr)
+        return None
+    return found
+
+
+def run(args: argparse.Namespace) -> int:
+    found = _demos(args.pack)
+    if found is None:
+        return 1
+    if args.list:
+        for demo, _ in found:
+            print(f"{demo.id}\t{demo.pack}\t{demo.title}")
+        return 0
+    if not args.id:
+        if args.headless:
+            print("warm-intro demo: --headless needs a demo id; see --list", file=sys.stderr)
+            return 2
+        return _present(None, found)
+    matches = [(d, w) for d, w in found if d.id == args.id]
+    if not matches:
+        print(f"warm-intro demo: no demo called {args.id!r}; demos: {', '.join(d.id for d, _ in found)}",
+              file=sys.stderr)
+        return 2
+    demo, world = matches[-1]
+    choices = {}
+    for item in args.choose:
+        where, sep, key = item.rpartition("=")
+        if not sep:
+            print(f"warm-intro demo: --choose takes WHERE=KEY, like 'step 5=B' (got {item!r})", file=sys.stderr)
+            return 2
+        choices[where.strip()] = key.strip().upper()
+    if not args.headless:
+        return _present(demo, found)
+    return _headless(demo, world, choices, args.export)
+
+
+def _headless(demo, world, choices, export: str | None) -> int:
+    from game.demo.script import play
+    from game.demo.session import export_run
+
+    run = play(demo, world, choices)
+    print(f"{demo.title} ({demo.id}, pack {demo.pack}) - {demo.campaign}, seed {demo.seed}")
+    state_iter = iter(run.states)
+    reveal = False
+    for beat in run.beats[: len(run.states)]:
+        state = next(state_iter)
+        if beat.kind == "reveal":
+            reveal = beat.reveal
+        if beat.kind == "caption":
+            print(f"\n  {beat.caption}")
+        elif beat.kind == "marker":
+            print(f"\n  [{beat.marker}] {beat.caption}".rstrip())
+        elif beat.kind == "reveal":
+            print(f"  (inner thoughts {'on' if beat.reveal else 'off'})")
+        elif beat.kind == "choose":
+            print(f"\n  ? {beat.caption}")
+            for key, label in beat.options:
+                mark = ">" if key == beat.default else " "
+                print(f"    {mark} {key}. {label}")
+        else:
+            node = state.history
+            seen = [e for e in node.effects if e.visible and e.meter in ("trust", "embarrassment", "door", "introduction")]
+            detail = "; ".join(_effect_text(e) for e in seen[:4])
+            print(f"  week {node.week}: {beat.action.label()}" + (f" -> {detail}" if detail else ""))
+            if reveal:
+                for e in node.effects:
+                    if not e.visible:
+                        print(f"      (inner thoughts) {e.cause}")
+    if run.failures:
+        print("\nThe script no longer plays as written:", file=sys.stderr)
+        for failure in run.failures:
+            print(f"  {failure}", file=sys.stderr)
+        return 1
+    print(f"\nEvery marker landed. The game stands at week {run.state.week}.")
+    if export:
+        out = export_run(demo, world, run, Path(export))
+        print(f"Debrief written to {out.markdown} and {out.html}")
+    return 0
+
+
+def _effect_text(e) -> str:
+    if e.meter == "door":
+        return e.cause
+    if e.meter == "introduction":
+        return e.cause
+    sign = "+" if e.delta > 0 else ""
+    return f"{sign}{e.delta} {e.meter} ({e.cause})"
+
+
+def _present(demo, found) -> int:
+    try:
+        from game.ui.presenter import present
+    except ImportError:
+        print("warm-intro demo: presenter mode is not available in this build; use --headless to play a demo "
+              "as text, or --list to see them.", file=sys.stderr)
+        return 2
+    return present(demo, found)

@@ -1,0 +1,299 @@
+"""Demo scripts: scripted sessions an instructor presents, written as data in a pack.
+
+A pack's `demos.toml` holds `[[demos]]`, each a campaign, a seed and a list of steps. A
+step is one of:
+
+- an action in its public form: `action = "meet"`, `contact = "mark-oduya"`, `choice = "advice"`
+  (the same form scenario tests use), optionally repeated with `repeat = N`;
+- a caption (`caption = "..."`) for the class to read, optionally with `pause = true`;
+- a marker naming a turning point (`marker = "the-door-shuts"`), with expectations that a
+  headless run checks (`expect_doors = { mark-oduya = "closed" }`, `expect_lessons = [...]`);
+- a reveal switch (`reveal = true` or `false`) that shows or hides contacts' inner thoughts;
+- an audience choice (`choose = "..."` with `[[demos.steps.options]]`, each with a key, a
+  label and the steps it leads to); a headless run takes the option named `default`.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from game.engine.actions import VOCABULARY, Action, Impossible
+from game.engine.rules import apply, new_game
+from game.engine.state import State
+from game.engine.world import World
+
+DEMOS_FILE = "demos.toml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class OptionModel(_Strict):
+    key: str = Field(pattern=r"^[A-Z]$")
+    label: str = Field(min_length=1)
+    steps: list[StepModel] = []
+
+
+class StepModel(_Strict):
+    action: str | None = None
+    contact: str | None = None
+    target: str | None = None
+    opportunity: str | None = None
+    field: str | None = None
+    choice: str | None = None
+    repeat: int = Field(default=1, ge=1, le=60)
+    caption: str | None = None
+    pause: bool = False
+    marker: str | None = None
+    expect_doors: dict[str, str] = {}
+    expect_lessons: list[str] = []
+    expect_roles: dict[str, str] = {}  # opportunity -> stage (hidden, known, applied, interviewing, offer...)
+    reveal: bool | None = None
+    choose: str | None = None
+    default: str | None = None
+    options: list[OptionModel] = []
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> StepModel:
+        params = [k for k in ("contact", "target", "opportunity", "field", "choice") if getattr(self, k) is not None]
+        if self.action is None and params:
+            raise ValueError(f"{', '.join(params)} given without an action")
+        if self.choose is not None:
+            if self.action is not None:
+                raise ValueError("a step is either an action or an audience choice, not both")
+            keys = [o.key for o in self.options]
+            if len(keys) < 2:
+                raise ValueError("an audience choice needs at least two options")
+            if len(set(keys)) != len(keys):
+                raise ValueError("option keys must differ")
+            if self.default not in keys:
+                raise ValueError(f"default must be one of the option keys ({', '.join(keys)})")
+        elif self.options:
+            raise ValueError("options belong to a `choose` step")
+        if self.action is None and self.choose is None and self.caption is None and self.marker is None \
+                and self.reveal is None:
+            raise ValueError("an empty step: give an action, a caption, a marker, a reveal switch or a choice")
+        return self
+
+
+class DemoModel(_Strict):
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
+    title: str = Field(min_length=1)
+    blurb: str = ""
+    campaign: str
+    seed: int
+    minutes: int = Field(default=12, ge=1, le=120)
+    notes: str = ""  # facilitator notes: what to notice, what to ask, what to try
+    steps: list[StepModel] = Field(min_length=1)
+
+
+class DemosFile(_Strict):
+    demos: list[DemoModel] = []
+
+
+OptionModel.model_rebuild()
+
+
+class DemoError(Exception):
+    """A demo script that cannot be loaded or played, with where and why."""
+
+
+# --- the runtime form ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Beat:
+    """One thing that happens on screen when the presenter steps forward."""
+
+    kind: Literal["action", "caption", "marker", "reveal", "choose"]
+    action: Action | None = None
+    caption: str = ""
+    pause: bool = False
+    marker: str = ""
+    expect_doors: tuple[tuple[str, str], ...] = ()
+    expect_lessons: tuple[str, ...] = ()
+    expect_roles: tuple[tuple[str, str], ...] = ()
+    reveal: bool = False
+    options: tuple[tuple[str, str], ...] = ()  # (key, label)
+    default: str = ""
+    where: str = ""  # "step 4", "step 6, option B, step 2": for messages
+
+
+@dataclass(frozen=True)
+class Demo:
+    id: str
+    pack: str
+    title: str
+    blurb: str
+    campaign: str
+    seed: int
+    minutes: int
+    notes: str
+    steps: tuple[StepModel, ...]
+
+
+def _action_of(step: StepModel) -> Action:
+    data = {"action": step.action}
+    for key in VOCABULARY.get(step.action or "", ()):
+        value = getattr(step, key)
+        if value is not None:
+            data[key] = value
+    extra = [k for k in ("contact", "target", "opportunity", "field", "choice")
+             if getattr(step, k) is not None and k not in VOCABULARY.get(step.action or "", ())]
+    if extra:
+        raise ValueError(f"action {step.action!r} does not take {', '.join(extra)}")
+    return Action.from_dict(data)
+
+
+def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
+    """The demo unrolled into beats, taking `choices` (choose step 'where' -> key) or the defaults."""
+    choices = choices or {}
+    out: list[Beat] = []
+
+    def walk(steps, prefix: str) -> None:
+        for i, step in enumerate(steps, 1):
+            where = f"{prefix}step {i}"
+            if step.caption is not None or step.marker is not None:
+                out.append(Beat("marker" if step.marker else "caption", caption=step.caption or "",
+                                pause=step.pause, marker=step.marker or "",
+                                expect_doors=tuple(sorted(step.expect_doors.items())),
+                                expect_lessons=tuple(step.expect_lessons),
+                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where))
+            if step.reveal is not None:
+                out.append(Beat("reveal", reveal=step.reveal, where=where))
+            if step.action is not None:
+                action = _action_of(step)
+                out.extend(Beat("action", action=action, where=where) for _ in range(step.repeat))
+            if step.choose is not None:
+                key = choices.get(where, step.default)
+                out.append(Beat("choose", caption=step.choose, options=tuple((o.key, o.label) for o in step.options),
+                                default=key, where=where))
+                chosen = next(o for o in step.options if o.key == key)
+                walk(chosen.steps, f"{where}, option {key}, ")
+
+    walk(demo.steps, "")
+    return out
+
+
+def load_demos(folder: Path, world: World) -> list[Demo]:
+    """The demos of one pack folder (none if it has no demos.toml). Raises DemoError."""
+    path = folder / DEMOS_FILE
+    if not path.exists():
+        return []
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+        parsed = DemosFile.model_validate(data)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DemoError(f"{folder.name}/{DEMOS_FILE}: {exc}") from None
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        where = ".".join(str(p) for p in err["loc"])
+        raise DemoError(f"{folder.name}/{DEMOS_FILE}: {where}: {err['msg']}") from None
+    demos = []
+    for model in parsed.demos:
+        demo = Demo(model.id, world.pack_id, model.title, model.blurb, model.campaign, model.seed, model.minutes,
+                    model.notes, tuple(model.steps))
+        problems = check_demo(demo, world)
+        if problems:
+            raise DemoError(f"{folder.name}/{DEMOS_FILE}: demo {model.id!r}: " + "; ".join(problems))
+        demos.append(demo)
+    return demos
+
+
+# --- playing ------------------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """A demo played without a screen: the final state and how each marker landed."""
+
+    demo: Demo
+    state: State
+    beats: list[Beat]
+    states: list[State] = field(default_factory=list)  # the state after each beat
+    failures: list[str] = field(default_factory=list)
+    forks: list[Beat] = field(default_factory=list)
+
+
+def _check_marker(beat: Beat, state: State) -> list[str]:
+    out = []
+    for cid, door in beat.expect_doors:
+        if cid not in state.contacts:
+            out.append(f"{beat.where} (marker {beat.marker!r}): nobody called {cid!r} in this campaign")
+        elif state.contacts[cid].door != door:
+            out.append(f"{beat.where} (marker {beat.marker!r}): expected {cid}'s door to be {door}, "
+                       f"but it is {state.contacts[cid].door}")
+    for oid, stage in beat.expect_roles:
+        if oid not in state.opportunities:
+            out.append(f"{beat.where} (marker {beat.marker!r}): no role called {oid!r} in this campaign")
+        elif state.opportunities[oid].stage != stage:
+            out.append(f"{beat.where} (marker {beat.marker!r}): expected {oid} to be {stage}, "
+                       f"but it is {state.opportunities[oid].stage}")
+    for lesson in beat.expect_lessons:
+        if lesson not in state.lessons:
+            out.append(f"{beat.where} (marker {beat.marker!r}): expected the lesson {lesson!r} to be unlocked")
+    return out
+
+
+def play(demo: Demo, world: World, choices: dict[str, str] | None = None) -> Run:
+    """Play a demo from start to end; record every state and whether the markers landed."""
+    if demo.campaign not in world.campaigns:
+        raise DemoError(f"demo {demo.id!r}: no campaign {demo.campaign!r} in pack {world.pack_id!r}")
+    state = new_game(world, demo.campaign, demo.seed)
+    run = Run(demo, state, beats(demo, choices))
+    for beat in run.beats:
+        if beat.kind == "action":
+            try:
+                state, _ = apply(state, beat.action)
+            except Impossible as exc:
+                run.failures.append(f"{beat.where}: {beat.action.label()} is not possible then: {exc}")
+                break
+        elif beat.kind == "marker":
+            run.failures += _check_marker(beat, state)
+        elif beat.kind == "choose":
+            run.forks.append(beat)
+        run.states.append(state)
+    run.state = state
+    return run
+
+
+def check_demo(demo: Demo, world: World) -> list[str]:
+    """Every path through the demo plays and every marker lands; the problems found, if any."""
+    if demo.campaign not in world.campaigns:
+        return [f"no campaign {demo.campaign!r} (campaigns: {', '.join(world.campaigns)})"]
+    problems = []
+    try:
+        paths = _all_choices(demo)
+    except ValueError as exc:
+        return [str(exc)]
+    for choices in paths:
+        run = play(demo, world, choices)
+        label = ", ".join(f"{w}: {k}" for w, k in sorted(choices.items()))
+        problems += [f"{p}" + (f" (with {label})" if label else "") for p in run.failures]
+    return problems
+
+
+def _all_choices(demo: Demo) -> list[dict[str, str]]:
+    """Every combination of audience choices (each choose step taken every way once)."""
+    paths: list[dict[str, str]] = [{}]
+    done = False
+    while not done:
+        done = True
+        new_paths = []
+        for choices in paths:
+            fork = next((b for b in beats(demo, choices) if b.kind == "choose" and b.where not in choices), None)
+            if fork is None:
+                new_paths.append(choices)
+                continue
+            done = False
+            new_paths += [{**choices, fork.where: key} for key, _ in fork.options]
+        paths = new_paths
+        if len(paths) > 64:
+            raise ValueError("too many audience choices: a demo may branch into at most 64 paths")
+    return paths

@@ -1,0 +1,139 @@
+"""Shipped demos still play as their narration says, headless, with exports worth reading."""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from game.demo.script import DemoError, check_demo, load_demos, play
+from game.demo.timeline import decode_replay, play_out
+from game.engine.state import state_hash
+from game.packs.loader import core_pack_path
+
+DEMOS = ["slipped-promise", "eager-yes"]
+
+
+@pytest.fixture(scope="module")
+def demos(world):
+    return {d.id: d for d in load_demos(core_pack_path(), world)}
+
+
+def cli(*args):
+    return subprocess.run([sys.executable, "-m", "game", "demo", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_core_ships_the_two_workshop_demos_with_notes(demos):
+    assert set(DEMOS) <= set(demos)
+    for demo in demos.values():
+        assert 10 <= demo.minutes <= 15
+        for heading in ("What to notice", "What to ask", "What to try"):
+            assert heading in demo.notes
+
+
+@pytest.mark.parametrize("demo_id", DEMOS)
+def test_every_path_plays_and_every_marker_lands(world, demos, demo_id):
+    assert check_demo(demos[demo_id], world) == []
+
+
+def test_the_slipped_promise_ends_with_a_closed_door_only_when_accepted(world, demos):
+    demo = demos["slipped-promise"]
+    accepted = play(demo, world)
+    asked = play(demo, world, {accepted.forks[0].where: "B"})
+    assert accepted.state.contacts["mark-oduya"].door == "closed"
+    assert asked.state.contacts["mark-oduya"].door != "closed"
+    assert asked.state.contacts["mark-oduya"].embarrassment == 0
+
+
+def test_demo_list_prints_id_pack_and_title():
+    out = cli("--list")
+    assert out.returncode == 0
+    lines = out.stdout.strip().splitlines()
+    assert "slipped-promise\tcore\tThe promise that slipped" in lines
+
+
+@pytest.mark.parametrize("demo_id", DEMOS)
+def test_headless_run_exports_a_debrief_worth_reading(tmp_path, world, demo_id):
+    out = cli(demo_id, "--headless", "--export", str(tmp_path))
+    assert out.returncode == 0, out.stderr
+    assert "Every marker landed." in out.stdout
+    md = (tmp_path / f"{demo_id}.md").read_text()
+    page = (tmp_path / f"{demo_id}.html").read_text()
+    for section in ("## What happened", "## Why: the lessons behind it", "## What if", "## Questions for discussion"):
+        assert section in md
+    assert "Week " in md and "(×" not in md.split("## What if")[1].split("##")[0]
+    code = re.search(r"warm-intro demo --replay (WI1-\S+)", md).group(1)
+    replay = decode_replay(code)
+    final = play_out(world, replay.campaign, replay.seed, replay.actions)[-1]
+    demo = {d.id: d for d in load_demos(core_pack_path(), world)}[demo_id]
+    assert state_hash(final) == state_hash(play(demo, world).state)
+    assert "<svg" in page and "What if" in page
+
+
+def test_headless_shows_inner_thoughts_only_while_revealed():
+    out = cli("slipped-promise", "--headless")
+    before, _, after = out.stdout.partition("(inner thoughts on)")
+    assert "(inner thoughts)" not in before
+    revealed = after.partition("(inner thoughts off)")[0]
+    assert "(inner thoughts)" in revealed
+
+
+def test_taking_the_other_choice_from_the_command_line():
+    out = cli("slipped-promise", "--headless", "--choose", "step 5=B")
+    assert out.returncode == 0, out.stderr
+    assert "ask_permission" in out.stdout and "never speak to you again" not in out.stdout
+
+
+def test_an_unknown_demo_lists_the_real_ones():
+    out = cli("nope", "--headless")
+    assert out.returncode == 2 and "slipped-promise" in out.stderr
+
+
+def _pack_with_demo(tmp_path, text):
+    import shutil
+
+    dest = tmp_path / "mypack"
+    shutil.copytree(core_pack_path(), dest)
+    (dest / "demos.toml").write_text(text)
+    return dest
+
+
+def test_a_broken_demo_says_where_and_why(tmp_path, world):
+    folder = _pack_with_demo(tmp_path, """
+[[demos]]
+id = "d"
+title = "D"
+campaign = "second-act"
+seed = 2
+[[demos.steps]]
+action = "meet"
+contact = "mark-oduya"
+choice = "advice"
+[[demos.steps]]
+marker = "too-soon"
+expect_doors = { mark-oduya = "closed" }
+""")
+    with pytest.raises(DemoError) as caught:
+        load_demos(folder, world)
+    assert "step 2" in str(caught.value) and "too-soon" in str(caught.value) and "closed" in str(caught.value)
+
+
+def test_a_choice_without_a_default_is_refused(tmp_path, world):
+    folder = _pack_with_demo(tmp_path, """
+[[demos]]
+id = "d"
+title = "D"
+campaign = "second-act"
+seed = 2
+[[demos.steps]]
+choose = "Which?"
+[[demos.steps.options]]
+key = "A"
+label = "a"
+[[demos.steps.options]]
+key = "B"
+label = "b"
+""")
+    with pytest.raises(DemoError) as caught:
+        load_demos(folder, world)
+    assert "default" in str(caught.value)
