@@ -16,6 +16,7 @@ def register(sub) -> None:
     demo.add_argument("--export", metavar="DIR", help="with --headless: write the debrief (Markdown, HTML) to DIR")
     demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
                       help="take another option at an audience choice, e.g. --choose 'step 5=B'")
+    demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
 
 
 def _demos(pack: str | None):
@@ -43,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
     found = _demos(args.pack)
     if found is None:
         return 1
+    if args.replay:
+        return _replay(args, found)
     if args.list:
         for demo, _ in found:
             print(f"{demo.id}\t{demo.pack}\t{demo.title}")
@@ -131,3 +134,53 @@ def _present(demo, found) -> int:
               "as text, or --list to see them.", file=sys.stderr)
         return 2
     return present(demo, found)
+
+
+def _replay(args: argparse.Namespace, found) -> int:
+    """A replay code: the same session again, headless (with --headless) or in presenter mode."""
+    from game.demo.debrief import build, to_html, to_markdown
+    from game.demo.timeline import ReplayCodeError, decode_replay, encode_replay, play_out
+    from game.engine.actions import Impossible
+
+    try:
+        replay = decode_replay(args.replay)
+    except ReplayCodeError as exc:
+        print(f"warm-intro demo: {exc}", file=sys.stderr)
+        return 2
+    worlds = {}
+    for _, world in found:
+        worlds.setdefault(world.pack_id, world)
+    pack_id = replay.packs[-1][0] if replay.packs else "core"
+    world = worlds.get(pack_id)
+    if world is None:
+        print(f"warm-intro demo: this session was played with pack {pack_id!r}; load it with --pack", file=sys.stderr)
+        return 1
+    have = dict((p, v) for p, v, *_ in (getattr(world, "packs", ()) or ((world.pack_id, world.pack_version),)))
+    for pid, version in replay.packs:
+        if have.get(pid, version) != version:
+            print(f"note: the session was played with {pid} {version}; this is {pid} {have[pid]}.", file=sys.stderr)
+    try:
+        states = play_out(world, replay.campaign, replay.seed, replay.actions)
+    except (Impossible, KeyError) as exc:
+        print(f"warm-intro demo: the session can't be replayed with this pack: {exc}", file=sys.stderr)
+        return 1
+    final = states[-1]
+    if not args.headless:
+        try:
+            from game.ui.presenter import present_replay
+        except ImportError:
+            pass
+        else:
+            return present_replay(world, replay)
+    title = world.campaigns[replay.campaign].title
+    print(f"{title} ({replay.campaign}), seed {replay.seed}: {len(replay.actions)} actions, now week {final.week}")
+    for node in final.history_nodes():
+        print(f"  week {node.week}: {node.action.label()}")
+    if args.export:
+        folder = Path(args.export)
+        folder.mkdir(parents=True, exist_ok=True)
+        debrief = build(final, replay_code=encode_replay(final))
+        (folder / "replay.md").write_text(to_markdown(debrief), encoding="utf-8")
+        (folder / "replay.html").write_text(to_html(debrief), encoding="utf-8")
+        print(f"Debrief written to {folder / 'replay.md'} and {folder / 'replay.html'}")
+    return 0

@@ -137,3 +137,21 @@ label = "b"
     with pytest.raises(DemoError) as caught:
         load_demos(folder, world)
     assert "default" in str(caught.value)
+
+
+def test_a_replay_code_opens_the_same_session_headless(tmp_path):
+    out = cli("eager-yes", "--headless", "--export", str(tmp_path))
+    code = re.search(r"--replay (WI1-\S+)", (tmp_path / "eager-yes.md").read_text()).group(1)
+    again = cli("--replay", code, "--headless", "--export", str(tmp_path / "again"))
+    assert again.returncode == 0, again.stderr
+    assert out.returncode == 0 and "seed 0" in again.stdout
+
+    def story(text):
+        return text.split("## What happened")[1].split("## Trust and embarrassment")[0]
+
+    assert story((tmp_path / "again" / "replay.md").read_text()) == story((tmp_path / "eager-yes.md").read_text())
+
+
+def test_a_damaged_replay_code_is_refused_on_the_command_line():
+    out = cli("--replay", "WI1-garbage", "--headless")
+    assert out.returncode == 2 and "damaged" in out.stderr
