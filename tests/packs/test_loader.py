@@ -53,7 +53,7 @@ def test_ties_run_both_ways(world):
 
 def test_a_misspelt_key_is_reported_on_its_line(pack):
     people = pack / "people.toml"
-    people.write_text(people.read_text().replace("busyness = 0.92", "bussyness = 0.92"))
+    people.write_text(people.read_text().replace("busyness = 0.92", "bussyness = 0.92", 1))
     [problem] = problems_of(pack)
     assert problem.file == "mypack/people.toml"
     assert problem.line == line_of(people, "bussyness")
