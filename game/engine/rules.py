@@ -492,9 +492,12 @@ class _Turn:
 
 
 _COSTS: dict[int, tuple[Tuning, dict[str, int]]] = {}
+_LAST_COSTS: list = [None, {}]  # the most recent tuning and its table: nearly every call hits it
 
 
 def _cost(t: Tuning, name: str) -> int:
+    if t is _LAST_COSTS[0]:
+        return _LAST_COSTS[1].get(name, 0)
     cached = _COSTS.get(id(t))
     if cached is None or cached[0] is not t:
         table = {
@@ -511,6 +514,7 @@ def _cost(t: Tuning, name: str) -> int:
             "apply": t.cost_apply,
         }
         cached = _COSTS[id(t)] = (t, table)
+    _LAST_COSTS[0], _LAST_COSTS[1] = cached
     return cached[1].get(name, 0)
 
 

@@ -36,9 +36,10 @@ class ContactDef:
     ties: tuple[tuple[str, float], ...] = ()  # (other id, strength 0-1), sorted by id
     volunteers_intro_to: str | None = None  # the tie they offer to introduce in a good meeting
 
-    @property
-    def first_name(self) -> str:
-        return self.name.split()[0]
+    first_name: str = field(default="", init=False, compare=False)  # always the first word of `name`
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_name", self.name.split()[0])
 
     def tie_strength(self, other: str) -> float:
         for oid, strength in self.ties:
