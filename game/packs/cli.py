@@ -63,7 +63,7 @@ def _pack_id(folder: Path) -> str | None:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from game.packs.loader import Problem, check_pack
+    from game.packs.loader import Problem, check_pack_layers
     from game.packs.scenarios import balance, run_scenarios
 
     if args.runs < 1:
@@ -81,14 +81,16 @@ def _check(args: argparse.Namespace) -> int:
     balance_out: dict = {}
     summaries = []
     for folder in folders:
-        world, found = check_pack(folder, bases)
+        world, found, own = check_pack_layers(folder, bases)
         problems += found
-        results = run_scenarios(world) if world is not None else []
+        # a pack that builds on others is checked on what it adds: its own scenarios and campaigns
+        results = run_scenarios(world, own.get("scenarios", set())) if world is not None else []
         for r in results:
             problems += r.failures
             scenarios.append({"pack": world.pack_id, **r.to_dict()})
         if world is not None and args.balance:
-            report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml")
+            report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml",
+                                       campaigns=sorted(own.get("campaigns", set())))
             balance_out[world.pack_id] = report
             problems += warnings
         summaries.append((folder, world, found, results))

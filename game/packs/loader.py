@@ -426,18 +426,35 @@ def check_pack(folder: str | Path, bases: dict[str, Path] | None = None) -> tupl
     Returns the World (None if there are errors) and every problem found, errors first.
     `bases` maps pack ids to folders for `builds_on`; `core` always means the shipped core.
     """
+    world, problems, _own = check_pack_layers(folder, bases)
+    return world, problems
+
+
+def check_pack_layers(folder: str | Path, bases: dict[str, Path] | None = None
+                      ) -> tuple[World | None, list[Problem], dict[str, set[str]]]:
+    """Like check_pack, and also the ids each section of the top pack itself defines
+    (so `pack check` runs a layered pack's own scenarios and campaigns, not its base's)."""
+    world, problems, layers = _check(folder, bases)
+    own: dict[str, set[str]] = {}
+    if layers:
+        for section, items in layers[-1].entries.items():
+            own[section] = {entry.id for entry, _src in items}
+    return world, problems, own
+
+
+def _check(folder: str | Path, bases: dict[str, Path] | None) -> tuple[World | None, list[Problem], list[_Pack]]:
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
         return None, [Problem(str(folder), None, "", "no such pack folder; expected a folder holding pack.toml",
-                              code="P106")]
+                              code="P106")], []
     layers: list[_Pack] = []
     try:
         _collect(folder, dict(bases or {}), layers, problems, [], 0)
     except RecursionError:
         problems.append(Problem(folder.name, None, "", "data nested too deeply to check", code="P108"))
     if not layers or layers[-1].info is None:
-        return None, _sorted(problems)
+        return None, _sorted(problems), layers
     try:
         world = _compile(layers, problems)
     except RecursionError:
@@ -445,7 +462,7 @@ def check_pack(folder: str | Path, bases: dict[str, Path] | None = None) -> tupl
         world = None
     if any(p.severity == "error" for p in problems):
         world = None
-    return world, _sorted(problems)
+    return world, _sorted(problems), layers
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

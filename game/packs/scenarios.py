@@ -117,8 +117,9 @@ def run_scenario(world: World, sc: ScenarioDef) -> ScenarioResult:
     return result
 
 
-def run_scenarios(world: World) -> list[ScenarioResult]:
-    return [run_scenario(world, sc) for sc in world.scenarios]
+def run_scenarios(world: World, only: set[str] | None = None) -> list[ScenarioResult]:
+    """Run the world's scenarios (or just those with ids in `only`)."""
+    return [run_scenario(world, sc) for sc in world.scenarios if only is None or sc.id in only]
 
 
 # --------------------------------------------------------------------------------------
@@ -136,7 +137,7 @@ def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | 
 
     report: dict = {"runs": runs, "seed": seed, "campaigns": {}}
     problems: list[Problem] = []
-    for cid in campaigns or list(world.campaigns):
+    for cid in list(world.campaigns) if campaigns is None else campaigns:
         rows = simulate(world, cid, list(BALANCE_STRATEGIES), runs, seed)["strategies"]
         report["campaigns"][cid] = rows
         patient = rows["patient"]["hired_rate"]
