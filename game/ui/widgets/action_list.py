@@ -81,6 +81,15 @@ class ActionList(OptionList):
                 if warn:
                     text += f"\n    [$warning]⚠ {escape(warn)}[/]"
             options.append(Option(text, id=str(i)))
+        same = (cid == getattr(self, "_cid", None)
+                and [o.id for o in self.options] == [o.id for o in options])
+        self._cid = cid
+        if same:
+            # the same person: keep the cursor where it was, redraw only what changed
+            for index, option in enumerate(options):
+                if self.options[index].prompt != option.prompt:
+                    self.replace_option_prompt_at_index(index, option.prompt)
+            return
         self.set_options(options)
         if options:
             self.highlighted = 0

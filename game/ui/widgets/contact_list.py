@@ -44,11 +44,20 @@ class ContactList(OptionList):
     """Everyone the player knows of. The first entry is the player."""
 
     def show(self, session: Session) -> None:
+        prompts = [(YOU, you_card(session))] + [(cid, card(session, cid)) for cid in session.people()]
+        self._replace(prompts)
+
+    def _replace(self, prompts: list[tuple[str, str]]) -> None:
+        """Swap only the cards that changed: rebuilding every option costs a full relayout."""
+        current = [(o.id, o.prompt) for o in self.options]
+        if [i for i, _ in current] == [i for i, _ in prompts]:
+            for index, ((_, old), (_, new)) in enumerate(zip(current, prompts, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, new)
+            return
         keep = self.highlighted_option.id if self.highlighted_option else None
-        options = [Option(you_card(session), id=YOU)]
-        options += [Option(card(session, cid), id=cid) for cid in session.people()]
-        self.set_options(options)
-        ids = [o.id for o in options]
+        self.set_options([Option(text, id=oid) for oid, text in prompts])
+        ids = [oid for oid, _ in prompts]
         self.highlighted = ids.index(keep) if keep in ids else 0
 
     @property

@@ -10,7 +10,7 @@ from game.ui.codex import titles
 from game.ui.session import Session
 from game.ui.words import effect_markup
 
-KEEP = 80  # lines kept on the board; the full journal has its own screen
+KEEP = 40  # effects kept on the board; the full journal has its own screen
 
 
 def journal_lines(session: Session, effects: list[Effect], new_from: int | None = None) -> list[str]:
