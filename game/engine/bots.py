@@ -217,7 +217,7 @@ def passive(state: State) -> Action:
     candidates: list[Action] = [Action("apply", opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
     if state.clarity < 60:
         candidates.append(Action("reflect"))
-    fields = sorted(state.world.fields, key=lambda f: (state.knowledge.get(f, 0), f))
+    fields = sorted(state.knowledge, key=lambda f: (state.knowledge[f], f))
     candidates += [Action("research", field=f) for f in fields]
     return _first_ok(state, candidates) or Action("end_week")
 

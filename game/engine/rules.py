@@ -94,7 +94,7 @@ def new_game(world: World, campaign: str, seed: int) -> State:
         runway=camp.runway_weeks,
         clarity=camp.clarity,
         reputation=camp.reputation,
-        knowledge={f: 0 for f in sorted(world.fields)} | dict(camp.knowledge),
+        knowledge={f: 0 for f in campaign_fields(world, campaign)} | dict(camp.knowledge),
         contacts=contacts,
         opportunities=opportunities,
         commitments={},
@@ -104,6 +104,16 @@ def new_game(world: World, campaign: str, seed: int) -> State:
 
 # --------------------------------------------------------------------------------------
 # derived values the UI, bots and rules share
+
+
+def campaign_fields(world: World, campaign: str) -> tuple[str, ...]:
+    """The fields a campaign's story touches: its people's, its roles' and its starting knowledge."""
+    camp = world.campaigns[campaign]
+    people = camp.people or tuple(world.people)
+    opps = camp.opportunities or tuple(world.opportunities)
+    used = {world.people[p].field for p in people} | {world.opportunities[o].field for o in opps}
+    used |= {f for f, _ in camp.knowledge} | {f for f, _ in camp.preferences}
+    return tuple(sorted(f for f in used if f in world.fields))
 
 
 _FITS: dict[tuple[int, str], tuple[World, dict[str, float]]] = {}
@@ -609,7 +619,9 @@ def check(state: State, action: Action) -> str | None:
         return None
 
     if name == "research":
-        if action.field not in w.fields:
+        if action.field not in state.knowledge:
+            if action.field in w.fields:
+                return f"{w.fields[action.field].name} plays no part in this story."
             return f"There is no field called {action.field!r}."
         return None
     if name in ("apply", "withdraw", "accept_job"):
@@ -646,7 +658,7 @@ def legal_actions(state: State) -> list[Action]:
         if state.prompt.kind == "offer":
             return [Action("accept_offer"), Action("ask_permission"), Action("decline_offer")]
         return [Action("answer_interest", choice=ch) for ch in CHOICES["answer_interest"]]
-    out: list[Action] = [Action("research", field=f) for f in w.fields]
+    out: list[Action] = [Action("research", field=f) for f in state.knowledge]
     out.append(Action("reflect"))
     known_opps = [oid for oid, o in state.opportunities.items() if o.stage != HIDDEN]
     for cid, c in state.contacts.items():
