@@ -1,0 +1,98 @@
+"""The debrief at the end of a demo: what happened and why, what if, and what to ask.
+
+`e` exports it to the saves folder's `exports/`: the Markdown and HTML debrief, and SVG
+screenshots of the key screens seen in the session (the turning points, the comparison,
+and this debrief).
+"""
+
+from __future__ import annotations
+
+import re
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.demo.debrief import Debrief, lesson_title
+from game.ui.presenter import Show, exports_dir
+
+
+def debrief_markup(d: Debrief, show: Show) -> str:
+    state = show.run.states[-1]
+    lines = [f"[b]Debrief: {escape(show.demo.title)}[/b]",
+             f"[dim]{escape(d.title)}, seed {d.seed} · week {d.weeks} · score so far {d.score}/100[/]", ""]
+    lines.append("[b]What happened: the turning points[/b]")
+    if not d.turning_points:
+        lines.append("  [dim]No turning points: nothing on this path changed a door or a promise.[/]")
+    for tp in d.turning_points:
+        lesson = f"\n      [i]why: {escape(lesson_title(state, tp.lesson))}[/i]" if tp.lesson else ""
+        lines.append(f"  ◆ [b]Week {tp.week}, {escape(tp.who)}[/b]: {escape(tp.what)}{lesson}")
+    if d.what_if:
+        lines += ["", "[b]What if[/b]"]
+        lines += [f"  ◇ {escape(line)}" for line in d.what_if]
+    if d.questions:
+        lines += ["", "[b]Questions for discussion[/b]"]
+        lines += [f"  {n}. {escape(q)}" for n, q in enumerate(d.questions, 1)]
+    lines += ["", "[b]Open this session again[/b]", f"  warm-intro demo --replay {d.replay_code}"]
+    return "\n".join(lines)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "screen"
+
+
+class DebriefScreen(Screen):
+    """Turning points with causes and lessons, what if, questions; `e` exports it all."""
+
+    BINDINGS = [
+        Binding("e", "export", "Export", id="presenter.debrief.export"),
+        Binding("c", "compare", "Compare", id="presenter.debrief.compare"),
+        Binding("escape,left", "close", "Back to the demo", id="presenter.debrief.close"),
+        Binding("q", "quit_show", "Done", id="presenter.debrief.done"),
+    ]
+
+    def __init__(self, show: Show) -> None:
+        super().__init__()
+        self.show_ = show
+        self.debrief = show.debrief()
+        self.exported: list = []
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="db-body"):
+            yield Static(debrief_markup(self.debrief, self.show_), id="db-text")
+        yield Footer()
+
+    def action_export(self) -> None:
+        folder = exports_dir()
+        try:
+            files = self.show_.export(folder)
+            stem = "replay" if self.show_.replay else self.show_.demo.id
+            self.app.remember_screen("debrief")
+            for name, svg in getattr(self.app, "shots", {}).items():
+                path = folder / f"{stem}-{_slug(name)}.svg"
+                path.write_text(svg, encoding="utf-8")
+                files.append(path)
+        except OSError as exc:
+            self.notify(f"The export could not be written: {exc}", title="Export", severity="error")
+            return
+        self.exported = files
+        self.notify(f"{len(files)} files in {folder}", title="Exported")
+
+    def action_compare(self) -> None:
+        from game.ui.screens.presenter_compare import ComparisonScreen
+
+        comparison = self.show_.comparison()
+        if comparison is None:
+            self.notify("This session has no audience choice to compare.", title="Compare")
+            return
+        self.app.push_screen(ComparisonScreen(comparison, self.show_.world))
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    def action_quit_show(self) -> None:
+        self.app.pop_screen()
+        self.app.leave()

@@ -1,0 +1,225 @@
+"""The stage: one beat of a demo at a time, with large captions and everyone's meters.
+
+Space or → steps forward, ← steps back (the states are a replay, so going back is exact),
+m jumps to a turning point, i shows or hides inner thoughts, f forks at the last audience
+choice, c compares the two timelines, n opens the facilitator notes.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.screen import Screen
+from textual.widgets import Digits, Footer, Static
+
+from game.ui.codex import titles
+from game.ui.presenter import Show
+from game.ui.widgets.presenter_people import PresenterPeople, people_markup
+from game.ui.words import action_label, effect_markup
+
+BIG_LETTERS = set("ABCDEF")
+
+
+class StageScreen(Screen):
+    """A demo, beat by beat."""
+
+    BINDINGS = [
+        Binding("space,right", "next", "Next", id="presenter.next"),
+        Binding("left", "back", "Back", id="presenter.back"),
+        Binding("enter", "next", "Next", show=False, id="presenter.enter"),
+        Binding("a", "choose('A')", "Option A", show=False, id="presenter.choose_a"),
+        Binding("b", "choose('B')", "Option B", show=False, id="presenter.choose_b"),
+        Binding("m", "markers", "Markers", id="presenter.markers"),
+        Binding("i", "reveal", "Inner thoughts", id="presenter.reveal"),
+        Binding("f", "fork", "Fork", id="presenter.fork"),
+        Binding("c", "compare", "Compare", id="presenter.compare"),
+        Binding("n", "notes", "Notes", id="presenter.notes"),
+        Binding("d", "debrief", "Debrief", show=False, id="presenter.debrief"),
+        Binding("escape", "leave", "Leave", show=False, id="presenter.leave"),
+    ]
+
+    def __init__(self, show: Show) -> None:
+        super().__init__()
+        self.show_ = show
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="pr-status")
+        yield Static(id="pr-caption")
+        with Horizontal(id="pr-body"):
+            with Vertical(id="pr-left"):
+                with VerticalScroll(id="pr-happened-box", can_focus=False):
+                    yield Static(id="pr-happened")
+                yield Vertical(id="pr-choice")
+            yield PresenterPeople(id="pr-people")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#pr-people").border_title = "People"
+        self.refresh_stage()
+
+    # --- drawing ----------------------------------------------------------------------------------
+    def refresh_stage(self) -> None:
+        show = self.show_
+        state, beat = show.state, show.beat
+        thoughts = "[reverse] » INNER THOUGHTS ON « [/]" if show.reveal else "inner thoughts off (i)"
+        fork = "  ·  [b]what-if timeline[/b]" if show.before_fork is not None else ""
+        self.query_one("#pr-status", Static).update(
+            f"[b]{escape(show.demo.title)}[/b]  ·  beat {show.pos + 1} of {show.total}  ·  "
+            f"week {state.week}  ·  {thoughts}{fork}")
+        self._draw_caption()
+        self._draw_happened()
+        self._draw_choice()
+        touched = {e.target for e in show.effects(visible_only=not show.reveal)}
+        before = show.run.states[show.pos - 1] if show.pos > 0 else None
+        self.query_one("#pr-people", PresenterPeople).show(
+            people_markup(state, show.people(), before, touched))
+        if beat.kind == "marker" and not show.replay:
+            self.call_after_refresh(self.app.remember_screen, f"marker {beat.marker}")
+
+    def _draw_caption(self) -> None:
+        show = self.show_
+        caption = self.query_one("#pr-caption", Static)
+        beat = show.beat
+        if beat.kind == "reveal":
+            text = ("Inner thoughts are ON: you can see what the people are thinking, which the player can't."
+                    if beat.reveal else "Inner thoughts are OFF: back to what the player sees.")
+            caption.update(f"[b]{text}[/b]")
+            caption.border_title = "Inner thoughts"
+            caption.set_class(True, "-current")
+            caption.set_class(False, "-marker")
+            return
+        if beat.kind == "choose":
+            caption.update(f"[b]{escape(beat.caption)}[/b]")
+            caption.border_title = "The class chooses"
+            caption.set_class(True, "-current")
+            caption.set_class(False, "-marker")
+            return
+        index = show.last(("caption", "marker"))
+        if index is None:
+            caption.update("")
+            caption.border_title = ""
+            return
+        shown = show.run.beats[index]
+        caption.update(f"[b]{escape(shown.caption)}[/b]" if index == show.pos else escape(shown.caption))
+        caption.border_title = f"◆ Turning point: {shown.marker}" if shown.kind == "marker" else ""
+        caption.set_class(index == show.pos, "-current")
+        caption.set_class(shown.kind == "marker", "-marker")
+
+    def _draw_happened(self) -> None:
+        show = self.show_
+        box = self.query_one("#pr-happened-box")
+        out = self.query_one("#pr-happened", Static)
+        index = show.last(("action",))
+        if show.beat.kind == "choose" or index is None or (show.replay and index == 0):
+            box.display = show.beat.kind != "choose"
+            box.border_title = "What happened"
+            out.update("[dim]Nothing yet. Press space to begin.[/]" if index is None else "")
+            return
+        box.display = True
+        beat = show.run.beats[index]
+        state = show.run.states[index]
+        node = state.history
+        names = titles()
+        current = index == show.pos
+        box.border_title = "What just happened" if current else "The last move"
+        lines = [f"[b]Week {node.week} · You: {escape(action_label(show.run.states[index - 1], beat.action))}[/b]"
+                 if index > 0 else f"[b]You: {escape(beat.action.name)}[/b]"]
+        shown = 0
+        for e in node.effects:
+            if e.visible and e.meter not in ("known", "message"):
+                lines.append("  " + effect_markup(state, e, names))
+                shown += 1
+            elif not e.visible and show.reveal:
+                lines.append(f"  [i $secondary]» Inner thought: {escape(e.cause)}[/]")
+                shown += 1
+        if not shown:
+            lines.append("  [dim]Nothing the player can see.[/]")
+        out.update("\n".join(lines))
+
+    def _draw_choice(self) -> None:
+        show = self.show_
+        panel = self.query_one("#pr-choice", Vertical)
+        beat = show.beat
+        panel.remove_children()
+        panel.display = beat.kind == "choose"
+        if beat.kind != "choose":
+            return
+        for key, label in beat.options:
+            letter = Digits(key, classes="pr-letter") if key in BIG_LETTERS else Static(f"[b]{key}[/b]",
+                                                                                     classes="pr-letter")
+            default = "  [dim](default)[/]" if key == beat.default else ""
+            row = Horizontal(letter, Static(f"{escape(label)}{default}", classes="pr-option-label"),
+                             classes="pr-option")
+            panel.mount(row)
+        panel.mount(Static("[dim]Press a letter for the class's answer, or space for the default.[/]",
+                           classes="pr-choice-help"))
+
+    # --- keys -------------------------------------------------------------------------------------
+    def action_next(self) -> None:
+        if self.show_.at_end:
+            self.action_debrief()
+            return
+        self.show_.forward()
+        self.refresh_stage()
+
+    def action_back(self) -> None:
+        if self.show_.back():
+            self.refresh_stage()
+
+    def action_choose(self, key: str) -> None:
+        if self.show_.beat.kind != "choose":
+            return
+        if self.show_.choose(key):
+            self.show_.forward()
+            self.refresh_stage()
+
+    def action_reveal(self) -> None:
+        self.show_.reveal_override = not self.show_.reveal
+        self.refresh_stage()
+
+    def action_markers(self) -> None:
+        from game.ui.screens.presenter_dialogs import MarkersScreen
+
+        marks = self.show_.markers()
+        if not marks:
+            self.notify("This demo has no turning points marked.", title="Markers")
+            return
+
+        def jump(index: int | None) -> None:
+            if index is not None:
+                self.show_.jump(index)
+                self.refresh_stage()
+
+        self.app.push_screen(MarkersScreen(marks, self.show_.pos), jump)
+
+    def action_notes(self) -> None:
+        from game.ui.screens.presenter_dialogs import NotesScreen
+
+        self.app.push_screen(NotesScreen(self.show_.demo))
+
+    def action_fork(self) -> None:
+        said = self.show_.fork()
+        if said is None:
+            self.notify("There is no audience choice yet to fork from. Step on to one first.", title="Fork")
+            return
+        self.notify(f"{said}\nPress c to compare the two timelines.", title="A what-if timeline")
+        self.refresh_stage()
+
+    def action_compare(self) -> None:
+        from game.ui.screens.presenter_compare import ComparisonScreen
+
+        comparison = self.show_.comparison()
+        if comparison is None:
+            self.notify("This session has no audience choice to compare.", title="Compare")
+            return
+        self.app.push_screen(ComparisonScreen(comparison, self.show_.world))
+
+    def action_debrief(self) -> None:
+        from game.ui.screens.presenter_debrief import DebriefScreen
+
+        self.app.push_screen(DebriefScreen(self.show_))
+
+    def action_leave(self) -> None:
+        self.app.leave()
