@@ -362,6 +362,15 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
             pack.info = PackInfo.model_validate(data)
         except ValidationError as exc:
             problems += _schema_problems(f"{label}/pack.toml", text, exc)
+            # carry on with what can be read, so the other files are checked too
+            def text_of(key: str, default: str) -> str:
+                value = data.get(key)
+                return value if isinstance(value, str) and value else default
+
+            bases = data.get("builds_on")
+            pack.info = PackInfo.model_construct(
+                id=text_of("id", label), name=text_of("name", label), version=text_of("version", "?"), format=1,
+                builds_on=[b for b in bases if isinstance(b, str)] if isinstance(bases, list) else [])
     for name in FILES:
         before = len(problems)
         got = _read(folder, label, name, problems)
@@ -621,7 +630,7 @@ def _compile(layers: list[_Pack], problems: list[Problem]) -> World:
                         "only offer to introduce someone you know, so add a tie", "P305")
         if not ties[p.id] and not broken_ties and len(people_items) > 1:
             k.warn(src, "ties", f"{p.id!r} has no ties to anyone, so nobody can introduce them or hear about "
-                   "them through others; add ties = {{ someone = 0.5 }}", "P304")
+                   "them through others; add ties = { someone = 0.5 }", "P304")
     people = {}
     for p, _src in people_items:
         t = p.traits

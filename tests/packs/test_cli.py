@@ -1,0 +1,94 @@
+"""`warm-intro pack`: check, new and schema, driven through the real command line."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.packs.cli import schema_text
+from game.packs.loader import core_pack_path
+
+SCHEMA = Path(__file__).resolve().parents[2] / "game" / "packs" / "schema.json"
+
+
+def run(capsys, *argv):
+    code = main(["pack", *argv])
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def test_the_committed_schema_is_current():
+    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: warm-intro pack schema -o game/packs/schema.json"
+
+
+def test_schema_lists_every_file_section_and_the_action_names():
+    schema = json.loads(schema_text())
+    for key in ("people", "campaigns", "events", "lines", "lessons", "scenarios", "tuning", "builds_on"):
+        assert key in schema["properties"]
+    assert "follow_up" in json.dumps(schema["$defs"]["LineEntry"])
+
+
+def test_check_core_passes(capsys):
+    code, out, _ = run(capsys, "check", str(core_pack_path()))
+    assert code == 0 and "scenarios 9/9 passed" in out and out.strip().endswith("0 error(s), 0 warning(s)")
+
+
+def test_check_json_has_the_documented_shape(capsys, tmp_path):
+    pack = tmp_path / "broken"
+    shutil.copytree(core_pack_path(), pack)
+    people = pack / "people.toml"
+    people.write_text(people.read_text().replace('field = "data"', 'field = "dta"', 1))
+    code, out, _ = run(capsys, "check", str(pack), "--json")
+    data = json.loads(out)
+    assert code == 1 and data["ok"] is False
+    assert set(data) == {"ok", "problems", "scenarios", "balance"}
+    [problem] = data["problems"]
+    assert set(problem) == {"file", "line", "path", "code", "severity", "message"}
+    assert problem["code"] == "P301" and "did you mean 'data'" in problem["message"] and problem["line"]
+
+
+def test_usage_errors_exit_2(capsys, tmp_path):
+    assert run(capsys, "check", str(tmp_path / "nowhere"))[0] == 2
+    assert run(capsys)[0] == 2
+    with pytest.raises(SystemExit) as caught:
+        main(["pack", "check"])
+    assert caught.value.code == 2
+
+
+def test_new_writes_a_valid_commented_pack_that_checks_clean(capsys, tmp_path):
+    target = tmp_path / "corner-shop"
+    code, out, _ = run(capsys, "new", str(target))
+    assert code == 0 and "created" in out
+    people = (target / "people.toml").read_text()
+    assert people.startswith("#:schema ./schema.json\n") and "# A connector" in people
+    assert (target / "schema.json").read_text() == schema_text()
+    code, out, _ = run(capsys, "check", str(target))
+    assert code == 0, out
+    assert "scenarios 1/1 passed" in out
+
+
+def test_new_refuses_a_folder_with_files_in_it(capsys, tmp_path):
+    (tmp_path / "x.txt").write_text("hi")
+    code, _, err = run(capsys, "new", str(tmp_path))
+    assert code == 2 and "not empty" in err
+
+
+def test_schema_to_a_file(capsys, tmp_path):
+    code, _, _ = run(capsys, "schema", "-o", str(tmp_path / "s.json"))
+    assert code == 0 and json.loads((tmp_path / "s.json").read_text())["title"]
+
+
+def test_balance_warns_when_pressing_pays(capsys, tmp_path):
+    pack = tmp_path / "generous"
+    shutil.copytree(core_pack_path(), pack)
+    (pack / "scenarios.toml").unlink()  # they expect pressing to cost trust
+    # nobody minds being pressed: asking early costs no trust at all
+    (pack / "tuning.toml").write_text("[tuning]\npress_familiarity = 0\npress_trust = 0\nhire_cold = 0.9\n")
+    code, out, _ = run(capsys, "check", str(pack), "--balance", "--runs", "15", "--json")
+    data = json.loads(out)
+    assert code == 0  # warnings only
+    codes = {p["code"] for p in data["problems"]}
+    assert "P901" in codes, data["balance"]
+    assert set(data["balance"]["core"]["campaigns"]) == {"second-act", "the-favour", "the-question"}
