@@ -11,7 +11,14 @@ import pytest
 from game.engine.actions import Action
 from game.engine.dialogue import line_for
 from game.engine.rules import apply, new_game
-from game.packs.loader import PackError, check_pack, check_pack_layers, core_pack_path, load_pack, pack_digest
+from game.packs.loader import (
+    PackError,
+    check_pack,
+    check_pack_layers,
+    core_pack_path,
+    load_pack,
+    pack_digest,
+)
 from game.packs.scaffold import write_scaffold
 from game.packs.scenarios import run_scenarios
 
