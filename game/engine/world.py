@@ -157,8 +157,8 @@ class Tuning:
     honest_threshold: float = 0.3
     # hiring
     hire_cold: float = 0.10
-    hire_referral: float = 0.35
-    hire_trust: float = 0.45
+    hire_referral: float = 0.30
+    hire_trust: float = 0.35
     hire_prep: float = 0.25
     hire_informed: float = 0.15
     hire_overclaimed_prep: float = 0.30
