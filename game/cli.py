@@ -43,6 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     from game.packs.cli import register as register_pack
 
     register_pack(sub)
+    from game.serve import register as register_serve
+
+    register_serve(sub)
     return parser
 
 
@@ -164,6 +167,10 @@ def main(argv: list[str] | None = None) -> int:
         from game.demo.cli import run as run_demo
 
         return run_demo(args)
+    if args.command == "serve":
+        from game.serve import run as run_serve
+
+        return run_serve(args)
     if args.command == "saves":
         from game.saves.cli import run as run_saves
 
