@@ -20,8 +20,6 @@ from hashlib import blake2b
 from importlib import resources
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from game.engine.actions import OUTCOMES
 from game.engine.dialogue import PLACEHOLDERS, placeholder_available, placeholders_in
 from game.engine.lessons import LESSONS
@@ -45,7 +43,11 @@ from game.engine.world import (
     Tuning,
     World,
 )
-from game.packs.models import FILES, SECTIONS, PackInfo, TuningFile
+
+# The files of the format, in load order (game.packs.models.FILES describes each one; a
+# test keeps the two in step). Kept here so loading a cached pack never imports pydantic.
+FILES = ("fields.toml", "companies.toml", "people.toml", "opportunities.toml", "campaigns.toml", "events.toml",
+         "dialogue.toml", "lessons.toml", "scenarios.toml", "tuning.toml")
 
 MAX_FILE_BYTES = 1_000_000  # per file
 MAX_ENTRIES = 20_000  # per list in a file
@@ -234,7 +236,7 @@ class _Src:
 class _Pack:
     folder: Path
     label: str
-    info: PackInfo | None = None
+    info: object | None = None  # a models.PackInfo
     entries: dict[str, list[tuple[object, _Src]]] = field(default_factory=dict)  # section -> entries
     broken: dict[str, set[str]] = field(default_factory=dict)  # section -> ids of entries that failed
     tuning: list[tuple[str, float, _Src]] = field(default_factory=list)
@@ -298,7 +300,7 @@ def _read(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple
     return None
 
 
-def _schema_problems(rel: str, text: str, exc: ValidationError, prefix: tuple = ()) -> list[Problem]:
+def _schema_problems(rel: str, text: str, exc, prefix: tuple = ()) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = prefix + tuple(err["loc"])
@@ -332,6 +334,10 @@ def _schema_problems(rel: str, text: str, exc: ValidationError, prefix: tuple = 
 
 
 def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
+    from pydantic import ValidationError
+
+    from game.packs.models import SECTIONS, PackInfo, TuningFile
+
     label = folder.name or str(folder)
     pack = _Pack(folder, label)
     digest = blake2b(digest_size=16)
@@ -524,10 +530,21 @@ _CACHE: dict[Path, World] = {}
 
 
 def load_core() -> World:
-    """The core pack, loaded once per process."""
+    """The core pack, loaded once per process.
+
+    A validated core is kept in the user's cache folder (keyed by the pack's content and
+    the loader's own code), so starting the game does not pay for validation every time;
+    any change to the pack or the format validates it afresh.
+    """
     path = core_pack_path()
     if path not in _CACHE:
-        _CACHE[path] = load_pack(path)
+        from game.packs import cache
+
+        world = cache.read(path)
+        if world is None:
+            world = load_pack(path)
+            cache.write(path, world)
+        _CACHE[path] = world
     return _CACHE[path]
 
 
@@ -855,13 +872,16 @@ def _reachability(k: _Compiler, people, opportunities, campaigns, events) -> Non
                        "to them; add a tie, a starting contact or a known person", "P404")
         revealed = {fx.target for ev in events.values() if not ev.campaigns or c.id in ev.campaigns
                     for fx in ev.effects if fx.kind == "reveal"}
+        # who could point the player to a hidden role: someone reachable in its field, at its
+        # company, or who knows its hiring contact (the rules' advocates and guides)
+        fields_reached = {people[p].field for p in reached}
+        companies_reached = {people[p].company for p in reached}
+        known_by_reached = {t for p in reached for t, _ in people[p].ties}
         for oid in opps:
             o = opportunities[oid]
             if o.posted or oid in revealed:
                 continue
-            finders = [p for p in reached if people[p].field == o.field or people[p].company == o.company
-                       or o.hiring_contact in dict(people[p].ties)]
-            if not finders:
+            if not (o.field in fields_reached or o.company in companies_reached or o.hiring_contact in known_by_reached):
                 at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
                 k.warn(src, at, f"{oid!r} is not posted and nobody reachable in this campaign works in its field, "
                        "at its company or knows its hiring contact, so the player can never learn of it", "P405")

@@ -229,3 +229,31 @@ def test_loading_a_missing_folder_is_a_located_problem(tmp_path):
     with pytest.raises(PackError) as caught:
         load_pack(tmp_path / "nope")
     assert caught.value.problems[0].code == "P106"
+
+
+def test_the_loader_and_the_models_agree_on_the_files():
+    from game.packs import loader, models
+
+    assert tuple(models.FILES) == loader.FILES
+
+
+def test_a_cached_core_is_the_same_world_and_skips_pydantic(tmp_path, monkeypatch):
+    import json
+    import subprocess
+    import sys
+
+    from game.packs import cache
+
+    world = load_pack(core_pack_path())
+    assert cache.decode(json.loads(json.dumps(cache.encode(world)))) == world
+    monkeypatch.setenv("WARM_INTRO_CACHE", str(tmp_path))
+    probe = ("import sys, game.packs.loader as l; w = l.load_core(); "
+             "print(len(w.people), 'pydantic' in sys.modules)")
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert first.stdout.split() == [str(len(world.people)), "True"]
+    assert second.stdout.split() == [str(len(world.people)), "False"]
+    # a damaged cache file is ignored, not trusted
+    [cached] = tmp_path.glob("pack-*.json")
+    cached.write_text("{not json")
+    assert cache.read(core_pack_path()) is None

@@ -1,0 +1,96 @@
+"""A cache of validated packs, so the game starts without re-validating the core pack.
+
+The World is written as plain JSON (never pickle: a cache file is data, and a damaged or
+foreign one is simply ignored). The key covers the pack's files and the code that turns
+them into a World, so editing either validates the pack afresh.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import fields, is_dataclass
+from hashlib import blake2b
+from pathlib import Path
+from types import MappingProxyType
+
+from game.engine import world as world_module
+from game.engine.world import World
+
+CACHE_FORMAT = 1
+_CODE = ("packs/loader.py", "packs/models.py", "packs/cache.py", "engine/world.py", "engine/dialogue.py",
+         "engine/actions.py", "engine/lessons.py")
+_TYPES = {name: obj for name, obj in vars(world_module).items() if isinstance(obj, type) and is_dataclass(obj)}
+
+
+def cache_dir() -> Path:
+    """$WARM_INTRO_CACHE, else $XDG_CACHE_HOME/warm-intro, else ~/.cache/warm-intro."""
+    explicit = os.environ.get("WARM_INTRO_CACHE")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "warm-intro"
+
+
+def key(folder: Path) -> str:
+    from game.packs.loader import FILES, OTHER_FILES
+
+    h = blake2b(f"cache-{CACHE_FORMAT}".encode(), digest_size=16)
+    root = Path(__file__).resolve().parents[1]
+    for rel in _CODE:
+        h.update(rel.encode() + b"\0" + (root / rel).read_bytes())
+    for name in ("pack.toml", *FILES, *OTHER_FILES):
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def encode(obj):
+    """A World (or any part of one) as JSON-ready data, with its types recorded."""
+    if is_dataclass(obj) and not isinstance(obj, type):
+        return {"$": type(obj).__name__, "f": {f.name: encode(getattr(obj, f.name)) for f in fields(obj) if f.init}}
+    if isinstance(obj, tuple):
+        return {"t": [encode(v) for v in obj]}
+    if isinstance(obj, (dict, MappingProxyType)):
+        return {"m": [[encode(k), encode(v)] for k, v in obj.items()]}
+    if isinstance(obj, list):
+        return [encode(v) for v in obj]
+    return obj
+
+
+def decode(data):
+    if isinstance(data, dict):
+        if "$" in data:
+            return _TYPES[data["$"]](**{k: decode(v) for k, v in data["f"].items()})
+        if "t" in data:
+            return tuple(decode(v) for v in data["t"])
+        return MappingProxyType({decode(k): decode(v) for k, v in data["m"]})
+    if isinstance(data, list):
+        return [decode(v) for v in data]
+    return data
+
+
+def read(folder: Path) -> World | None:
+    """The cached World for this pack folder, or None (missing, stale or unreadable)."""
+    try:
+        path = cache_dir() / f"pack-{key(folder)}.json"
+        world = decode(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return world if isinstance(world, World) else None
+
+
+def write(folder: Path, world: World) -> None:
+    """Store a validated World; a cache that cannot be written is silently skipped."""
+    try:
+        target = cache_dir()
+        target.mkdir(parents=True, exist_ok=True)
+        path = target / f"pack-{key(folder)}.json"
+        fd, tmp = tempfile.mkstemp(dir=target, prefix=".pack-", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(encode(world), f, separators=(",", ":"))
+        os.replace(tmp, path)
+    except OSError:
+        return
