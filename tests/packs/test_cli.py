@@ -92,3 +92,22 @@ def test_balance_warns_when_pressing_pays(capsys, tmp_path):
     codes = {p["code"] for p in data["problems"]}
     assert "P901" in codes, data["balance"]
     assert set(data["balance"]["core"]["campaigns"]) == {"second-act", "the-favour", "the-question"}
+
+
+def test_authoring_guide_covers_every_name_an_author_can_write():
+    from game.engine.actions import OUTCOMES
+    from game.engine.dialogue import PLACEHOLDERS
+    from game.engine.world import Tuning
+    from game.packs import models
+    from game.packs.loader import CODES
+
+    guide = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
+    names = set(CODES) | set(Tuning.names()) | {"{" + p + "}" for p in PLACEHOLDERS}
+    names |= {f"`{a}`" for a in OUTCOMES} | {f"`{o}`" for outs in OUTCOMES.values() for o in outs}
+    for model in (models.PackInfo, models.PersonEntry, models.OpportunityEntry, models.CampaignEntry,
+                  models.EventEntry, models.EventEffectEntry, models.LineEntry, models.LessonCardEntry,
+                  models.ScenarioEntry, models.StepEntry, models.ExpectEntry, models.ConditionEntry,
+                  models.TraitsEntry, models.StartContactEntry):
+        names |= {f"`{key}`" for key in model.model_fields if key not in ("id", "name")}
+    missing = sorted(n for n in names if n not in guide)
+    assert not missing, missing
