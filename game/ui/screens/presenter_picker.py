@@ -30,15 +30,17 @@ class PickerScreen(Screen):
         yield Static("[b]Warm Intro · workshop demos[/b]\n"
                      "[dim]Pick a demo to present. Space steps, ← goes back, n shows your notes.[/]",
                      id="pick-title")
-        options = []
+        options: list[Option | None] = []
         for i, (demo, _) in enumerate(self.found):
             options.append(Option(f"[b]{escape(demo.title)}[/b]  [dim]· about {demo.minutes} minutes · "
                                   f"{escape(demo.pack)}/{escape(demo.id)}[/]\n  {escape(demo.blurb)}",
                                   id=f"demo-{i}"))
+            options.append(None)  # a rule between entries
         if self.found:
-            demo = self.found[0][0]
+            demo, world = self.found[0]
+            campaign = world.campaigns[demo.campaign].title
             options.append(Option(f"[b]Compare two strategies: {BOTS[0]} vs {BOTS[1]}[/b]\n"
-                                  f"  Two bots play {escape(demo.campaign)} from the same seed ({demo.seed}). "
+                                  f"  Two bots play {escape(campaign)} from the same seed ({demo.seed}). "
                                   "Who is still welcome at the end?", id="bots"))
         yield OptionList(*options, id="pick-list")
         yield Footer()
