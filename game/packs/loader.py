@@ -805,6 +805,9 @@ def _events(k: _Compiler, people, opportunities, campaigns, fields) -> dict[str,
         for n, fx in enumerate(e.effects):
             at = ("effects", n)
             used = [name for name in _EFFECT_KINDS if getattr(fx, name) not in (None, {})]
+            if fx.introduce is not None:
+                # trust and familiarity are the first impression of an introduction
+                used = [name for name in used if name not in ("trust", "familiarity")]
             if len(used) != 1:
                 what = "nothing" if not used else " and ".join(used)
                 k.error(src, at, f"this effect does {what}; expected exactly one of: {', '.join(_EFFECT_KINDS)} "

@@ -97,8 +97,10 @@ def run_scenario(world: World, sc: ScenarioDef) -> ScenarioResult:
 
     def fail(step_no: int, line: int | None, code: str, message: str) -> None:
         result.passed = False
+        final = step_no == len(sc.steps) and not sc.steps[-1].action
+        where = "after the last step" if final else f"step {step_no}"
         result.failures.append(Problem(sc.source, line, f"scenarios.{sc.id}.steps[{step_no - 1}]",
-                                       f"scenario {sc.id!r}, step {step_no}: {message}", "error", code))
+                                       f"scenario {sc.id!r}, {where}: {message}", "error", code))
 
     state = new_game(world, sc.campaign, sc.seed)
     for n, step in enumerate(sc.steps, 1):
