@@ -863,7 +863,7 @@ def _reachability(k: _Compiler, people, opportunities, campaigns, events) -> Non
         todo = [p for p in heard if p in roster]
         while todo:
             pid = todo.pop()
-            if pid in reached:
+            if pid in reached or pid not in people:
                 continue
             reached.add(pid)
             todo += [t for t, _ in people[pid].ties if t in roster and t not in reached]

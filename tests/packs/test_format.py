@@ -163,7 +163,7 @@ def test_a_failing_scenario_names_the_step_and_line(starter):
     [result] = run_scenarios(world, own["scenarios"])
     [failure] = result.failures
     assert not result.passed and failure.code == "P802"
-    assert "step 3" in failure.message and "familiarity is" in failure.message and "expected at least 95" in failure.message
+    assert "after the last step" in failure.message and "familiarity is" in failure.message and "expected at least 95" in failure.message
     assert failure.file == "starter/scenarios.toml" and failure.line
 
 
@@ -257,3 +257,13 @@ def test_a_cached_core_is_the_same_world_and_skips_pydantic(tmp_path, monkeypatc
     [cached] = tmp_path.glob("pack-*.json")
     cached.write_text("{not json")
     assert cache.read(core_pack_path()) is None
+
+
+def test_a_person_without_an_id_is_one_problem_not_a_crash(tmp_path):
+    # found by the fuzz soak: a campaign still listing someone whose entry is broken
+    pack = tmp_path / "core-copy"
+    shutil.copytree(core_pack_path(), pack)
+    edit(pack / "people.toml", 'id = "rosa-lindgren"\n', "")
+    world, problems = check_pack(pack)
+    assert world is None
+    assert any(p.code == "P202" and "'id'" in p.message for p in problems), problems
