@@ -22,6 +22,9 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--campaign", help="campaign id (default: the pack's first campaign)")
     play.add_argument("--pack", help="a content pack folder to play instead of the core pack")
     play.add_argument("--seed", type=int, default=None, help="seed for a reproducible game")
+    play.add_argument("--load", metavar="NAME", help="carry on a saved game (see `warm-intro saves list`)")
+    play.add_argument("--ironman", action="store_true", help="a new game with no undo and no rewind")
+    play.add_argument("--saves-dir", help="the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
 
     sim = sub.add_parser("sim", help="let strategy bots play many campaigns and compare them")
     sim.add_argument("--campaign", required=True, help="campaign id")
@@ -135,6 +138,33 @@ def _play(args: argparse.Namespace) -> int:
 
     direct = args.command == "play"
     pack = getattr(args, "pack", None)
+    saves_override = getattr(args, "saves_dir", None)
+    if saves_override:
+        import os
+
+        os.environ["WARM_INTRO_SAVES"] = saves_override  # settings and saves share the folder
+    load_path = None
+    if getattr(args, "load", None):
+        from game.saves.files import SaveError, find_save, load_save, read_toml, saves_dir
+
+        try:
+            load_path = find_save(saves_dir(), args.load)
+            packs = read_toml(load_path).get("packs") or [{}]
+        except SaveError as exc:
+            print(f"warm-intro play: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
+            return 1
+        world = _load_world(pack)
+        if world is None:
+            return 1
+        if isinstance(packs[-1], dict) and packs[-1].get("id") not in (None, world.pack_id):
+            print(f"warm-intro play: {load_path.name} was made with pack {packs[-1].get('id')!r}; "
+                  "add --pack with that pack's folder.", file=sys.stderr)
+            return 1
+        try:
+            load_save(load_path, world)  # check it before the screen takes over
+        except SaveError as exc:
+            print(f"warm-intro play: {load_path.name}: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
+            return 1
     campaign = getattr(args, "campaign", None)
     worlds = None
     if direct or pack:
@@ -152,7 +182,7 @@ def _play(args: argparse.Namespace) -> int:
 
             worlds.insert(0, load_core())
     app = WarmIntroApp(pack=pack, campaign=campaign, seed=getattr(args, "seed", None),
-                       play=direct, worlds=worlds)
+                       play=direct, worlds=worlds, load=load_path, ironman=getattr(args, "ironman", False))
     app.run()
     return 0
 

@@ -72,3 +72,11 @@ def test_sim_save_needs_a_single_run(tmp_path, capsys):
     assert main(["sim", "--campaign", "second-act", "--strategy", "pushy", "--runs", "2", "--save", "x",
                  "--saves-dir", str(tmp_path)]) == 2
     assert "--runs 1" in capsys.readouterr().err
+
+
+def test_play_load_explains_a_missing_or_damaged_save_before_opening_the_screen(tmp_path):
+    out = run("play", "--load", "nope", "--saves-dir", str(tmp_path))
+    assert out.returncode == 1 and "no save called 'nope'" in out.stderr
+    (tmp_path / "bad.toml").write_text("format = 2\nname = 'bad'\n")
+    out = run("play", "--load", "bad", "--saves-dir", str(tmp_path))
+    assert out.returncode == 1 and "bad.toml" in out.stderr and "Traceback" not in out.stderr

@@ -7,6 +7,7 @@ the cards, and a notification for a door that shuts, an advocate acting, a new c
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -54,8 +55,11 @@ class WarmIntroApp(App):
     ]
 
     def __init__(self, *, pack: str | Path | None = None, campaign: str | None = None,
-                 seed: int | None = None, play: bool = False, worlds: list | None = None) -> None:
+                 seed: int | None = None, play: bool = False, worlds: list | None = None,
+                 load: Path | None = None, ironman: bool = False) -> None:
         super().__init__()
+        self._load = load
+        self._ironman = ironman
         self.settings = Settings.load()
         self.session = None
         self._pack = pack
@@ -69,9 +73,14 @@ class WarmIntroApp(App):
         self.register_theme(PROJECTION)
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
-        if self._play:
+        if self._load is not None:
+            from game.ui.screens.title import TitleScreen
+
+            self.push_screen(TitleScreen())
+            self.load_game(self._load)
+        elif self._play:
             world = self.worlds()[-1]
-            self.start_game(world, self._campaign, self._seed)
+            self.start_game(world, self._campaign, self._seed, ironman=self._ironman)
         else:
             from game.ui.screens.title import TitleScreen
 
@@ -88,17 +97,72 @@ class WarmIntroApp(App):
                 self._worlds.append(load_pack(self._pack))
         return self._worlds
 
-    def start_game(self, world, campaign: str | None = None, seed: int | None = None) -> None:
+    def start_game(self, world, campaign: str | None = None, seed: int | None = None,
+                   ironman: bool = False) -> None:
         from game.ui.screens.board import BoardScreen
         from game.ui.session import new_session
 
-        self.session = new_session(world, campaign, seed)
-        self.sub_title = f"{self.session.title} · seed {self.session.seed}"
+        self.session = new_session(world, campaign, seed, ironman=ironman)
+        self.sub_title = f"{self.session.title} · seed {self.session.seed}" + (" · ironman" if ironman else "")
         self._reset_to(BoardScreen())
+
+    # --- saves --------------------------------------------------------------------------------
+    def world_for_save(self, path: Path):
+        """The loaded world a save was made with (by pack id), or None."""
+        from game.saves.files import read_toml
+
+        try:
+            packs = read_toml(path).get("packs") or []
+        except Exception:  # a damaged file: let load_save explain it against the core pack
+            packs = []
+        wanted = packs[-1].get("id") if packs and isinstance(packs[-1], dict) else None
+        worlds = self.worlds()
+        for world in reversed(worlds):
+            if wanted is None or world.pack_id == wanted:
+                return world
+        return worlds[0]
+
+    def load_game(self, path: Path) -> bool:
+        """Carry on a saved game. Problems are shown, never raised; the file is never touched."""
+        from game.saves.files import SaveError, load_save
+        from game.ui.screens.board import BoardScreen
+        from game.ui.session import Session
+
+        try:
+            loaded = load_save(path, self.world_for_save(path))
+        except SaveError as exc:
+            self.notify(f"{exc.problem} {exc.advice}".strip(), title=f"Can't load {path.stem}", severity="error",
+                        timeout=12)
+            return False
+        self.session = Session.from_save(loaded)
+        self.sub_title = f"{self.session.title} · {loaded.save.name}" + (" · ironman" if self.session.ironman else "")
+        self._reset_to(BoardScreen())
+        for note in loaded.notes:
+            self.notify(note, title="Loaded", timeout=8)
+        return True
+
+    def autosave(self, quiet: bool = True) -> None:
+        """Save the game to its slot. A failed save is reported; the game goes on."""
+        if self.session is None:
+            return
+        try:
+            path = self.session.save()
+        except (OSError, ValueError) as exc:
+            self.notify(f"The game could not be saved: {exc}", title="Not saved", severity="error")
+            return
+        if not quiet:
+            self.notify(f"Saved as {path.stem}.", title="Saved", timeout=3)
+
+    def on_unmount(self) -> None:
+        # quitting saves too, so closing the terminal window is the only way to lose a turn
+        if self.session is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self.session.save()
 
     def to_title(self) -> None:
         from game.ui.screens.title import TitleScreen
 
+        self.autosave()
         self.session = None
         self.sub_title = ""
         self._reset_to(TitleScreen())
@@ -119,6 +183,8 @@ class WarmIntroApp(App):
             self.notify(str(exc), title="Not now", severity="warning")
             return None
         self._announce(effects)
+        if action.name in ("end_week", "accept_job"):
+            self.autosave()
         return effects
 
     def _announce(self, effects: list) -> None:
@@ -147,6 +213,12 @@ class WarmIntroApp(App):
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
+
+    def action_load(self) -> None:
+        from game.ui.screens.load import LoadScreen
+
+        if not isinstance(self.screen, LoadScreen):
+            self.push_screen(LoadScreen())
 
     def action_settings(self) -> None:
         from game.ui.screens.settings import SettingsScreen
@@ -178,6 +250,7 @@ class WarmIntroApp(App):
         yield SystemCommand("Settings", "Theme, hints and the week summary", self.action_settings)
         yield SystemCommand("Codex", "The lesson cards you have unlocked", self.action_codex)
         yield SystemCommand("Title screen", "Leave this game and go back to the title", self.to_title)
+        yield SystemCommand("Load a saved game", "Every save, with its week and how it stands", self.action_load)
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

@@ -43,12 +43,51 @@ class Point:
 class Session:
     """The game in progress. Screens read from it and hand it actions."""
 
-    def __init__(self, world: World, campaign: str, seed: int) -> None:
+    def __init__(self, world: World, campaign: str, seed: int, *, state: State | None = None,
+                 ironman: bool = False, slot: str | None = None) -> None:
         self.world = world
         self.campaign = campaign
         self.seed = seed
-        self.state: State = new_game(world, campaign, seed)
+        self.state: State = state if state is not None else new_game(world, campaign, seed)
         self.last: list[Effect] = []
+        self.ironman = ironman  # no undo, no rewind: every choice stands
+        self.slot = slot or f"{campaign}-{seed}"  # the save this game keeps itself in
+
+    @classmethod
+    def from_save(cls, loaded) -> Session:
+        """A game carried on from a loaded save (game.saves.files.Loaded)."""
+        state = loaded.state
+        return cls(state.world, state.campaign, state.seed, state=state, ironman=loaded.save.ironman,
+                   slot=loaded.save.name)
+
+    # --- saving, undo and rewind (both are replays of a shorter log) --------------------------
+    def save(self, name: str | None = None):
+        """Save to this game's slot (or a new named one, which becomes the slot). Returns the path."""
+        from game.saves.files import save_game, saves_dir
+
+        if name is not None:
+            self.slot = name
+        return save_game(saves_dir(), self.state, self.slot, ironman=self.ironman)
+
+    def can_undo(self) -> str | None:
+        """None if undo is possible, else why not."""
+        if self.ironman:
+            return "This is an ironman game: every choice stands."
+        if self.state.history is None:
+            return "Nothing to undo yet."
+        return None
+
+    def undo(self) -> None:
+        from game.saves.files import undo
+
+        self.state = undo(self.state)
+        self.last = []
+
+    def rewind(self, week: int) -> None:
+        from game.saves.files import rewind_to_week
+
+        self.state = rewind_to_week(self.state, week)
+        self.last = []
 
     # --- acting ---------------------------------------------------------------------------
     def check(self, action: Action) -> str | None:
@@ -168,7 +207,8 @@ class Session:
         return None
 
 
-def new_session(world: World, campaign: str | None = None, seed: int | None = None) -> Session:
+def new_session(world: World, campaign: str | None = None, seed: int | None = None,
+                ironman: bool = False) -> Session:
     """A new game; the campaign defaults to the pack's first, the seed to a random one."""
     if campaign is None:
         campaign = next(iter(world.campaigns))
@@ -176,7 +216,7 @@ def new_session(world: World, campaign: str | None = None, seed: int | None = No
         import random
 
         seed = random.SystemRandom().randrange(1, 1_000_000)
-    return Session(world, campaign, seed)
+    return Session(world, campaign, seed, ironman=ironman)
 
 
 def start_key(world: World, campaign: str) -> str:

@@ -30,6 +30,9 @@ class BoardScreen(Screen):
         Binding("w", "network", "Network", id="board.network"),
         Binding("c", "codex", "Codex", id="board.codex"),
         Binding("j", "journal", "Journal", id="board.journal"),
+        Binding("u", "undo", "Undo", id="board.undo"),
+        Binding("r", "rewind", "Rewind", id="board.rewind", show=False),
+        Binding("ctrl+s", "save_as", "Save as", id="board.save_as", show=False),
         Binding("escape", "back_to_people", "People", id="board.people", show=False),
         Binding("s", "settings", "Settings", id="board.settings", show=False),
     ]
@@ -165,6 +168,49 @@ class BoardScreen(Screen):
 
         self.app.push_screen(JournalScreen())
 
+    def action_undo(self) -> None:
+        session = self.session
+        reason = session.can_undo()
+        if reason:
+            self.notify(reason, title="No undo", severity="warning")
+            return
+        last = session.state.history.action
+        session.undo()
+        self.refresh_board()
+        self.notify(f"Took back: {last.label()}", title="Undone", timeout=3)
+
+    def action_rewind(self) -> None:
+        from game.ui.screens.save_dialogs import RewindScreen
+
+        session = self.session
+        if session.ironman:
+            self.notify("This is an ironman game: every choice stands.", title="No rewind", severity="warning")
+            return
+
+        def rewind(week: int | None) -> None:
+            if week is None:
+                return
+            session.rewind(week)
+            self.refresh_board()
+            self.notify(f"Back at the start of week {week}.", title="Rewound", timeout=4)
+
+        self.app.push_screen(RewindScreen(session.state.week), callback=rewind)
+
+    def action_save_as(self) -> None:
+        from game.ui.screens.save_dialogs import SaveAsScreen
+
+        def save(name: str | None) -> None:
+            if name is not None:
+                try:
+                    path = self.session.save(name)
+                except (OSError, ValueError) as exc:
+                    self.notify(f"The game could not be saved: {exc}", title="Not saved", severity="error")
+                    return
+                self.notify(f"Saved as {path.stem}. It will keep itself up to date from now on.",
+                            title="Saved", timeout=5)
+
+        self.app.push_screen(SaveAsScreen(self.session.slot), callback=save)
+
     def action_back_to_people(self) -> None:
         self.query_one(ContactList).focus()
 
@@ -173,6 +219,10 @@ class BoardScreen(Screen):
         yield SystemCommand("Meet the selected person", "Open a conversation", self.action_meet)
         yield SystemCommand("Network", "Who knows whom, and which doors are shut", self.action_network)
         yield SystemCommand("Journal", "Everything that has happened, with its cause", self.action_journal)
+        yield SystemCommand("Undo", "Take back the last action (not in ironman games)", self.action_undo)
+        yield SystemCommand("Rewind to an earlier week", "Replay the game up to the start of a week",
+                            self.action_rewind)
+        yield SystemCommand("Save as…", "Save this game under a name of your own", self.action_save_as)
         state = self.session.state if self.session else None
         if state is not None:
             for cid in self.session.people():

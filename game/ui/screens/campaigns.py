@@ -17,7 +17,10 @@ class CampaignScreen(Screen):
     BINDINGS = [
         Binding("escape", "back", "Back", id="campaigns.back"),
         Binding("enter", "start", "Start", id="campaigns.start", show=True, priority=False),
+        Binding("i", "ironman", "Ironman", id="campaigns.ironman"),
     ]
+
+    ironman = False  # no undo and no rewind in this game
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -49,14 +52,19 @@ class CampaignScreen(Screen):
         ol.focus()
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        world, cid = self.choices[int(event.option.id)]
+        self._describe(int(event.option.id))
+
+    def _describe(self, index: int) -> None:
+        world, cid = self.choices[index]
         camp = world.campaigns[cid]
         text = [f"[b]{escape(camp.title)}[/b]", "", escape(camp.blurb), ""]
         if camp.goal:
             text += [f"[b]Goal:[/b] {escape(camp.goal)}", ""]
         text.append(f"{camp.runway_weeks} weeks of savings · {camp.hours_per_week} hours a week for your search")
         text.append(f"You start knowing {len(camp.contacts)} people.")
-        text += ["", "[dim]Press Enter to begin.[/]"]
+        mode = ("[b]Ironman: on[/b] — no undo, no rewind; every choice stands." if self.ironman
+                else "Ironman: off — you can undo and rewind. Press i to play ironman.")
+        text += ["", mode, "", "[dim]Press Enter to begin.[/]"]
         self.query_one("#campaign-text", Static).update("\n".join(text))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
@@ -69,7 +77,13 @@ class CampaignScreen(Screen):
 
     def _start(self, index: int) -> None:
         world, cid = self.choices[index]
-        self.app.start_game(world, cid, None)
+        self.app.start_game(world, cid, None, ironman=self.ironman)
+
+    def action_ironman(self) -> None:
+        self.ironman = not self.ironman
+        ol = self.query_one("#campaign-list", OptionList)
+        if ol.highlighted is not None:
+            self._describe(ol.highlighted)
 
     def action_back(self) -> None:
         self.dismiss()

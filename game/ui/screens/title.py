@@ -26,6 +26,8 @@ class TitleScreen(Screen):
 
     BINDINGS = [
         Binding("n", "new_game", "New game", id="title.new_game"),
+        Binding("c", "continue", "Continue", id="title.continue"),
+        Binding("l", "load", "Load", id="title.load"),
         Binding("s", "settings", "Settings", id="title.settings"),
         Binding("q", "quit", "Quit", id="title.quit"),
     ]
@@ -40,6 +42,7 @@ class TitleScreen(Screen):
                     Option("New game", id="new"),
                     Option("Continue" if saves else "Continue  [dim](no saved games yet)[/]", id="continue",
                            disabled=not saves),
+                    Option("Load game", id="load", disabled=not saves),
                     Option("Settings", id="settings"),
                     Option("Help", id="help"),
                     Option("Quit", id="quit"),
@@ -61,7 +64,18 @@ class TitleScreen(Screen):
         elif choice == "quit":
             self.app.exit()
         elif choice == "continue":
-            self.notify("Loading saved games is not available in this version yet.", severity="warning")
+            self.action_continue()
+        elif choice == "load":
+            self.app.action_load()
+
+    def action_continue(self) -> None:
+        """Carry on the most recently saved game that loads."""
+        from game.saves.files import list_saves, saves_dir
+
+        for item in list_saves(saves_dir()):
+            if not item.error and self.app.load_game(item.path):
+                return
+        self.notify("No saved game can be loaded. Open Load game to see why.", severity="warning")
 
     def action_new_game(self) -> None:
         from game.ui.screens.campaigns import CampaignScreen
@@ -70,6 +84,9 @@ class TitleScreen(Screen):
 
     def action_settings(self) -> None:
         self.app.action_settings()
+
+    def action_load(self) -> None:
+        self.app.action_load()
 
     def action_quit(self) -> None:
         self.app.exit()

@@ -1,0 +1,71 @@
+"""Small dialogs for saves: naming a save, and choosing a week to rewind to."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.saves.files import check_name
+
+
+class SaveAsScreen(ModalScreen[str | None]):
+    """Ask for a save name; dismisses with the checked name, or None."""
+
+    CSS_PATH = "../styles/saves.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="save_as.cancel")]
+
+    def __init__(self, suggestion: str) -> None:
+        super().__init__()
+        self.suggestion = suggestion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="save-as-box"):
+            yield Static("[b]Save this game as…[/b]\nLetters, digits, spaces, '-', '_' or '.'. "
+                         "An existing save with the same name is kept as a backup.")
+            yield Input(value=self.suggestion, id="save-as-name")
+            yield Static(id="save-as-error")
+
+    def on_mount(self) -> None:
+        self.query_one(Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        try:
+            name = check_name(event.value)
+        except ValueError as exc:
+            self.query_one("#save-as-error", Static).update(str(exc))
+            return
+        self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class RewindScreen(ModalScreen[int | None]):
+    """Pick the start of an earlier week; dismisses with the week, or None."""
+
+    CSS_PATH = "../styles/saves.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="rewind.cancel")]
+
+    def __init__(self, current_week: int) -> None:
+        super().__init__()
+        self.current_week = current_week
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="rewind-box"):
+            yield Static("[b]Rewind to the start of which week?[/b]\nEverything after it is replayed away; "
+                         "your save keeps the game as it is now until the next save.")
+            yield OptionList(*[Option(f"Start of week {w}" + ("  (this week)" if w == self.current_week else ""),
+                                      id=str(w)) for w in range(self.current_week, 0, -1)], id="rewind-list")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

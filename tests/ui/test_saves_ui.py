@@ -1,0 +1,166 @@
+"""Saves in the game: autosave, continue, the load screen with broken saves, undo, rewind, ironman."""
+
+from __future__ import annotations
+
+from game.engine import Action, apply, new_game
+from game.engine.state import state_hash
+from game.saves.files import load_save, save_game
+from game.ui.app import WarmIntroApp
+from game.ui.screens.board import BoardScreen
+from game.ui.screens.campaigns import CampaignScreen
+from game.ui.screens.load import LoadScreen
+from game.ui.screens.save_dialogs import RewindScreen, SaveAsScreen
+from game.ui.screens.title import TitleScreen
+from game.ui.screens.week_summary import WeekSummaryScreen
+from tests.ui.ui_helpers import notifications, screen_text
+
+
+def game(world, seed: int = 3, **kw) -> WarmIntroApp:
+    return WarmIntroApp(play=True, seed=seed, worlds=[world], **kw)
+
+
+async def end_week(pilot) -> None:
+    await pilot.press("n")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, WeekSummaryScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
+async def test_the_end_of_every_week_saves_the_game(world, saves_folder):
+    app = game(world)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        slot = saves_folder / "second-act-3.toml"
+        assert slot.exists()
+        loaded = load_save(slot, world)
+        assert state_hash(loaded.state) == state_hash(app.session.state)
+
+
+async def test_quitting_saves_and_continue_carries_on(world, saves_folder):
+    app = game(world)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("r")  # nothing yet: rewinding to week 1 from week 1 is allowed
+        await pilot.press("escape")
+        app.session.act(Action("reflect"))
+        app.session.act(Action("reflect"))
+        before = state_hash(app.session.state)
+    again = WarmIntroApp(worlds=[world])
+    async with again.run_test(size=(100, 32)) as pilot:
+        assert isinstance(again.screen, TitleScreen)
+        assert not again.screen.query_one("#menu").get_option("continue").disabled
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(again.screen, BoardScreen)
+        assert state_hash(again.session.state) == before
+
+
+async def test_the_load_screen_lists_good_broken_and_future_saves(world, saves_folder):
+    state = new_game(world, "second-act", 5)
+    state, _ = apply(state, Action("reflect"))
+    save_game(saves_folder, state, "tuesday")
+    (saves_folder / "cut off.toml").write_text('format = 2\nname = "cut off"\ncampaign = "sec')
+    future = saves_folder / "from the future.toml"
+    future.write_text("format = 9\n")
+    before = future.read_bytes()
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+        text = screen_text(app)
+        assert "tuesday" in text and "cut off" in text and "from the future" in text
+        assert text.count("can't be loaded") == 2
+        names = [item.name for item in app.screen.items]
+        app.screen.query_one("#load-list").highlighted = names.index("from the future")
+        await pilot.pause()
+        assert "newer version" in screen_text(app)
+        await pilot.press("enter")  # trying anyway explains, and changes nothing
+        await pilot.pause()
+        assert isinstance(app.screen, LoadScreen)
+        assert "newer version" in notifications(app)
+        assert future.read_bytes() == before
+        app.screen.query_one("#load-list").highlighted = names.index("tuesday")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert app.session.state.steps == 1 and app.session.slot == "tuesday"
+
+
+async def test_undo_takes_back_the_last_action(world):
+    app = game(world)
+    async with app.run_test(size=(100, 32)) as pilot:
+        start = state_hash(app.session.state)
+        app.session.act(Action("reflect"))
+        app.screen.refresh_board()
+        assert "Clarity 20" not in screen_text(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert state_hash(app.session.state) == start
+        assert "Clarity 20" in screen_text(app)
+        assert "Undone" in notifications(app)
+        await pilot.press("u")
+        await pilot.pause()
+        assert "Nothing to undo" in notifications(app)
+
+
+async def test_rewind_to_the_start_of_an_earlier_week(world):
+    app = game(world)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.session.act(Action("reflect"))
+        for _ in range(2):
+            await end_week(pilot)
+        assert app.session.state.week == 3
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RewindScreen)
+        await pilot.press("down", "enter")  # the list starts at this week; one down is week 2
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert app.session.state.week == 2 and app.session.state.hours_left == 8
+        assert "Rewound" in notifications(app)
+
+
+async def test_ironman_games_have_no_undo_and_no_rewind(world, saves_folder):
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CampaignScreen)
+        await pilot.press("i")
+        await pilot.pause()
+        assert "Ironman: on" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.session.ironman
+        app.session.act(Action("reflect"))
+        await pilot.press("u")
+        await pilot.press("r")
+        await pilot.pause()
+        assert app.session.state.steps == 1
+        assert "ironman" in notifications(app)
+        await end_week(pilot)
+        saved = load_save(saves_folder / f"{app.session.slot}.toml", world)
+        assert saved.save.ironman
+
+
+async def test_save_as_names_a_slot_and_refuses_bad_names(world, saves_folder):
+    app = game(world)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        field = app.screen.query_one("#save-as-name")
+        field.value = "../outside"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveAsScreen)
+        assert "can't be a save name" in screen_text(app)
+        field.value = "before the big ask"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert (saves_folder / "before the big ask.toml").exists()
+        assert not (saves_folder.parent / "outside.toml").exists()
