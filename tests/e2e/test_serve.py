@@ -167,3 +167,19 @@ def test_serve_shows_the_title_screen_in_a_browser(tmp_path):
     assert screenshot.stat().st_size > 20_000, "the screenshot looks empty"
     outside = [u for u in fetched if not u.startswith((f"http://127.0.0.1:{port}/", "ws://127.0.0.1", "data:"))]
     assert not outside, f"the page fetched from outside this machine: {outside}"
+
+
+def test_serve_runs_this_python_and_can_serve_presenter_mode():
+    from game.serve import command
+
+    assert command().endswith("-m game")
+    assert command("").endswith("-m game demo")
+    assert command("slipped-promise").endswith("-m game demo slipped-promise")
+
+
+def test_the_served_page_loads_nothing_from_outside():
+    from game.serve import PAGE
+
+    page = (PAGE / "app_index.html").read_text(encoding="utf-8")
+    assert "googleapis" not in page and "https://" not in page
+    assert "{{ config.static.url }}fonts/" in page

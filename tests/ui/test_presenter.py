@@ -264,3 +264,14 @@ async def test_a_replay_code_opens_on_the_stage_and_steps_through_the_session():
         await pilot.press("space", "space", "space")
         await pilot.pause()
         assert isinstance(pilot.app.screen, DebriefScreen)
+
+
+async def test_f1_lists_every_presenter_key():
+    async with presenter().run_test(size=SIZE) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "fork" in text and "inner thoughts" in text and "facilitator notes" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, StageScreen)

@@ -52,6 +52,11 @@ def side_markup(c: Comparison, side: Side, other: Side, world: World) -> str:
              f"[dim]{len(side.actions)} moves · ended in week {s.week} · {s.outcome or 'still searching'}[/]", ""]
     if not met:
         lines.append("[dim]Met nobody.[/]")
+    else:
+        count = len(side.weekly[met[0]]["trust"])
+        if count <= 8:  # label the columns of numbers: the start of each week, then the end
+            weeks = " ".join(f"{w:>3}" for w in range(1, count)) + " end"
+            lines.append(f"[dim]  {'week':<8}{' ' * count} {weeks}[/]")
     for cid in met:
         name = escape(world.people[cid].name)
         door = side.doors[cid]
@@ -59,7 +64,12 @@ def side_markup(c: Comparison, side: Side, other: Side, world: World) -> str:
         lines.append(f"[b]{name}[/b]  {door_badge(door)}{differs}")
         for meter, short in (("trust", "trust"), ("embarrassment", "embarr.")):
             values = side.weekly[cid][meter]
-            lines.append(f"  {short:<8}{spark(values, mark)} {values[0]:>3} → {values[-1]:<3}")
+            if len(values) <= 8:  # a short story: every week's number fits beside the marks
+                numbers = " ".join(f"[reverse]{v:>3}[/reverse]" if i == mark else f"{v:>3}"
+                                   for i, v in enumerate(values))
+            else:
+                numbers = f"{values[0]:>3} → {values[-1]:<3}"
+            lines.append(f"  {short:<8}{spark(values, mark)} {numbers}")
     never = [cid for cid in c.people if cid not in side.doors]
     if never:
         lines += ["", "[dim]Never met: " + ", ".join(escape(world.people[cid].name) for cid in never) + "[/]"]

@@ -60,3 +60,29 @@ class NotesScreen(ModalScreen[None]):
                          id="pr-dialog-title")
             with VerticalScroll(id="pr-notes"):
                 yield Static("\n\n".join(escape(p) for p in paragraphs), id="pr-notes-text")
+
+
+PRESENTER_KEYS = """\
+[b]space[/b] or [b]→[/b]   next beat (at a choice: the default answer)
+[b]←[/b]            step back: every state is a replay, so going back is exact
+[b]A[/b] / [b]B[/b]        the class's answer at an audience choice
+[b]i[/b]            inner thoughts on or off: what people feel and the player can't see
+[b]m[/b]            jump to a turning point
+[b]f[/b]            fork: take the other answer to the last choice
+[b]c[/b]            compare the two timelines side by side
+[b]n[/b]            your facilitator notes
+[b]d[/b]            the debrief (it also follows the last beat); [b]e[/b] there exports it
+[b]escape[/b]       back to the list of demos"""
+
+
+class KeysScreen(ModalScreen[None]):
+    """Every presenter key on one card."""
+
+    BINDINGS = [
+        Binding("escape,f1,question_mark", "dismiss(None)", "Close", id="presenter.keys.close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="pr-dialog"):
+            yield Static("[b]Presenter keys[/b]  [dim]escape closes[/]", id="pr-dialog-title")
+            yield Static(PRESENTER_KEYS, id="pr-keys-text")

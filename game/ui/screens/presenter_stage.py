@@ -38,6 +38,7 @@ class StageScreen(Screen):
         Binding("n", "notes", "Notes", id="presenter.notes"),
         Binding("d", "debrief", "Debrief", show=False, id="presenter.debrief"),
         Binding("escape", "leave", "Leave", show=False, id="presenter.leave"),
+        Binding("f1,question_mark", "keys", "Keys", show=False, id="presenter.keys"),
     ]
 
     def __init__(self, show: Show) -> None:
@@ -58,6 +59,10 @@ class StageScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#pr-people").border_title = "People"
         self.refresh_stage()
+        if self.show_.run.failures:
+            # the pack changed under the script: say so, and show as much as still plays
+            self.notify(self.show_.run.failures[0], title="This demo no longer plays to the end",
+                        severity="warning", timeout=15)
 
     # --- drawing ----------------------------------------------------------------------------------
     def refresh_stage(self) -> None:
@@ -220,6 +225,11 @@ class StageScreen(Screen):
         from game.ui.screens.presenter_debrief import DebriefScreen
 
         self.app.push_screen(DebriefScreen(self.show_))
+
+    def action_keys(self) -> None:
+        from game.ui.screens.presenter_dialogs import KeysScreen
+
+        self.app.push_screen(KeysScreen())
 
     def action_leave(self) -> None:
         self.app.leave()
