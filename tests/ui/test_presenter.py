@@ -275,3 +275,25 @@ async def test_f1_lists_every_presenter_key():
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, StageScreen)
+
+
+@pytest.mark.parametrize("demo_id", sorted(DEMOS))
+async def test_every_beat_of_every_demo_draws_on_both_paths(demo_id):
+    async with presenter(demo_id).run_test(size=(80, 24)) as pilot:
+        stage = pilot.app.screen
+        show = stage.show_
+        choose = index_of(show, "choose")
+        for key in ("A", "B"):
+            show.jump(choose)
+            show.choose(key)
+            for i in range(show.total):
+                show.jump(i)
+                stage.refresh_stage()
+                show.reveal_override = True
+                stage.refresh_stage()
+            await pilot.pause()
+            assert not show.run.failures
+        stage.action_debrief()
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, DebriefScreen)
+        assert "Questions for discussion" in screen_text(pilot.app)

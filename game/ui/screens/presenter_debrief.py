@@ -23,7 +23,7 @@ from game.ui.presenter import Show, exports_dir
 def debrief_markup(d: Debrief, show: Show) -> str:
     state = show.run.states[-1]
     lines = [f"[b]Debrief: {escape(show.demo.title)}[/b]",
-             f"[dim]{escape(d.title)}, seed {d.seed} · week {d.weeks} · score so far {d.score}/100[/]", ""]
+             f"[dim]{escape(d.title)}, seed {d.seed} · now week {state.week} · score so far {d.score}/100[/]", ""]
     lines.append("[b]What happened: the turning points[/b]")
     if not d.turning_points:
         lines.append("  [dim]No turning points: nothing on this path changed a door or a promise.[/]")
