@@ -240,7 +240,7 @@ async def test_the_picker_lists_the_demos_and_opens_one():
         assert isinstance(pilot.app.screen, PickerScreen)
 
 
-async def test_the_picker_compares_two_bots_on_the_same_seed():
+async def test_the_picker_compares_two_bots_on_the_same_seed(saves_folder):
     async with presenter(None).run_test(size=SIZE) as pilot:
         await pilot.press("end", "enter")
         await pilot.pause()
@@ -249,6 +249,10 @@ async def test_the_picker_compares_two_bots_on_the_same_seed():
         assert (c.a.label, c.b.label) == ("patient", "pushy")
         assert c.door_differences()
         assert "Two strategies: patient vs pushy" in screen_text(pilot.app)
+        await pilot.press("s")
+        await pilot.pause()
+    saved = saves_folder / "exports" / "comparison-patient-vs-pushy.svg"
+    assert saved.read_text().lstrip().startswith("<svg")
 
 
 async def test_a_replay_code_opens_on_the_stage_and_steps_through_the_session():

@@ -3,6 +3,8 @@ week by week, and which doors each one left open or shut."""
 
 from __future__ import annotations
 
+import re
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -15,6 +17,10 @@ from game.engine.world import World
 from game.ui.words import action_label, door_badge
 
 SPARK = "▁▂▃▄▅▆▇█"
+
+
+def _slug(label: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:40].strip("-") or "timeline"
 
 
 def spark(values: list[int], mark: int | None = None) -> str:
@@ -93,7 +99,7 @@ class ComparisonScreen(Screen):
 
     BINDINGS = [
         Binding("escape,c", "close", "Back", id="presenter.compare.close"),
-        Binding("s", "snapshot", "Keep a screenshot", id="presenter.compare.snapshot"),
+        Binding("s", "snapshot", "Save a screenshot", id="presenter.compare.snapshot"),
     ]
 
     def __init__(self, comparison: Comparison, world: World, title: str = "Two timelines, one seed") -> None:
@@ -122,5 +128,16 @@ class ComparisonScreen(Screen):
         self.app.pop_screen()
 
     def action_snapshot(self) -> None:
+        """Save this screen as SVG in the exports folder now (and keep it for the debrief's export)."""
+        from game.ui.presenter import exports_dir
+
+        folder = exports_dir()
+        name = f"comparison-{_slug(self.comparison.a.label)}-vs-{_slug(self.comparison.b.label)}.svg"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = self.app.save_screenshot(name, str(folder))
+        except OSError as exc:
+            self.notify(f"The screenshot could not be written: {exc}", title="Screenshot", severity="error")
+            return
         self.app.remember_screen("comparison")
-        self.notify("Kept for the export (e on the debrief).", title="Screenshot")
+        self.notify(path, title="Screenshot saved")

@@ -1,0 +1,82 @@
+"""`warm-intro demo` in a real terminal: the command opens presenter mode, keys step through
+the demo, and the debrief exports to the saves folder."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+TMUX = shutil.which("tmux")
+pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it; see .ci/run)")
+
+
+def warm_intro() -> str:
+    beside = Path(sys.executable).with_name("warm-intro")
+    found = str(beside) if beside.exists() else shutil.which("warm-intro")
+    if found is None:
+        pytest.skip("the warm-intro command is not installed in this environment")
+    return found
+
+
+class Pane:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def text(self) -> str:
+        return subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout
+
+    def wait_for(self, wanted: str, timeout: float = 15.0) -> str:
+        deadline = time.monotonic() + timeout
+        while True:
+            screen = self.text()
+            if wanted in screen:
+                return screen
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{wanted!r} never appeared; the screen was:\n{screen}")
+            time.sleep(0.1)
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run([TMUX, "send-keys", "-t", self.name, key], check=True)
+            time.sleep(0.15)
+
+
+@pytest.fixture
+def pane():
+    name = f"warm-intro-demo-{uuid.uuid4().hex[:8]}"
+    yield Pane(name)
+    subprocess.run([TMUX, "kill-session", "-t", name], capture_output=True)
+
+
+def test_warm_intro_demo_presents_steps_and_exports(pane, tmp_path):
+    saves = tmp_path / "saves"
+    env = {**os.environ, "WARM_INTRO_SAVES": str(saves), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    script = f"{shlex.quote(warm_intro())} demo slipped-promise; echo EXIT=$?; sleep 10"
+    subprocess.run([TMUX, "new-session", "-d", "-s", pane.name, "-x", "100", "-y", "30", script],
+                   check=True, env=env, cwd=tmp_path)
+    pane.wait_for("beat 1 of 21", timeout=20)
+    pane.keys("Space", "Space")
+    pane.wait_for("beat 3 of 21")
+    pane.keys("Left")
+    pane.wait_for("beat 2 of 21")
+    pane.keys("Space", "Space", "Space")
+    pane.wait_for("The class chooses")
+    pane.keys("b")
+    pane.wait_for("Ask permission to use their name")
+    pane.keys("d")
+    pane.wait_for("What happened: the turning points")
+    pane.keys("e")
+    pane.wait_for("Exported")
+    assert (saves / "exports" / "slipped-promise.md").exists()
+    assert (saves / "exports" / "slipped-promise-debrief.svg").exists()
+    pane.keys("q")
+    pane.wait_for("EXIT=0")
