@@ -11,8 +11,10 @@ Format history:
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
+import threading
 import tomllib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -218,8 +220,12 @@ def write_atomic(path: Path, text: str, keep_backup: bool = True) -> None:
     _replace_with(path, text.encode("utf-8"))
 
 
+_TMP_COUNTER = itertools.count()
+
+
 def _replace_with(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    # unique per process, thread and write, so two saves in flight never share a temporary file
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{next(_TMP_COUNTER)}.tmp")
     with open(tmp, "wb") as f:
         f.write(data)
         f.flush()

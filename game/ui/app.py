@@ -43,6 +43,10 @@ PROJECTION = Theme(
 )
 
 
+def _warm_imports() -> None:
+    import game.saves.files  # noqa: F401
+
+
 class WarmIntroApp(App):
     """Warm Intro in the terminal."""
 
@@ -86,6 +90,9 @@ class WarmIntroApp(App):
 
             self.push_screen(TitleScreen())
         self._check_size()
+        # the saves module (and pydantic) loads on a worker thread once the first frame is up,
+        # so the first end of week does not stall on imports
+        self.call_after_refresh(lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
 
     def worlds(self) -> list:
         """The core pack, plus the --pack one if given. Loaded on first use, not at startup."""
@@ -141,17 +148,31 @@ class WarmIntroApp(App):
             self.notify(note, title="Loaded", timeout=8)
         return True
 
-    def autosave(self, quiet: bool = True) -> None:
-        """Save the game to its slot. A failed save is reported; the game goes on."""
-        if self.session is None:
+    def autosave(self, background: bool = False) -> None:
+        """Save the game to its slot. A failed save is reported; the game goes on.
+
+        In the background (after a week ends) the write happens on a worker thread so the
+        board answers at once; the state saved is the one of this moment.
+        """
+        session = self.session
+        if session is None:
+            return
+        state = session.state
+
+        def save() -> None:
+            try:
+                session.save(state=state)
+            except (OSError, ValueError) as exc:
+                self.call_from_thread(self.notify, f"The game could not be saved: {exc}", title="Not saved",
+                                      severity="error")
+
+        if background:
+            self.run_worker(save, thread=True, group="autosave", exit_on_error=False)
             return
         try:
-            path = self.session.save()
+            session.save(state=state)
         except (OSError, ValueError) as exc:
             self.notify(f"The game could not be saved: {exc}", title="Not saved", severity="error")
-            return
-        if not quiet:
-            self.notify(f"Saved as {path.stem}.", title="Saved", timeout=3)
 
     def on_unmount(self) -> None:
         # quitting saves too, so closing the terminal window is the only way to lose a turn
@@ -184,7 +205,7 @@ class WarmIntroApp(App):
             return None
         self._announce(effects)
         if action.name in ("end_week", "accept_job"):
-            self.autosave()
+            self.autosave(background=True)
         return effects
 
     def _announce(self, effects: list) -> None:

@@ -7,6 +7,7 @@ results. Hidden effects and hidden ledger lines never leave this module.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -52,6 +53,7 @@ class Session:
         self.last: list[Effect] = []
         self.ironman = ironman  # no undo, no rewind: every choice stands
         self.slot = slot or f"{campaign}-{seed}"  # the save this game keeps itself in
+        self._save_lock = threading.Lock()
 
     @classmethod
     def from_save(cls, loaded) -> Session:
@@ -61,13 +63,18 @@ class Session:
                    slot=loaded.save.name)
 
     # --- saving, undo and rewind (both are replays of a shorter log) --------------------------
-    def save(self, name: str | None = None):
-        """Save to this game's slot (or a new named one, which becomes the slot). Returns the path."""
+    def save(self, name: str | None = None, state: State | None = None):
+        """Save to this game's slot (or a new named one, which becomes the slot). Returns the path.
+
+        Safe to call from a worker thread: states never change once made, and saves of one
+        game are written one at a time.
+        """
         from game.saves.files import save_game, saves_dir
 
         if name is not None:
             self.slot = name
-        return save_game(saves_dir(), self.state, self.slot, ironman=self.ironman)
+        with self._save_lock:
+            return save_game(saves_dir(), state or self.state, self.slot, ironman=self.ironman)
 
     def can_undo(self) -> str | None:
         """None if undo is possible, else why not."""
@@ -109,6 +116,16 @@ class Session:
 
     def journal(self) -> list[Effect]:
         return visible(self.state.journal())
+
+    def recent_journal(self, count: int) -> list[Effect]:
+        """The last `count` visible effects, read from the newest end of the history only."""
+        out: list[Effect] = []
+        node = self.state.history
+        while node is not None and len(out) < count:
+            out.extend(e for e in reversed(node.effects) if e.visible)
+            node = node.prev
+        out.reverse()
+        return out[-count:]
 
     def people(self) -> list[str]:
         """Everyone the player knows of, connected first, in a stable order."""

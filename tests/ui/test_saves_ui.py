@@ -32,6 +32,7 @@ async def test_the_end_of_every_week_saves_the_game(world, saves_folder):
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("n")
         await pilot.pause()
+        await app.workers.wait_for_complete()  # the week's save is written on a worker thread
         slot = saves_folder / "second-act-3.toml"
         assert slot.exists()
         loaded = load_save(slot, world)
@@ -142,6 +143,7 @@ async def test_ironman_games_have_no_undo_and_no_rewind(world, saves_folder):
         assert app.session.state.steps == 1
         assert "ironman" in notifications(app)
         await end_week(pilot)
+        await app.workers.wait_for_complete()
         saved = load_save(saves_folder / f"{app.session.slot}.toml", world)
         assert saved.save.ironman
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual.containers import VerticalScroll
+from textual.content import Content
 from textual.widgets import Static
 
 from game.engine import Effect
@@ -34,11 +35,39 @@ class JournalLog(VerticalScroll):
     def compose(self):
         yield Static(id="journal-text")
 
+    def on_mount(self) -> None:
+        self._shown: tuple | None = None
+        self._lines: dict[tuple, Content] = {}  # one parsed line per (effect, marked), reused
+
+    def _line(self, session: Session, effect: Effect, marked: bool, names: dict) -> Content:
+        key = (effect, marked)
+        line = self._lines.get(key)
+        if line is None:
+            mark = "[b $accent]●[/] " if marked else "  "
+            line = self._lines[key] = Content.from_markup(mark + effect_markup(session.state, effect, names))
+            if len(self._lines) > 4 * KEEP:  # the board shows the last few; forget the rest
+                for old in list(self._lines)[: 2 * KEEP]:
+                    del self._lines[old]
+        return line
+
     def show(self, session: Session) -> None:
-        journal = session.journal()
-        shown = journal[-KEEP:]
-        new_from = len(shown) - len(session.last)
-        lines = journal_lines(session, shown, new_from)
-        text = "\n".join(lines) if lines else "[dim]Nothing has happened yet. Pick someone and act.[/]"
-        self.query_one("#journal-text", Static).update(text)
+        journal = session.recent_journal(KEEP)
+        new_from = len(journal) - len(session.last)
+        key = (tuple(journal), new_from)
+        if key == self._shown:
+            return  # nothing new: leave the widget (and its layout) alone
+        self._shown = key
+        text = self.query_one("#journal-text", Static)
+        if not journal:
+            text.update("[dim]Nothing has happened yet. Pick someone and act.[/]")
+            return
+        names = titles()
+        parts: list[Content] = []
+        week = None
+        for i, e in enumerate(journal):
+            if e.week != week:
+                week = e.week
+                parts.append(Content.from_markup(f"[b $text-muted]── week {e.week} ──[/]"))
+            parts.append(self._line(session, e, i >= new_from, names))
+        text.update(Content("\n").join(parts))
         self.call_after_refresh(self.scroll_end, animate=False)
