@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import fields, is_dataclass
 from hashlib import blake2b
 from pathlib import Path
@@ -84,6 +83,8 @@ def read(folder: Path) -> World | None:
 
 def write(folder: Path, world: World) -> None:
     """Store a validated World; a cache that cannot be written is silently skipped."""
+    import tempfile
+
     try:
         target = cache_dir()
         target.mkdir(parents=True, exist_ok=True)

@@ -11,17 +11,13 @@ pack's entries are added, replacing any base entry with the same id.
 
 from __future__ import annotations
 
-import difflib
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from importlib import resources
 from pathlib import Path
 
 from game.engine.actions import OUTCOMES
-from game.engine.dialogue import PLACEHOLDERS, placeholder_available, placeholders_in
 from game.engine.lessons import LESSONS
 from game.engine.world import (
     ARCHETYPES,
@@ -135,11 +131,14 @@ class PackError(Exception):
 
 
 def core_pack_path() -> Path:
-    """The folder of the core pack, from a source checkout or an installed wheel."""
-    installed = resources.files("game") / "content" / "core"
-    if installed.is_dir():
-        return Path(str(installed))
-    return Path(__file__).resolve().parents[2] / "content" / "core"
+    """The folder of the core pack, from an installed wheel or a source checkout."""
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "content" / "core", here.parent / "content" / "core"):
+        if candidate.is_dir():
+            return candidate
+    from importlib import resources  # an unusual install (e.g. zipped): ask the import system
+
+    return Path(str(resources.files("game") / "content" / "core"))
 
 
 # --------------------------------------------------------------------------------------
@@ -211,6 +210,8 @@ def _nth_item_line(lines: list[str], at: int, index: int, end: int) -> int | Non
 
 
 def _suggest(word: str, choices: Iterable[str]) -> str:
+    import difflib
+
     close = difflib.get_close_matches(str(word), list(choices), n=1)
     return f"; did you mean {close[0]!r}?" if close else ""
 
@@ -286,6 +287,8 @@ def _read(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple
         problems.append(Problem(rel, None, "", f"file is not UTF-8 text ({exc.reason} at byte {exc.start}); "
                                 "save it as UTF-8", code="P102"))
         return None
+    import tomllib
+
     try:
         return tomllib.loads(text), text, raw
     except tomllib.TOMLDecodeError as exc:
@@ -897,6 +900,8 @@ def _reachability(k: _Compiler, people, opportunities, campaigns, events) -> Non
 
 
 def _dialogue(k: _Compiler, people) -> dict[tuple[str, str], tuple[LineDef, ...]]:
+    from game.engine.dialogue import PLACEHOLDERS, placeholder_available, placeholders_in
+
     table: dict[tuple[str, str], list[LineDef]] = {}
     items = k.items("lines")
     for e, src in items:
