@@ -59,6 +59,8 @@ class Debrief:
     questions: list[str] = field(default_factory=list)
     replay_code: str = ""
     what_if: list[str] = field(default_factory=list)  # how the other choices would have ended
+    lesson_titles: dict[str, str] = field(default_factory=dict)  # the pack's card titles, by lesson id
+    week: int = 1  # the week the game stands in
 
 
 def _name(state: State, target: str) -> str:
@@ -190,8 +192,7 @@ def build(state: State, replay_code: str = "") -> Debrief:
     counts: dict[str, int] = {}
     for p in points:
         counts[p.lesson] = counts.get(p.lesson, 0) + 1
-    lessons = [(lid, lesson_title(state, lid), counts.get(lid, 0)) for lid in LESSONS
-               if lid in state.lessons or counts.get(lid)]
+    lessons = [(lid, lesson_title(state, lid), counts.get(lid, 0)) for lid in LESSONS if counts.get(lid)]
     people = [cid for cid, c in state.contacts.items() if c.stage != UNKNOWN]
     job = state.world.opportunities[state.job].title if state.job else ""
     camp = state.world.campaigns[state.campaign]
@@ -209,6 +210,8 @@ def build(state: State, replay_code: str = "") -> Debrief:
         doors={state.world.people[cid].name: state.contacts[cid].door for cid in people},
         questions=questions(state, points),
         replay_code=replay_code,
+        lesson_titles={lid: lesson_title(state, lid) for lid in LESSONS},
+        week=state.week,
     )
 
 
@@ -216,7 +219,7 @@ def _outcome_line(d: Debrief) -> str:
     if d.outcome == HIRED:
         return f"Hired as {d.job} in week {d.weeks}. Score {d.score}/100."
     if d.outcome == "playing":
-        return f"Still playing, week {d.weeks + 1}. Score so far {d.score}/100."
+        return f"Still playing, week {d.week}. Score so far {d.score}/100."
     return f"The savings ran out after {d.weeks} weeks. Score {d.score}/100."
 
 
@@ -230,7 +233,7 @@ def to_markdown(d: Debrief) -> str:
     if not d.turning_points:
         lines.append("No turning points yet.")
     for p in d.turning_points:
-        lines.append(f"- **Week {p.week}, {p.who}** — {p.what} *({LESSON_TITLES.get(p.lesson, p.lesson)})*")
+        lines.append(f"- **Week {p.week}, {p.who}** — {p.what} *({d.lesson_titles.get(p.lesson, p.lesson)})*")
     lines += ["", "## Why: the lessons behind it", ""]
     for _, title, n in d.lessons:
         lines.append(f"- **{title}** — {n} turning point{'s' if n != 1 else ''}")
@@ -275,7 +278,7 @@ def to_html(d: Debrief) -> str:
     rows = []
     for p in d.turning_points:
         rows.append(f"<li><strong>Week {p.week}, {e(p.who)}</strong> — {e(p.what)} "
-                    f"<span class='lesson'>({e(LESSON_TITLES.get(p.lesson, p.lesson))})</span></li>")
+                    f"<span class='lesson'>({e(d.lesson_titles.get(p.lesson, p.lesson))})</span></li>")
     charts = []
     for name, series in d.series.items():
         svg = (f'<svg width="240" height="40" viewBox="0 0 240 40" role="img" '

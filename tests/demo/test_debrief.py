@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from game.demo.debrief import build, meter_series, to_html, to_markdown, turning_points
+from game.demo.debrief import build, lesson_title, meter_series, to_html, to_markdown, turning_points
 from game.demo.timeline import (
     ReplayCodeError,
     bot_actions,
@@ -60,7 +60,10 @@ def test_exports_carry_the_story_and_the_replay_code(world):
     state = slipped_promise_game(world)
     d = build(state, replay_code=encode_replay(state))
     md = to_markdown(d)
-    assert "# Debrief: Second Act" in md and "Mark Oduya" in md and "A promise you pull out becomes a debt" in md
+    title = lesson_title(state, "caused-commitment")  # the pack's own card title
+    assert "# Debrief: Second Act" in md and "Mark Oduya" in md and title in md
+    assert md.count(title) >= 2  # the same name in the story and in the lessons
+    assert "0 turning points" not in md
     assert d.replay_code in md
     page = to_html(d)
     assert page.startswith("<!doctype html>") and "<svg" in page and "Mark Oduya" in page
