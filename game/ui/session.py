@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from game.engine import Action, Effect, State, World, apply, check, cost, new_game
+from game.engine.dialogue import line_for
 from game.engine.state import CONNECTED, UNKNOWN
 
 
@@ -54,6 +55,8 @@ class Session:
         self.ironman = ironman  # no undo, no rewind: every choice stands
         self.slot = slot or f"{campaign}-{seed}"  # the save this game keeps itself in
         self._save_lock = threading.Lock()
+        # what people said, by the history node of the action (kept for this sitting only)
+        self.narration: dict[object, str] = {}
 
     @classmethod
     def from_save(cls, loaded) -> Session:
@@ -105,9 +108,36 @@ class Session:
 
     def act(self, action: Action) -> list[Effect]:
         """Apply an action; returns the effects the player may see. Raises Impossible."""
-        self.state, effects = apply(self.state, action)
+        before = self.state
+        self.state, effects = apply(before, action)
         self.last = visible(effects)
+        line = line_for(before, self.state)
+        if line:
+            self.narration[self.state.history] = line
         return self.last
+
+    def said(self) -> str | None:
+        """The pack's line for what the last action turned into, if it has one."""
+        return self.narration.get(self.state.history)
+
+    def recent_entries(self, count: int) -> list[tuple[int, int, str, object]]:
+        """The newest journal entries, oldest first: (step, week, "said", line) or (step, week, "effect", Effect).
+
+        `step` is the number of the action they came from, so the last action's entries can
+        be marked.
+        """
+        out: list[tuple[int, int, str, object]] = []
+        node = self.state.history
+        step = self.state.steps
+        while node is not None and len(out) < count:
+            out.extend((step, e.week, "effect", e) for e in reversed(node.effects) if e.visible)
+            line = self.narration.get(node)
+            if line:
+                out.append((step, node.week, "said", line))
+            node = node.prev
+            step -= 1
+        out.reverse()
+        return out[-count:]
 
     # --- reading --------------------------------------------------------------------------
     @property

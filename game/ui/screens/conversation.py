@@ -144,6 +144,9 @@ class ConversationScreen(Screen):
             return
         self.met = True
         self.lines.append(f"\n[b]You:[/b] {escape(said)}")
+        story = self.session.said()
+        if story:
+            self.lines.append(f"[i]{escape(story)}[/i]")
         names = titles()
         for e in effects:
             self.lines.append("  " + effect_markup(self.session.state, e, names))

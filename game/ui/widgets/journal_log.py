@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.markup import escape
 from textual.widgets import Static
 
 from game.engine import Effect
@@ -39,35 +40,36 @@ class JournalLog(VerticalScroll):
         self._shown: tuple | None = None
         self._lines: dict[tuple, Content] = {}  # one parsed line per (effect, marked), reused
 
-    def _line(self, session: Session, effect: Effect, marked: bool, names: dict) -> Content:
-        key = (effect, marked)
+    def _line(self, session: Session, kind: str, item, marked: bool, names: dict) -> Content:
+        key = (kind, item, marked)
         line = self._lines.get(key)
         if line is None:
             mark = "[b $accent]●[/] " if marked else "  "
-            line = self._lines[key] = Content.from_markup(mark + effect_markup(session.state, effect, names))
+            body = f"[i $text-muted]{escape(item)}[/]" if kind == "said" else effect_markup(session.state, item, names)
+            line = self._lines[key] = Content.from_markup(mark + body)
             if len(self._lines) > 4 * KEEP:  # the board shows the last few; forget the rest
                 for old in list(self._lines)[: 2 * KEEP]:
                     del self._lines[old]
         return line
 
     def show(self, session: Session) -> None:
-        journal = session.recent_journal(KEEP)
-        new_from = len(journal) - len(session.last)
-        key = (tuple(journal), new_from)
+        entries = session.recent_entries(KEEP)
+        last_step = session.state.steps if session.last or session.said() else -1
+        key = (tuple(entries), last_step)
         if key == self._shown:
             return  # nothing new: leave the widget (and its layout) alone
         self._shown = key
         text = self.query_one("#journal-text", Static)
-        if not journal:
+        if not entries:
             text.update("[dim]Nothing has happened yet. Pick someone and act.[/]")
             return
         names = titles()
         parts: list[Content] = []
         week = None
-        for i, e in enumerate(journal):
-            if e.week != week:
-                week = e.week
-                parts.append(Content.from_markup(f"[b $text-muted]── week {e.week} ──[/]"))
-            parts.append(self._line(session, e, i >= new_from, names))
+        for step, item_week, kind, item in entries:
+            if item_week != week:
+                week = item_week
+                parts.append(Content.from_markup(f"[b $text-muted]── week {week} ──[/]"))
+            parts.append(self._line(session, kind, item, step == last_step, names))
         text.update(Content("\n").join(parts))
         self.call_after_refresh(self.scroll_end, animate=False)
