@@ -4,7 +4,14 @@ import re
 
 import pytest
 
-from game.demo.debrief import build, lesson_title, meter_series, to_html, to_markdown, turning_points
+from game.demo.debrief import (
+    build,
+    lesson_title,
+    meter_series,
+    to_html,
+    to_markdown,
+    turning_points,
+)
 from game.demo.timeline import (
     ReplayCodeError,
     bot_actions,
