@@ -15,6 +15,7 @@ step is one of:
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,28 +182,52 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
     return out
 
 
-def load_demos(folder: Path, world: World) -> list[Demo]:
-    """The demos of one pack folder (none if it has no demos.toml). Raises DemoError."""
+def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
+    """A pack folder's demos and every problem with them, as pack problems (file, line, code)."""
+    from game.packs.loader import Problem, _line_of
+
     path = folder / DEMOS_FILE
+    rel = f"{folder.name}/{DEMOS_FILE}"
     if not path.exists():
-        return []
+        return [], []
     try:
-        data = tomllib.loads(path.read_text("utf-8"))
+        text = path.read_text("utf-8")
+        data = tomllib.loads(text)
+    except UnicodeDecodeError:
+        return [], [Problem(rel, None, "", "file is not UTF-8 text", code="P851")]
+    except tomllib.TOMLDecodeError as exc:
+        found = re.search(r"at line (\d+)", str(exc))
+        return [], [Problem(rel, int(found.group(1)) if found else None, "", f"TOML syntax: {exc}", code="P851")]
+    try:
         parsed = DemosFile.model_validate(data)
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DemoError(f"{folder.name}/{DEMOS_FILE}: {exc}") from None
     except ValidationError as exc:
-        err = exc.errors()[0]
-        where = ".".join(str(p) for p in err["loc"])
-        raise DemoError(f"{folder.name}/{DEMOS_FILE}: {where}: {err['msg']}") from None
-    demos = []
-    for model in parsed.demos:
+        problems = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            where = ".".join(str(p) for p in loc)
+            problems.append(Problem(rel, _line_of(text, loc), where, f"{err['msg']}", code="P851"))
+        return [], problems
+    demos, problems = [], []
+    for i, model in enumerate(parsed.demos):
         demo = Demo(model.id, world.pack_id, model.title, model.blurb, model.campaign, model.seed, model.minutes,
                     model.notes, tuple(model.steps))
-        problems = check_demo(demo, world)
-        if problems:
-            raise DemoError(f"{folder.name}/{DEMOS_FILE}: demo {model.id!r}: " + "; ".join(problems))
-        demos.append(demo)
+        line = _line_of(text, ("demos", i))
+        try:
+            found = check_demo(demo, world)
+        except ValueError as exc:
+            found = [str(exc)]
+        for message in found:
+            problems.append(Problem(rel, line, f"demos[{i}]", f"demo {model.id!r}: {message}", code="P852"))
+        if not found:
+            demos.append(demo)
+    return demos, problems
+
+
+def load_demos(folder: Path, world: World) -> list[Demo]:
+    """The demos of one pack folder (none if it has no demos.toml). Raises DemoError."""
+    demos, problems = read_demos(folder, world)
+    if problems:
+        raise DemoError("; ".join(str(p) for p in problems))
     return demos
 
 

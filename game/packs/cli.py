@@ -88,12 +88,19 @@ def _check(args: argparse.Namespace) -> int:
         for r in results:
             problems += r.failures
             scenarios.append({"pack": world.pack_id, **r.to_dict()})
+        demos_ok = 0
+        if world is not None:
+            from game.demo.script import read_demos
+
+            demos, demo_problems = read_demos(folder, world)
+            problems += demo_problems
+            demos_ok = len(demos)
         if world is not None and args.balance:
             report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml",
                                        campaigns=sorted(own.get("campaigns", set())))
             balance_out[world.pack_id] = report
             problems += warnings
-        summaries.append((folder, world, found, results))
+        summaries.append((folder, world, found, results, demos_ok))
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     ok = not errors and not (args.strict and warnings)
@@ -103,7 +110,7 @@ def _check(args: argparse.Namespace) -> int:
         return 0 if ok else 1
     for p in sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0)):
         print(p)
-    for folder, world, _found, results in summaries:
+    for folder, world, _found, results, demos_ok in summaries:
         if world is None:
             continue
         passed = sum(r.passed for r in results)
@@ -111,6 +118,8 @@ def _check(args: argparse.Namespace) -> int:
                f"{len(world.campaigns)} campaigns"
         if results:
             line += f", scenarios {passed}/{len(results)} passed"
+        if demos_ok:
+            line += f", {demos_ok} demo{'s' if demos_ok != 1 else ''} play as written"
         print(line)
         if world.pack_id in balance_out:
             _print_balance(balance_out[world.pack_id])

@@ -89,6 +89,8 @@ CODES: dict[str, str] = {
     "P801": "a scenario step that is not a valid action",
     "P802": "a scenario expectation that failed",
     "P803": "a scenario step the rules refused",
+    "P851": "a demo script that cannot be read",
+    "P852": "a demo that no longer plays as written (a refused step or a marker that misses)",
     "P901": "balance: pressing or overclaiming does as well as patience (warning)",
     "P902": "balance: a campaign that is rarely winnable (warning)",
 }

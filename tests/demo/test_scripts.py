@@ -155,3 +155,27 @@ def test_a_replay_code_opens_the_same_session_headless(tmp_path):
 def test_a_damaged_replay_code_is_refused_on_the_command_line():
     out = cli("--replay", "WI1-garbage", "--headless")
     assert out.returncode == 2 and "damaged" in out.stderr
+
+
+def test_pack_check_reports_a_broken_demo_on_its_line(tmp_path):
+    folder = _pack_with_demo(tmp_path, """# a demo whose marker comes too soon
+[[demos]]
+id = "too-soon"
+title = "Too soon"
+campaign = "second-act"
+seed = 2
+[[demos.steps]]
+marker = "shut"
+expect_doors = { mark-oduya = "closed" }
+""")
+    out = subprocess.run([sys.executable, "-m", "game", "pack", "check", str(folder)], capture_output=True,
+                         text=True, timeout=300)
+    assert out.returncode == 1
+    assert "mypack/demos.toml:2: error[P852]: demo 'too-soon'" in out.stdout
+    assert "expected mark-oduya's door to be closed" in out.stdout
+
+
+def test_pack_check_counts_the_demos_that_play():
+    out = subprocess.run([sys.executable, "-m", "game", "pack", "check", str(core_pack_path())],
+                         capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0 and "2 demos play as written" in out.stdout
