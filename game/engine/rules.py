@@ -50,7 +50,7 @@ from game.engine.state import (
 from game.engine.world import Tuning, World
 
 # A visible change this large (or any door change) unlocks its lesson card.
-LESSON_UNLOCK_DELTA = 5
+LESSON_UNLOCK_DELTA = 4
 
 HIRED = "hired"
 OUT_OF_RUNWAY = "out_of_runway"
