@@ -190,6 +190,9 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
         reasons.append(("the hiring contact trusts you", t.hire_trust * (hc.trust - 40) / 60))
     if o.interview_mode == "informed":
         reasons.append(("you knew why you wanted it", t.hire_informed))
+    if hc is not None and hc.guide_lost and o.interview_mode != "overclaimed":
+        # they remember the "Yes!" you could not back up, whatever the role
+        reasons.append(("they remember an interview you weren't ready for", -t.hire_overclaim_memory))
     total = sum(w for _, w in reasons)
     if o.interview_mode == "overclaimed":
         # judged as an interview, on preparation the player lacks
@@ -820,7 +823,8 @@ def _maybe_prompt(turn: _Turn, cid: str, prepared: bool) -> None:
     for oid in sorted(s.opportunities):
         opp = w.opportunities[oid]
         o = s.opportunities[oid]
-        if opp.hiring_contact == cid and oid not in c.asked_interest and o.stage in (HIDDEN, OPP_KNOWN) and is_open(s, oid):
+        if opp.hiring_contact == cid and oid not in c.asked_interest and o.stage in (HIDDEN, OPP_KNOWN) \
+                and is_open(s, oid):
             turn.c(cid).asked_interest = c.asked_interest | {oid}
             if o.stage == HIDDEN:
                 oo = turn.o(oid)
@@ -1261,6 +1265,12 @@ def _end_week(turn: _Turn, a: Action) -> None:
             else:
                 oo.stage, oo.stage_week = REJECTED, week
                 turn.note(oid, "opportunity", f"{role}: they went with someone else.", lesson)
+                hc = w.opportunities[oid].hiring_contact
+                if o.interview_mode == "overclaimed" and s.contacts[hc].stage == CONNECTED \
+                        and s.contacts[hc].door != CLOSED:
+                    turn.meter(hc, "trust", -6, f"{turn.name(hc)} interviewed you for a role you couldn't "
+                               "speak to", L.HONEST_INTEREST)
+                    turn.update_door(hc, L.HONEST_INTEREST)
         elif o.stage == OFFER and week - o.stage_week >= t.offer_weeks:
             oo = turn.o(oid)
             oo.stage, oo.stage_week = EXPIRED, week

@@ -165,6 +165,7 @@ class Tuning:
     hire_reputation: float = 0.10
     hire_competition: float = 0.15
     hire_unknown_factor: float = 0.5
+    hire_overclaim_memory: float = 0.15
     offer_weeks: int = 2
     decision_weeks: int = 3
     # reputation travels: bad news further than good
