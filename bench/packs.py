@@ -44,9 +44,19 @@ LOAD_CORE = "import game.packs.loader as l; l.load_core()"
 ENGINE = "import game.engine"  # the rules: every way of playing imports them anyway
 
 
+def _env() -> dict[str, str]:
+    """Like a player's install: Python may keep compiled bytecode (installed packages
+    already have theirs), so no module is recompiled on every start."""
+    import os
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
 def _wall(code: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True)
+    subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, env=_env())
     return time.perf_counter() - start
 
 

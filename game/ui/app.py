@@ -51,7 +51,8 @@ class WarmIntroApp(App):
     """Warm Intro in the terminal."""
 
     TITLE = "Warm Intro"
-    CSS_PATH = "styles/app.tcss"
+    # the title's styles load with the app, since the title is the base screen
+    CSS_PATH = ["styles/app.tcss", "styles/title.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [
         Binding("f1", "help", "Help", id="help"),
@@ -73,6 +74,14 @@ class WarmIntroApp(App):
         self._worlds = worlds
 
     # --- start ------------------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        # the title is the base screen itself: one screen to style and lay out at start-up
+        if self._play or self._load is not None:
+            return super().get_default_screen()
+        from game.ui.screens.title import TitleScreen
+
+        return TitleScreen()
+
     def on_mount(self) -> None:
         self.register_theme(PROJECTION)
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
@@ -85,14 +94,10 @@ class WarmIntroApp(App):
         elif self._play:
             world = self.worlds()[-1]
             self.start_game(world, self._campaign, self._seed, ironman=self._ironman)
-        else:
-            from game.ui.screens.title import TitleScreen
-
-            self.push_screen(TitleScreen())
         self._check_size()
-        # the saves module (and pydantic) loads on a worker thread once the first frame is up,
-        # so the first end of week does not stall on imports
-        self.call_after_refresh(lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
+        # the saves module (and pydantic) loads on a worker thread a moment after the first
+        # frame is up, so neither the first frame nor the first end of week waits on imports
+        self.set_timer(1.5, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
 
     def worlds(self) -> list:
         """The core pack, plus the --pack one if given. Loaded on first use, not at startup."""
@@ -191,7 +196,8 @@ class WarmIntroApp(App):
     def _reset_to(self, screen: Screen) -> None:
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.push_screen(screen)
+        if type(self.screen) is not type(screen):  # the title may already be the base screen
+            self.push_screen(screen)
 
     # --- acting -----------------------------------------------------------------------------
     def perform(self, action) -> list | None:

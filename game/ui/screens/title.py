@@ -22,8 +22,6 @@ TAGLINE = "A game about finding work through people, and the doors they open or 
 class TitleScreen(Screen):
     """A menu is an OptionList rather than buttons: one widget, keyboard and mouse both."""
 
-    CSS_PATH = "../styles/title.tcss"
-
     BINDINGS = [
         Binding("n", "new_game", "New game", id="title.new_game"),
         Binding("c", "continue", "Continue", id="title.continue"),
@@ -52,6 +50,17 @@ class TitleScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        # back from a game: the saves it made can now be continued
+        menu = self.query_one("#menu", OptionList)
+        saves = has_saved_games()
+        menu.replace_option_prompt("continue", "Continue" if saves else "Continue  [dim](no saved games yet)[/]")
+        for option_id in ("continue", "load"):
+            if saves:
+                menu.enable_option(option_id)
+            else:
+                menu.disable_option(option_id)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         choice = event.option.id
