@@ -1,3 +1,3 @@
 """Warm Intro: a turn-based terminal game about finding work through people."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

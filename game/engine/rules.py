@@ -591,7 +591,7 @@ def check(state: State, action: Action) -> str | None:
             return f"{first} owes you nothing."
         if name == "thank" and not (c.owed_thanks or c.advice_pending):
             return f"{first} hasn't done anything for you lately to thank them for."
-        if name == "meet" and c.met_count and c.last_contact_week == state.week and c.door != AVOIDING:
+        if name == "meet" and c.met_week == state.week and c.door != AVOIDING:
             return f"You already met {first} this week."
         if name == "ask_intro":
             tid = action.target
@@ -785,6 +785,7 @@ def _meet(turn: _Turn, a: Action) -> None:
         return
     c = turn.c(cid)
     c.met_count += 1
+    c.met_week = s.week
     c.owed_thanks = True
     c.advice_pending = True
     prep = preparation(s, person.field)

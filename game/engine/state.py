@@ -103,6 +103,7 @@ class ContactState:
     reach_out_week: int = -99
     generosity_penalty: float = 0.0  # they help the next seeker less after being burned
     memory: tuple[str, ...] = ()
+    met_week: int = -99  # the last week you met them (one meeting a week)
 
     def copy(self) -> ContactState:
         return ContactState(
@@ -127,6 +128,7 @@ class ContactState:
             self.reach_out_week,
             self.generosity_penalty,
             self.memory,
+            self.met_week,
         )
 
 

@@ -60,11 +60,12 @@ def bar(value: int, width: int = 10) -> str:
     return text + "░" * (width - len(text))
 
 
-def meter_line(label: str, value: int, delta: int = 0, width: int = 10, style: str = "$accent") -> str:
+def meter_line(label: str, value: int, delta: int = 0, width: int = 10, style: str = "$accent",
+               label_width: int = 13) -> str:
     change = ""
     if delta:
         change = f" [b]({delta:+d})[/b]"
-    return f"{label:<13} [{style}]{bar(value, width)}[/] {value:>3}{change}"
+    return f"{escape(label):<{label_width}} [{style}]{bar(value, width)}[/] {value:>3}{change}"
 
 
 def person(state: State, cid: str) -> str:

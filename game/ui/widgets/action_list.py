@@ -18,7 +18,7 @@ def actions_for(session: Session, cid: str) -> list[Action]:
     """The actions a player may try for one person (or for themselves), legal or not."""
     s = session.state
     if cid == "you":
-        out = [Action("research", field=f) for f in s.world.fields]
+        out = [Action("research", field=f) for f in s.knowledge]  # the fields this campaign touches
         out.append(Action("reflect"))
         for oid, o in s.opportunities.items():
             if o.stage == "known":

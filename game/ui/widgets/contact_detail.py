@@ -84,10 +84,12 @@ def player_detail(session: Session) -> str:
     s = session.state
     camp = s.world.campaigns[s.campaign]
     out = [f"[b]You[/b] · {escape(camp.title)}", f"[dim]{escape(camp.goal)}[/]", ""]
-    out.append(meter_line("clarity", s.clarity, style="$accent"))
-    out.append(meter_line("reputation", s.reputation, style="$accent"))
-    for fid in s.world.fields:
-        out.append(meter_line(field_name(s, fid)[:13], s.knowledge.get(fid, 0), style="$primary"))
+    names = {fid: field_name(s, fid)[:22] for fid in s.knowledge}  # the fields this campaign touches
+    width = max([13, *map(len, names.values())])
+    out.append(meter_line("clarity", s.clarity, style="$accent", label_width=width))
+    out.append(meter_line("reputation", s.reputation, style="$accent", label_width=width))
+    for fid, name in names.items():
+        out.append(meter_line(name, s.knowledge.get(fid, 0), style="$primary", label_width=width))
     out.append("")
     roles = [(oid, o) for oid, o in s.opportunities.items() if o.stage != "hidden"]
     out.append("[b]Roles you know of[/b]" if roles else "[dim]No roles yet: research a field, or ask people.[/]")
