@@ -164,7 +164,8 @@ def test_serve_shows_the_title_screen_in_a_browser(tmp_path):
     assert "New game" in rows, f"the title screen did not appear; the terminal showed:\n{rows}"
     assert "Settings" in rows
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
-    assert screenshot.stat().st_size > 20_000, "the screenshot looks empty"
+    # a blank page compresses to a few kB; the drawn title screen is well over 10 kB
+    assert screenshot.stat().st_size > 10_000, "the screenshot looks empty"
     outside = [u for u in fetched if not u.startswith((f"http://127.0.0.1:{port}/", "ws://127.0.0.1", "data:"))]
     assert not outside, f"the page fetched from outside this machine: {outside}"
 
