@@ -480,18 +480,24 @@ class _Turn:
                 self.meter(other, "trust", delta, f"word reached {self.name(other)} that {what}", lesson)
                 self.update_door(other, lesson)
 
-    def touch(self, cid: str) -> None:
-        """The player made contact: any promise that slipped comes back to their mind."""
+    def touch(self, cid: str) -> int:
+        """The player made contact: any promise that slipped comes back to their mind.
+
+        Returns the embarrassment that surfaced (0 if nothing was owed).
+        """
         c = self.c(cid)
         c.last_contact_week = self.s.week
+        surfaced = 0
         for m in self.s.outstanding_commitments(cid):
             if m.status in SLIPPED and m.latent:
                 latent = m.latent
                 self.cm(m.id).latent = 0
                 what = self._promise_words(m)
-                self.meter(cid, "embarrassment", latent,
-                           f"seeing you reminded {self.name(cid)} that {what} never happened", L.CAUSED_COMMITMENT)
+                surfaced += self.meter(cid, "embarrassment", latent,
+                                       f"seeing you reminded {self.name(cid)} that {what} never happened",
+                                       L.CAUSED_COMMITMENT)
         self.update_door(cid, L.CAUSED_COMMITMENT)
+        return surfaced
 
     def _promise_words(self, m: Commitment) -> str:
         if m.kind == "introduction":
@@ -861,14 +867,16 @@ def _check_in(turn: _Turn, a: Action) -> None:
         _take_a_message(turn, cid)
         return
     first = turn.name(cid)
-    turn.touch(cid)
+    awkward = turn.touch(cid)
     if turn.s.contacts[cid].door == AVOIDING:
         turn.outcome = "cut_short"
         return
     c = turn.s.contacts[cid]
     turn.outcome = "caught_up"
     turn.meter(cid, "familiarity", 4, f"you checked in on {first}", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.meter(cid, "trust", 2 if c.familiarity >= 20 else 1, f"{first} liked hearing from you", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    if not awkward:  # a catch-up overshadowed by an unkept promise warms nobody
+        turn.meter(cid, "trust", 2 if c.familiarity >= 20 else 1, f"{first} liked hearing from you",
+                   L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
 
 
