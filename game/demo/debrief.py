@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from game.engine.lessons import LESSONS
 from game.engine.rules import HIRED, door_counts, score
-from game.engine.state import CLOSED, UNKNOWN, Effect, State
+from game.engine.state import CLOSED, CONNECTED, Effect, State
 
 # what the lessons are called on the page, when the pack carries no cards
 LESSON_TITLES = {
@@ -193,7 +193,7 @@ def build(state: State, replay_code: str = "") -> Debrief:
     for p in points:
         counts[p.lesson] = counts.get(p.lesson, 0) + 1
     lessons = [(lid, lesson_title(state, lid), counts.get(lid, 0)) for lid in LESSONS if counts.get(lid)]
-    people = [cid for cid, c in state.contacts.items() if c.stage != UNKNOWN]
+    people = [cid for cid, c in state.contacts.items() if c.stage == CONNECTED]  # people you actually met
     job = state.world.opportunities[state.job].title if state.job else ""
     camp = state.world.campaigns[state.campaign]
     return Debrief(

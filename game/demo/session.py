@@ -55,6 +55,7 @@ def export_run(demo: Demo, world: World, run: Run, folder: Path) -> Export:
     folder.mkdir(parents=True, exist_ok=True)
     debrief = build(run.state, replay_code=encode_replay(run.state))
     debrief.what_if = what_if(demo, world, run)
+    debrief.title = f"{demo.title} ({debrief.title})"
     md = folder / f"{demo.id}.md"
     page = folder / f"{demo.id}.html"
     md.write_text(to_markdown(debrief), encoding="utf-8")
