@@ -76,7 +76,7 @@ class WarmIntroApp(App):
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
         # the title is the base screen itself: one screen to style and lay out at start-up
-        if self._play or self._load is not None:
+        if self._play and self._load is None:
             return super().get_default_screen()
         from game.ui.screens.title import TitleScreen
 
@@ -87,10 +87,7 @@ class WarmIntroApp(App):
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self._load is not None:
-            from game.ui.screens.title import TitleScreen
-
-            self.push_screen(TitleScreen())
-            self.load_game(self._load)
+            self.load_game(self._load)  # over the title, so a failed load leaves the player there
         elif self._play:
             world = self.worlds()[-1]
             self.start_game(world, self._campaign, self._seed, ironman=self._ironman)

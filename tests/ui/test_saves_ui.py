@@ -166,3 +166,16 @@ async def test_save_as_names_a_slot_and_refuses_bad_names(world, saves_folder):
         assert isinstance(app.screen, BoardScreen)
         assert (saves_folder / "before the big ask.toml").exists()
         assert not (saves_folder.parent / "outside.toml").exists()
+
+
+async def test_play_load_opens_the_saved_game_over_the_title(world, saves_folder):
+    state = new_game(world, "second-act", 8)
+    for _ in range(3):
+        state, _ = apply(state, Action("reflect"))
+    path = save_game(saves_folder, state, "three reflections")
+    app = WarmIntroApp(worlds=[world], load=path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert state_hash(app.session.state) == state_hash(state)
+        assert isinstance(app.screen_stack[0], TitleScreen)  # leaving the game goes back to the title

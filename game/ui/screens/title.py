@@ -53,7 +53,10 @@ class TitleScreen(Screen):
 
     def on_screen_resume(self) -> None:
         # back from a game: the saves it made can now be continued
-        menu = self.query_one("#menu", OptionList)
+        found = self.query("#menu")
+        if not found:  # not composed yet
+            return
+        menu = found.first(OptionList)
         saves = has_saved_games()
         menu.replace_option_prompt("continue", "Continue" if saves else "Continue  [dim](no saved games yet)[/]")
         for option_id in ("continue", "load"):
