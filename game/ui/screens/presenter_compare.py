@@ -141,3 +141,12 @@ class ComparisonScreen(Screen):
             return
         self.app.remember_screen("comparison")
         self.notify(path, title="Screenshot saved")
+
+
+def open_comparison(screen, show) -> None:
+    """Show the session's two timelines side by side, or say why there is nothing to compare."""
+    comparison = show.comparison()
+    if comparison is None:
+        screen.notify("This session has no audience choice to compare.", title="Compare")
+        return
+    screen.app.push_screen(ComparisonScreen(comparison, show.world))

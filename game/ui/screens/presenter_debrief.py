@@ -82,13 +82,9 @@ class DebriefScreen(Screen):
         self.notify(f"{len(files)} files in {folder}", title="Exported")
 
     def action_compare(self) -> None:
-        from game.ui.screens.presenter_compare import ComparisonScreen
+        from game.ui.screens.presenter_compare import open_comparison
 
-        comparison = self.show_.comparison()
-        if comparison is None:
-            self.notify("This session has no audience choice to compare.", title="Compare")
-            return
-        self.app.push_screen(ComparisonScreen(comparison, self.show_.world))
+        open_comparison(self, self.show_)
 
     def action_close(self) -> None:
         self.app.pop_screen()

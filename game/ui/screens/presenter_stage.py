@@ -213,13 +213,9 @@ class StageScreen(Screen):
         self.refresh_stage()
 
     def action_compare(self) -> None:
-        from game.ui.screens.presenter_compare import ComparisonScreen
+        from game.ui.screens.presenter_compare import open_comparison
 
-        comparison = self.show_.comparison()
-        if comparison is None:
-            self.notify("This session has no audience choice to compare.", title="Compare")
-            return
-        self.app.push_screen(ComparisonScreen(comparison, self.show_.world))
+        open_comparison(self, self.show_)
 
     def action_debrief(self) -> None:
         from game.ui.screens.presenter_debrief import DebriefScreen
