@@ -20,6 +20,9 @@ def people_markup(state: State, people: list[str], before: State | None = None,
         c = state.contacts[cid]
         name = escape(state.world.people[cid].name)
         mark = "▶ " if touched and cid in touched else "  "
+        if c.stage != "connected":  # a name the player has heard, with no meters yet
+            lines.append(f"{mark}[b]{name}[/b]  [dim]heard of, not met[/]")
+            continue
         lines.append(f"{mark}[b]{name}[/b]  {door_badge(c.door)}")
         for meter in ("trust", "embarrassment"):
             value = getattr(c, meter)
