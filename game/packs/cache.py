@@ -1,6 +1,6 @@
 """A cache of validated packs, so the game starts without re-validating the core pack.
 
-The World is written as plain JSON (never pickle: a cache file is data, and a damaged or
+The World is written as plain JSON (plain data, never serialised objects: a cache file is data, and a damaged or
 foreign one is simply ignored). The key covers the pack's files and the code that turns
 them into a World, so editing either validates the pack afresh.
 """
