@@ -1,6 +1,7 @@
 """Shared test setup: the hypothesis profiles and the core pack."""
 
 import os
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -15,6 +16,9 @@ settings.register_profile(
     "soak", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow],
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+# the validated-pack cache goes to a scratch folder, never the tester's own cache
+os.environ.setdefault("WARM_INTRO_CACHE", tempfile.mkdtemp(prefix="warm-intro-cache-"))
 
 
 @pytest.fixture(scope="session")
