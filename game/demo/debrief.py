@@ -10,8 +10,8 @@ import html
 from dataclasses import dataclass, field
 
 from game.engine.lessons import LESSONS
-from game.engine.rules import HIRED, door_counts, score
-from game.engine.state import CLOSED, CONNECTED, Effect, State
+from game.engine.rules import HIRED, score
+from game.engine.state import CONNECTED, Effect, State
 
 # what the lessons are called on the page, when the pack carries no cards
 LESSON_TITLES = {
@@ -307,8 +307,4 @@ def to_html(d: Debrief) -> str:
 """
 
 
-def closed_doors(state: State) -> list[str]:
-    return [state.world.people[cid].name for cid, c in state.contacts.items() if c.door == CLOSED]
-
-
-__all__ = ["Debrief", "TurningPoint", "build", "closed_doors", "door_counts", "to_html", "to_markdown"]
+__all__ = ["Debrief", "TurningPoint", "build", "lesson_title", "to_html", "to_markdown"]

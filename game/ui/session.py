@@ -147,16 +147,6 @@ class Session:
     def journal(self) -> list[Effect]:
         return visible(self.state.journal())
 
-    def recent_journal(self, count: int) -> list[Effect]:
-        """The last `count` visible effects, read from the newest end of the history only."""
-        out: list[Effect] = []
-        node = self.state.history
-        while node is not None and len(out) < count:
-            out.extend(e for e in reversed(node.effects) if e.visible)
-            node = node.prev
-        out.reverse()
-        return out[-count:]
-
     def people(self) -> list[str]:
         """Everyone the player knows of, connected first, in a stable order."""
         s = self.state
