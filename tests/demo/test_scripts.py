@@ -89,6 +89,16 @@ def test_an_unknown_demo_lists_the_real_ones():
     assert out.returncode == 2 and "slipped-promise" in out.stderr
 
 
+# the start of a one-demo script in Second Act; each test adds the steps it needs
+DEMO_HEAD = """
+[[demos]]
+id = "d"
+title = "D"
+campaign = "second-act"
+seed = 2
+"""
+
+
 def _pack_with_demo(tmp_path, text):
     import shutil
 
@@ -99,13 +109,7 @@ def _pack_with_demo(tmp_path, text):
 
 
 def test_a_broken_demo_says_where_and_why(tmp_path, world):
-    folder = _pack_with_demo(tmp_path, """
-[[demos]]
-id = "d"
-title = "D"
-campaign = "second-act"
-seed = 2
-[[demos.steps]]
+    folder = _pack_with_demo(tmp_path, DEMO_HEAD + """[[demos.steps]]
 action = "meet"
 contact = "mark-oduya"
 choice = "advice"
@@ -119,13 +123,7 @@ expect_doors = { mark-oduya = "closed" }
 
 
 def test_a_choice_without_a_default_is_refused(tmp_path, world):
-    folder = _pack_with_demo(tmp_path, """
-[[demos]]
-id = "d"
-title = "D"
-campaign = "second-act"
-seed = 2
-[[demos.steps]]
+    folder = _pack_with_demo(tmp_path, DEMO_HEAD + """[[demos.steps]]
 choose = "Which?"
 [[demos.steps.options]]
 key = "A"
