@@ -7,8 +7,9 @@ states around for free.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from enum import Enum
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -296,15 +297,22 @@ class State:
         return [e for node in self.history_nodes() for e in node.effects]
 
 
-def _canon(value: Any) -> Any:
-    if isinstance(value, dict):
-        return [[k, _canon(value[k])] for k in sorted(value)]
+def canonical(value: Any) -> Any:
+    """A plain, ordered form of a value (mappings sorted, sets sorted, enums as their text).
+
+    Its repr is the same in any process, so it can be hashed: states for their snapshot
+    hash, worlds for a pack's digest.
+    """
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, Mapping):
+        return [[k, canonical(value[k])] for k in sorted(value)]
     if isinstance(value, (frozenset, set)):
-        return sorted(value)
+        return sorted(canonical(v) for v in value)
     if isinstance(value, (list, tuple)):
-        return [_canon(v) for v in value]
+        return [canonical(v) for v in value]
     if hasattr(value, "__slots__") and not isinstance(value, type):
-        return [[s, _canon(getattr(value, s))] for s in value.__slots__ if s not in _SKIP]
+        return [[s, canonical(getattr(value, s))] for s in value.__slots__ if s not in _SKIP]
     return value
 
 
@@ -313,5 +321,5 @@ _SKIP = frozenset({"world", "history"})
 
 def state_hash(state: State) -> str:
     """A stable hash of everything that matters in a state, the same in any process."""
-    text = repr(_canon(state))
+    text = repr(canonical(state))
     return blake2b(text.encode(), digest_size=16).hexdigest()
