@@ -5,6 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.engine.kinds import INTRODUCTIONS, EffectKind, Meter
+
+if TYPE_CHECKING:
+    from game.engine.state import Effect
 
 
 def register(sub) -> None:
@@ -98,7 +104,7 @@ def _headless(demo, world, choices, export: str | None) -> int:
                 print(f"    {mark} {key}. {label}")
         else:
             node = state.history
-            seen = [e for e in node.effects if e.visible and e.meter in ("trust", "embarrassment", "door", "introduction")]
+            seen = [e for e in node.effects if e.visible and _headline(e)]
             detail = "; ".join(_effect_text(e) for e in seen[:4])
             print(f"  week {node.week}: {beat.action.label()}" + (f" -> {detail}" if detail else ""))
             if reveal:
@@ -117,10 +123,14 @@ def _headless(demo, world, choices, export: str | None) -> int:
     return 0
 
 
-def _effect_text(e) -> str:
-    if e.meter == "door":
-        return e.cause
-    if e.meter == "introduction":
+def _headline(e: Effect) -> bool:
+    """The changes worth a line in the headless script: trust, embarrassment, doors, new people."""
+    return (e.kind == EffectKind.CONTACT_METER and e.meter in (Meter.TRUST, Meter.EMBARRASSMENT)) \
+        or e.kind == EffectKind.DOOR or e.kind in INTRODUCTIONS
+
+
+def _effect_text(e: Effect) -> str:
+    if e.kind != EffectKind.CONTACT_METER:
         return e.cause
     sign = "+" if e.delta > 0 else ""
     return f"{sign}{e.delta} {e.meter} ({e.cause})"

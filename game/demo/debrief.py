@@ -9,6 +9,8 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from game.engine import lessons as L
+from game.engine.kinds import ENDINGS, INTRODUCTIONS, Door, EffectKind, Meter
 from game.engine.lessons import LESSONS
 from game.engine.rules import HIRED, score
 from game.engine.state import CONNECTED, Effect, State
@@ -38,9 +40,15 @@ class TurningPoint:
     step: int  # 1-based index of the action that caused it
     week: int
     who: str  # a person's name, or "You"
-    what: str  # the cause, in the game's words
+    cause: str  # the cause, in the game's words
     lesson: str
     kind: str  # "door", "promise", "press", "interest", "introduction", "offer", "outcome"
+    moment: str = ""  # which kind of that kind: the door reached, "interview", "volunteered"...
+    count: int = 1  # the same moment again in the same week (asking again and again)
+
+    @property
+    def what(self) -> str:
+        return self.cause if self.count == 1 else f"{self.cause} (×{self.count})"
 
 
 @dataclass
@@ -73,24 +81,29 @@ def _name(state: State, target: str) -> str:
     return target
 
 
-def _kind(e: Effect) -> str | None:
-    """Is this effect a turning point, and of which kind?"""
-    if e.meter == "door" and e.after in ("avoiding", "closed", "advocate", "warm"):
-        return "door"
-    if e.meter == "embarrassment" and e.delta >= 15:
-        return "promise"
-    if e.meter == "trust" and e.delta <= -8:
-        return "press"
-    if e.meter == "interview" or (e.meter == "trust" and e.lesson == "honest-interest" and e.delta >= 5):
-        return "interest"
-    if e.meter == "introduction":
-        return "introduction"
-    if e.meter == "offer":
-        return "offer"
-    if e.meter == "outcome":
-        return "outcome"
-    if e.meter == "commitment" and "will set up" in e.cause:
-        return "promise"
+def _kind(e: Effect) -> tuple[str, str] | None:
+    """Is this effect a turning point, and of which kind (and moment within the kind)?"""
+    kind, meter = e.kind, e.meter
+    if kind == EffectKind.DOOR and e.after in (Door.AVOIDING, Door.CLOSED, Door.ADVOCATE, Door.WARM):
+        return "door", str(e.after)
+    if kind == EffectKind.CONTACT_METER:
+        if meter == Meter.EMBARRASSMENT and e.delta >= 15:
+            return "promise", "embarrassed"
+        if meter == Meter.TRUST and e.delta <= -8:
+            return "press", "trust_lost"
+        if meter == Meter.TRUST and e.lesson == L.HONEST_INTEREST and e.delta >= 5:
+            return "interest", "explore"
+        return None
+    if kind == EffectKind.INTERVIEW:
+        return "interest", "interview"
+    if kind in INTRODUCTIONS:
+        return "introduction", str(kind)
+    if kind == EffectKind.OFFER:
+        return "offer", "offer"
+    if kind in ENDINGS:
+        return "outcome", str(kind)
+    if kind == EffectKind.OFFER_ACCEPTED:
+        return "promise", "volunteered"
     return None
 
 
@@ -101,34 +114,29 @@ def turning_points(state: State) -> list[TurningPoint]:
         for e in node.effects:
             if not e.visible:
                 continue
-            kind = _kind(e)
-            if kind is None:
+            found = _kind(e)
+            if found is None:
                 continue
-            if e.meter == "door":
-                what = e.cause
-            elif e.meter in ("trust", "embarrassment"):
+            kind, moment = found
+            if e.kind == EffectKind.CONTACT_METER:
                 sign = "+" if e.delta > 0 else "−"
                 what = f"{sign}{abs(e.delta)} {e.meter}: {e.cause}"
             else:
                 what = e.cause
-            point = TurningPoint(step, e.week, _name(state, e.target), what, e.lesson, kind)
-            if out and _same_moment(out[-1], point):
+            point = TurningPoint(step, e.week, _name(state, e.target), what, e.lesson, kind, moment)
+            if out and _same_moment(out[-1], point, e):
                 # the same thing again, the same week (asking again and again): one line, counted
                 prev = out[-1]
-                count = int(prev.what.rsplit("(×", 1)[1].rstrip(")")) + 1 if prev.what.endswith(")") and "(×" in prev.what else 2
-                base = prev.what.rsplit(" (×", 1)[0]
-                out[-1] = TurningPoint(prev.step, prev.week, prev.who, f"{base} (×{count})", prev.lesson, prev.kind)
+                out[-1] = TurningPoint(prev.step, prev.week, prev.who, prev.cause, prev.lesson, prev.kind,
+                                       prev.moment, prev.count + 1)
                 continue
             out.append(point)
     return out
 
 
-def _same_moment(a: TurningPoint, b: TurningPoint) -> bool:
-    def core(text: str) -> str:
-        text = text.rsplit(" (×", 1)[0]
-        return text.split(": ", 1)[1] if text[:1] in "+−" and ": " in text else text
-
-    return (a.week, a.who, a.kind, a.lesson) == (b.week, b.who, b.kind, b.lesson) and core(a.what) == core(b.what)
+def _same_moment(a: TurningPoint, b: TurningPoint, e: Effect) -> bool:
+    return (a.week, a.who, a.kind, a.moment, a.lesson) == (b.week, b.who, b.kind, b.moment, b.lesson) \
+        and a.cause.endswith(e.cause)
 
 
 def meter_series(state: State, cid: str) -> dict[str, list[tuple[int, int]]]:
@@ -159,25 +167,25 @@ def questions(state: State, points: list[TurningPoint]) -> list[str]:
             asked.append(text)
 
     for p in points:
-        if p.kind == "door" and "never speak to you again" in p.what:
+        if p.kind == "door" and p.moment == Door.CLOSED:
             ask("closed", f"In week {p.week}, {p.who} shut the door for good. Looking back, which earlier "
                           f"moment made that likely, and what could you have said instead?")
-        elif p.kind == "door" and "avoiding" in p.what:
+        elif p.kind == "door" and p.moment == Door.AVOIDING:
             ask("avoiding", f"Why did {p.who} start avoiding you in week {p.week}? What were they feeling, "
                             "and what would have let them off the hook?")
-        elif p.kind == "promise" and "will set up" in p.what:
+        elif p.kind == "promise" and p.moment == "volunteered":
             ask("promise", f"{p.who} offered to make an introduction in week {p.week}. What are the risks of "
                            "accepting that kind of offer, and what is the alternative?")
         elif p.kind == "press":
             ask("press", f"How did {p.who} take being asked for a favour in week {p.week}? What would the "
                          "relationship have needed first?")
-        elif p.kind == "interest" and "interview" in p.what:
+        elif p.kind == "interest" and p.moment == "interview":
             ask("overclaim", f"What changed in the conversation when you said \"Yes!\" in week {p.week}? "
                              "What did you actually know about the role at that moment?")
         elif p.kind == "interest":
             ask("explore", f"Saying you were still exploring changed how {p.who} treated you. Why does "
                            "honesty about what you know lower the stakes?")
-        elif p.kind == "door" and "in your corner" in p.what:
+        elif p.kind == "door" and p.moment == Door.ADVOCATE:
             ask("advocate", f"{p.who} became an advocate in week {p.week}. Which small actions built that?")
     if state.outcome == HIRED:
         ask("job", "You took a job. How well did it fit, and what would a better fit have needed?")

@@ -11,8 +11,8 @@ from collections.abc import Callable, Iterable, Iterator
 from game.engine.actions import Action
 from game.engine.rng import roll
 from game.engine.rules import (
-    _cost,
     check,
+    cost,
     estimated_fit,
     is_pressing,
     knowable_interest,
@@ -41,9 +41,9 @@ def _ok(state: State, action: Action) -> bool:
 
 
 def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
-    hours, t = state.hours_left, state.world.tuning
+    hours = state.hours_left
     for a in actions:
-        if _cost(t, a.name) <= hours and _ok(state, a):
+        if cost(state, a) <= hours and _ok(state, a):
             return a
     return None
 

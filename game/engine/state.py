@@ -13,60 +13,89 @@ from enum import Enum
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from game.engine.kinds import (  # noqa: F401 - the members' names are part of this module's interface
+    ABANDONED,
+    ACCEPTED,
+    ADVOCATE,
+    APPLIED,
+    AVOIDING,
+    CLOSED,
+    CONNECTED,
+    EXPIRED,
+    FORGOTTEN,
+    FULFILLED,
+    GUARDED,
+    HIDDEN,
+    INTERVIEWING,
+    KNOWN,
+    OFFER,
+    OPEN,
+    OPP_KNOWN,
+    PENDING,
+    REJECTED,
+    RELEASED,
+    UNKNOWN,
+    WARM,
+    WITHDRAWN,
+    Door,
+    EffectKind,
+    GameOutcome,
+    InterviewMode,
+    Meter,
+    OppStage,
+    Outcome,
+    PromiseKind,
+    PromiseStatus,
+    PromptKind,
+    Stage,
+)
+
 if TYPE_CHECKING:
     from game.engine.actions import Action
     from game.engine.world import World
 
-METERS = ("trust", "embarrassment", "familiarity")
+METERS = tuple(Meter)
 
-# door states, warmest first
-ADVOCATE = "advocate"
-WARM = "warm"
-OPEN = "open"
-GUARDED = "guarded"
-AVOIDING = "avoiding"
-CLOSED = "closed"
-DOORS = (ADVOCATE, WARM, OPEN, GUARDED, AVOIDING, CLOSED)
-
-# what the player knows of a person
-UNKNOWN = "unknown"  # exists in the world; the player has never heard of them
-KNOWN = "known"  # the player has heard the name and could reach out cold
-CONNECTED = "connected"  # they have spoken; meetings and asks are possible
+DOORS = tuple(Door)
 
 
 class Effect(NamedTuple):
     """One change to the world, with its reason.
 
-    `meter` is a contact meter ("trust", "embarrassment", "familiarity"), "door", a player
-    quantity ("runway", "clarity", "knowledge:FIELD", "reputation"), or an event kind
-    ("introduction", "commitment", "opportunity", "message", "lesson", "outcome").
-    Hidden effects are what the player cannot see: they exist for the inner-thoughts view.
+    `kind` says what happened; screens choose how to show an effect by its kind alone.
+    `meter` names the meter for a number (a contact's trust, embarrassment or familiarity;
+    the player's clarity, reputation or runway; the field for knowledge) and is empty
+    otherwise. `cause` is for people to read, never for code to match. Hidden effects are
+    what the player cannot see: they exist for the inner-thoughts view.
     """
 
     week: int
     target: str
-    meter: str
+    kind: EffectKind
     delta: int
     cause: str
     lesson: str
     visible: bool = True
-    before: Any = None
-    after: Any = None
+    before: int | str | None = None
+    after: int | str | None = None
+    meter: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "week": self.week,
             "target": self.target,
-            "meter": self.meter,
+            "kind": str(self.kind),
             "delta": self.delta,
             "cause": self.cause,
             "lesson": self.lesson,
             "visible": self.visible,
         }
+        if self.meter:
+            out["meter"] = self.meter
         if self.before is not None:
-            out["before"] = self.before
+            out["before"] = str(self.before) if isinstance(self.before, Enum) else self.before
         if self.after is not None:
-            out["after"] = self.after
+            out["after"] = str(self.after) if isinstance(self.after, Enum) else self.after
         return out
 
 
@@ -84,11 +113,11 @@ class LedgerEntry(NamedTuple):
 @dataclass(slots=True)
 class ContactState:
     id: str
-    stage: str = UNKNOWN
+    stage: Stage = Stage.UNKNOWN
     trust: int = 0
     embarrassment: int = 0
     familiarity: int = 0
-    door: str = OPEN
+    door: Door = Door.OPEN
     ledger: tuple[LedgerEntry, ...] = ()
     trust_gain_week: int = 0
     familiarity_gain_week: int = 0
@@ -133,25 +162,15 @@ class ContactState:
         )
 
 
-# opportunity stages
-HIDDEN = "hidden"
-OPP_KNOWN = "known"
-APPLIED = "applied"
-INTERVIEWING = "interviewing"
-OFFER = "offer"
-REJECTED = "rejected"
-WITHDRAWN = "withdrawn"
-ACCEPTED = "accepted"
-EXPIRED = "expired"
 ACTIVE_STAGES = (APPLIED, INTERVIEWING, OFFER)
 
 
 @dataclass(slots=True)
 class OpportunityState:
     id: str
-    stage: str = HIDDEN
+    stage: OppStage = OppStage.HIDDEN
     referred: bool = False
-    interview_mode: str | None = None  # "overclaimed" or "informed"
+    interview_mode: InterviewMode | None = None
     introduced_by: str | None = None  # who put the player in front of the hiring contact
     stage_week: int = 0
 
@@ -161,12 +180,6 @@ class OpportunityState:
         )
 
 
-# commitment status
-PENDING = "pending"
-FULFILLED = "fulfilled"
-FORGOTTEN = "forgotten"
-ABANDONED = "abandoned"
-RELEASED = "released"
 SLIPPED = (FORGOTTEN, ABANDONED)
 
 
@@ -174,12 +187,12 @@ SLIPPED = (FORGOTTEN, ABANDONED)
 class Commitment:
     id: str
     by: str  # who promised
-    kind: str  # "introduction" or "referral"
+    kind: PromiseKind
     to: str  # the third party (a contact id) or the opportunity id for a referral
     asked: bool  # pulled out of them (True) or volunteered (False)
     oversteps: bool  # the third party would not want it; hidden
     week: int
-    status: str = PENDING
+    status: PromiseStatus = PromiseStatus.PENDING
     reminders: int = 0
     latent: int = 0  # embarrassment waiting to surface when the player makes contact
 
@@ -205,7 +218,7 @@ class Commitment:
 class Prompt(NamedTuple):
     """A question that must be answered before anything else happens."""
 
-    kind: str  # "offer" (a volunteered introduction) or "interest" (the interest question)
+    kind: PromptKind
     contact: str
     subject: str  # the third party for an offer; the opportunity for the interest question
 
@@ -218,7 +231,7 @@ class HistoryNode:
     action: Action
     week: int
     effects: tuple[Effect, ...]
-    outcome: str = "done"  # how the action turned out (see actions.OUTCOMES)
+    outcome: Outcome = Outcome.DONE  # how the action turned out (see actions.OUTCOMES)
 
 
 @dataclass(slots=True)
@@ -238,7 +251,7 @@ class State:
     tokens: dict[str, str]  # third party -> who said "mention my name"
     prompt: Prompt | None = None
     lessons: frozenset[str] = frozenset()
-    outcome: str | None = None  # None while playing, then "hired" or "out_of_runway"
+    outcome: GameOutcome | None = None  # None while playing
     job: str | None = None
     steps: int = 0
     next_commitment: int = 1

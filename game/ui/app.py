@@ -212,23 +212,24 @@ class WarmIntroApp(App):
         return effects
 
     def _announce(self, effects: list) -> None:
+        from game.engine.kinds import Door, EffectKind
         from game.ui.codex import titles
         from game.ui.words import door_badge
 
         names = titles()
         for e in effects:
-            if e.meter == "door" and e.after in ("avoiding", "closed"):
-                title = "A door closed for good" if e.after == "closed" else "A door is closing"
-                self.notify(f"{door_badge(e.after)}  {e.cause}", title=title, severity="error", timeout=10)
-            elif e.meter == "door" and e.after == "advocate":
-                self.notify(f"{door_badge(e.after)}  {e.cause}", title="An advocate", timeout=8)
-            elif e.meter == "introduction" and "Unprompted" in e.cause:
+            if e.kind == EffectKind.DOOR and e.after in (Door.AVOIDING, Door.CLOSED):
+                title = "A door closed for good" if e.after == Door.CLOSED else "A door is closing"
+                self.notify(f"{door_badge(str(e.after))}  {e.cause}", title=title, severity="error", timeout=10)
+            elif e.kind == EffectKind.DOOR and e.after == Door.ADVOCATE:
+                self.notify(f"{door_badge(str(e.after))}  {e.cause}", title="An advocate", timeout=8)
+            elif e.kind == EffectKind.ADVOCATE_INTRODUCED:
                 self.notify(e.cause, title="An advocate acted for you", timeout=8)
-            elif e.meter == "opportunity" and "nobody posted" in e.cause:
+            elif e.kind == EffectKind.ROLE_REVEALED:
                 self.notify(e.cause, title="A door opened", timeout=8)
-            elif e.meter == "offer":
+            elif e.kind == EffectKind.OFFER:
                 self.notify(e.cause, title="An offer", timeout=10)
-            elif e.meter == "lesson":
+            elif e.kind == EffectKind.LESSON:
                 self.notify(f"{names.get(e.target, e.target)}  (press c to read it)", title="New codex card", timeout=4)
 
     # --- screens anyone can open ------------------------------------------------------------

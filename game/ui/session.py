@@ -13,6 +13,15 @@ from dataclasses import dataclass, field
 
 from game.engine import Action, Effect, State, World, apply, check, cost, new_game
 from game.engine.dialogue import line_for
+from game.engine.kinds import (
+    ENDINGS,
+    INTRODUCTIONS,
+    NUMBERS,
+    PROMISES_KEPT,
+    ROLE_NEWS,
+    EffectKind,
+)
+from game.engine.rules import promise_words
 from game.engine.state import CONNECTED, UNKNOWN
 
 
@@ -156,7 +165,7 @@ class Session:
     def last_deltas(self, cid: str) -> dict[str, int]:
         out: dict[str, int] = {}
         for e in self.last:
-            if e.target == cid and e.meter in ("trust", "embarrassment", "familiarity"):
+            if e.target == cid and e.kind == EffectKind.CONTACT_METER:
                 out[e.meter] = out.get(e.meter, 0) + e.delta
         return out
 
@@ -185,11 +194,7 @@ class Session:
             if not m.outstanding:
                 continue
             who = s.world.people[m.by].first_name
-            if m.kind == "introduction":
-                what = f"the introduction to {s.world.people[m.to].name}"
-            else:
-                opp = s.world.opportunities[m.to]
-                what = f"a word for the {opp.title} role"
+            what = promise_words(s.world, m)
             weeks = s.week - m.week
             ago = "this week" if weeks == 0 else f"{weeks} week{'s' if weeks != 1 else ''} ago"
             out.append(f"{who} promised {what} {ago}. No word yet.")
@@ -198,16 +203,16 @@ class Session:
     def summarise_week(self, week: int, effects: Iterable[Effect]) -> WeekSummary:
         summary = WeekSummary(week)
         for e in visible(effects):
-            m = e.meter
-            if m == "door":
+            kind = e.kind
+            if kind == EffectKind.DOOR:
                 summary.doors.append(e)
-            elif m == "lesson":
+            elif kind == EffectKind.LESSON:
                 summary.lessons.append(e)
-            elif m in ("trust", "embarrassment", "familiarity", "clarity", "reputation", "runway") or m.startswith("knowledge:"):
+            elif kind in NUMBERS:
                 summary.meters.append(e)
-            elif m in ("opportunity", "offer", "interview", "outcome"):
+            elif kind in ROLE_NEWS or kind in ENDINGS:
                 summary.opportunities.append(e)
-            elif "as promised" in e.cause:
+            elif kind in PROMISES_KEPT:
                 summary.promises_kept.append(e)
             else:
                 summary.messages.append(e)
@@ -232,14 +237,14 @@ class Session:
 
     def turning_points(self) -> list[Effect]:
         """Door changes, new cards, introductions, offers and the outcome, in order."""
-        keep = ("door", "lesson", "introduction", "offer", "outcome", "interview")
-        return [e for e in self.journal() if e.meter in keep]
+        keep = {EffectKind.DOOR, EffectKind.LESSON, EffectKind.OFFER, EffectKind.INTERVIEW} | INTRODUCTIONS | ENDINGS
+        return [e for e in self.journal() if e.kind in keep]
 
     def lesson_moment(self, lesson: str) -> Effect | None:
         """The effect that unlocked a lesson card (the visible change just before it)."""
         journal = self.journal()
         for i, e in enumerate(journal):
-            if e.meter == "lesson" and e.target == lesson:
+            if e.kind == EffectKind.LESSON and e.target == lesson:
                 return journal[i - 1] if i else e
         return None
 
@@ -255,10 +260,3 @@ def new_session(world: World, campaign: str | None = None, seed: int | None = No
         seed = random.SystemRandom().randrange(1, 1_000_000)
     return Session(world, campaign, seed, ironman=ironman)
 
-
-def start_key(world: World, campaign: str) -> str:
-    return f"{world.pack_id}:{campaign}"
-
-
-def connected(state: State, cid: str) -> bool:
-    return state.contacts[cid].stage == CONNECTED

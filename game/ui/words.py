@@ -10,6 +10,7 @@ from __future__ import annotations
 from textual.markup import escape
 
 from game.engine import Action, Effect, State
+from game.engine.kinds import ENDINGS, INTRODUCTIONS, NUMBERS, REFERRALS, EffectKind, Meter
 
 # door -> (symbol, word); symbol + word read the same with or without colour
 DOOR_BADGES: dict[str, tuple[str, str]] = {
@@ -41,7 +42,6 @@ DOOR_MEANINGS: dict[str, str] = {
 
 SHUT = ("avoiding", "closed")
 
-METER_NAMES = {"trust": "trust", "embarrassment": "embarrassment", "familiarity": "familiarity"}
 
 
 def door_badge(door: str, markup: bool = True) -> str:
@@ -154,14 +154,6 @@ def action_label(state: State, action: Action) -> str:
     return n
 
 
-def effect_subject(state: State, effect: Effect) -> str:
-    if effect.target in state.world.people:
-        return person(state, effect.target)
-    if effect.target in state.world.opportunities:
-        return role(state, effect.target)
-    return ""
-
-
 def _sentence(text: str) -> str:
     text = text.strip()
     return text[:1].upper() + text[1:] if text else text
@@ -169,38 +161,37 @@ def _sentence(text: str) -> str:
 
 def effect_text(state: State, effect: Effect, titles: dict[str, str] | None = None) -> str:
     """One effect as a plain line of text (no markup): the change and its cause."""
-    m = effect.meter
-    if m in METER_NAMES:
+    kind, m = effect.kind, effect.meter
+    if kind == EffectKind.CONTACT_METER:
         who = first(state, effect.target) if effect.target in state.world.people else effect.target
         return f"{who}: {effect.delta:+d} {m} ({effect.after}) - {effect.cause}"
-    if m == "door":
-        return f"{door_badge(effect.after, markup=False)}  {effect.cause}"
-    if m == "lesson":
+    if kind == EffectKind.DOOR:
+        return f"{door_badge(str(effect.after), markup=False)}  {effect.cause}"
+    if kind == EffectKind.LESSON:
         title = (titles or {}).get(effect.target, effect.target)
         return f"New codex card: {title}"
-    if m == "runway":
+    if kind == EffectKind.PLAYER_METER and m == "runway":
         return f"Runway {effect.delta:+d} week ({effect.after} left) - {effect.cause}"
-    if m in ("clarity", "reputation"):
+    if kind == EffectKind.PLAYER_METER:
         return f"You: {effect.delta:+d} {m} ({effect.after}) - {effect.cause}"
-    if m.startswith("knowledge:"):
-        fname = field_name(state, m.split(":", 1)[1])
-        return f"You: {effect.delta:+d} knowledge of {fname} ({effect.after}) - {effect.cause}"
+    if kind == EffectKind.KNOWLEDGE:
+        return f"You: {effect.delta:+d} knowledge of {field_name(state, m)} ({effect.after}) - {effect.cause}"
     return _sentence(effect.cause)
 
 
 def effect_markup(state: State, effect: Effect, titles: dict[str, str] | None = None) -> str:
     """One effect as a line of markup for the journal and the conversation."""
     text = escape(effect_text(state, effect, titles))
-    m = effect.meter
-    if m == "door":
+    kind = effect.kind
+    if kind == EffectKind.DOOR:
         style = "bold $error" if effect.after in SHUT else "bold $success"
         return f"[{style}]{text}[/]"
-    if m == "lesson":
+    if kind == EffectKind.LESSON:
         return f"[bold $accent]✦ {text}[/]"
-    if m in METER_NAMES or m in ("clarity", "reputation") or m.startswith("knowledge:"):
-        good = effect.delta > 0 if m != "embarrassment" else effect.delta < 0
+    if kind in NUMBERS and effect.meter != "runway":
+        good = effect.delta > 0 if effect.meter != Meter.EMBARRASSMENT else effect.delta < 0
         sign = "▲" if effect.delta > 0 else "▼"
         return f"[{'$success' if good else '$warning'}]{sign}[/] {text}"
-    if m in ("offer", "introduction", "referral", "token", "outcome"):
+    if kind == EffectKind.OFFER or kind == EffectKind.TOKEN or kind in INTRODUCTIONS | REFERRALS | ENDINGS:
         return f"[bold]{text}[/]"
     return text

@@ -4,6 +4,7 @@ import pytest
 
 from game.engine import lessons as L
 from game.engine.actions import Action
+from game.engine.kinds import EffectKind
 from game.engine.rules import apply, new_game
 from game.engine.state import AVOIDING, CLOSED, CONNECTED, INTERVIEWING, OPP_KNOWN, SLIPPED
 from tests.engine.worlds import tiny_world
@@ -63,7 +64,7 @@ def test_accepted_promise_slips_and_two_follow_ups_close_the_door(world, seed):
     assert any(e.meter == "embarrassment" and e.lesson == L.CAUSED_COMMITMENT and e.visible for e in fx)
     state, fx = apply(state, Action("follow_up", contact="mark-oduya"))
     assert state.contacts["mark-oduya"].door == CLOSED
-    assert any(e.meter == "door" and e.after == CLOSED and e.lesson == L.CAUSED_COMMITMENT for e in fx)
+    assert any(e.kind == EffectKind.DOOR and e.after == CLOSED and e.lesson == L.CAUSED_COMMITMENT for e in fx)
     assert L.CAUSED_COMMITMENT in state.lessons
     state, _ = apply(state, END)
     assert state.contacts["mark-oduya"].door == CLOSED
@@ -85,7 +86,7 @@ def test_the_slip_is_hidden_from_the_player(world):
     hidden = []
     for _ in range(4):
         state, fx = apply(state, END)
-        hidden += [e for e in fx if e.target == "mark-oduya" and e.meter == "commitment"]
+        hidden += [e for e in fx if e.target == "mark-oduya" and e.kind in (EffectKind.PROMISE_DOUBTED, EffectKind.PROMISE_FORGOTTEN, EffectKind.PROMISE_ABANDONED)]
     assert hidden and all(not e.visible for e in hidden)
 
 
@@ -179,7 +180,7 @@ def test_an_uninformed_yes_turns_the_talk_into_an_interview():
     o = state.opportunities["analyst"]
     assert o.stage == INTERVIEWING and o.interview_mode == "overclaimed"
     assert state.contacts["hank"].guide_lost and not state.contacts["hank"].guide
-    assert any(e.meter == "interview" for e in fx)
+    assert any(e.kind == EffectKind.INTERVIEW for e in fx)
 
 
 def test_withdrawing_after_an_eager_yes_embarrasses_the_introducer():

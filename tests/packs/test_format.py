@@ -10,6 +10,7 @@ import pytest
 
 from game.engine.actions import Action
 from game.engine.dialogue import line_for
+from game.engine.kinds import EffectKind
 from game.engine.rules import apply, new_game
 from game.packs.loader import (
     PackError,
@@ -217,12 +218,12 @@ def test_an_event_fires_once_with_its_lesson_and_cause(world):
     state, _ = apply(state, Action("meet", contact="owen-fairweather", choice="advice"))
     state, _ = apply(state, Action("thank", contact="owen-fairweather"))
     state, fx = apply(state, Action("end_week"))
-    fired = [e for e in fx if e.meter == "event"]
+    fired = [e for e in fx if e.kind == EffectKind.EVENT]
     assert [e.after for e in fired] == ["owen-passes-it-on"]
     assert all(e.lesson == "close-the-loop" for e in fired)
     assert any(e.target == "owen-fairweather" and e.meter == "trust" and e.lesson == "close-the-loop" for e in fx)
     state, fx = apply(state, Action("end_week"))
-    assert not [e for e in fx if e.meter == "event" and e.after == "owen-passes-it-on"]
+    assert not [e for e in fx if e.kind == EffectKind.EVENT and e.after == "owen-passes-it-on"]
 
 
 def test_loading_a_missing_folder_is_a_located_problem(tmp_path):

@@ -66,7 +66,7 @@ async def test_meeting_mark_brings_an_offer_and_accepting_it_makes_a_promise(wor
         assert [m.by for m in app.session.state.commitments.values()] == [MARK]
         await pilot.press("escape")
         assert isinstance(app.screen, BoardScreen)
-        assert "Promised you an introduction to Gordon Pike" in screen_text(app)
+        assert "Promised you the introduction to Gordon Pike" in screen_text(app)
 
 
 async def test_asking_permission_instead_leaves_no_debt(world):

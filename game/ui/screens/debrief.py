@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from game.engine import score
+from game.engine.kinds import EffectKind
 from game.ui.codex import titles
 from game.ui.words import door_badge, effect_text, role
 
@@ -59,7 +60,7 @@ def debrief_text(session) -> str:
     if not points:
         out.append("  [dim]None yet.[/]")
     for e in points:
-        if e.meter == "lesson":
+        if e.kind == EffectKind.LESSON:
             continue
         lesson = names.get(e.lesson, e.lesson)
         out.append(f"  week {e.week:>2}  {escape(effect_text(s, e, names))}")

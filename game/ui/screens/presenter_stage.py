@@ -14,6 +14,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
+from game.engine.kinds import EffectKind
 from game.ui.codex import titles
 from game.ui.presenter import Show
 from game.ui.widgets.presenter_people import PresenterPeople, people_markup
@@ -133,7 +134,7 @@ class StageScreen(Screen):
                  if index > 0 else f"[b]You: {escape(beat.action.name)}[/b]"]
         shown = 0
         for e in node.effects:
-            if e.visible and e.meter not in ("known", "message"):
+            if e.visible and e.kind not in (EffectKind.HEARD_OF, EffectKind.MESSAGE):
                 lines.append("  " + effect_markup(state, e, names))
                 shown += 1
             elif not e.visible and show.reveal:

@@ -9,6 +9,7 @@ from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
+from game.engine.kinds import PlayerMeter
 from game.ui.codex import titles
 from game.ui.session import WeekSummary
 from game.ui.words import effect_markup
@@ -67,9 +68,9 @@ class WeekSummaryScreen(ModalScreen[None]):
             out.extend(f"  … {escape(line)}" for line in sm.silence)
             out.append("")
         section("Roles", sm.opportunities)
-        section("How people feel", [e for e in sm.meters if e.meter != "runway"])
+        section("How people feel", [e for e in sm.meters if e.meter != PlayerMeter.RUNWAY])
         section("New codex cards", sm.lessons)
-        runway = [e for e in sm.meters if e.meter == "runway"]
+        runway = [e for e in sm.meters if e.meter == PlayerMeter.RUNWAY]
         if runway:
             out.append(f"[dim]Another week of savings spent: {runway[-1].after} weeks of runway left.[/]")
         return "\n".join(out).rstrip()

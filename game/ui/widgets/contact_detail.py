@@ -7,6 +7,7 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from game.engine import estimated_fit
+from game.engine.rules import promise_words
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
@@ -54,8 +55,7 @@ def contact_detail(session: Session, cid: str) -> str:
     if c.introduced_by:
         out.append(f"Introduced by {s.world.people[c.introduced_by].first_name}.")
     for m in s.outstanding_commitments(cid):
-        what = (f"an introduction to {s.world.people[m.to].name}" if m.kind == "introduction"
-                else f"a word for {role(s, m.to)}")
+        what = promise_words(s.world, m)
         weeks = s.week - m.week
         out.append(f"[b]Promised you {escape(what)}[/b] in week {m.week} ({weeks} week{'s' if weeks != 1 else ''} ago). No word yet.")
     ties = session.known_ties(cid)

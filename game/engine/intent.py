@@ -1,0 +1,93 @@
+"""An action as the player states it: a public name and its parameters (a frozen intent).
+
+This is what saves, demo scripts, scenario tests, replay codes and the simulator store.
+What an action costs, when it may be taken and what it does belong to its rule, one class
+per action in `game.engine.rules.actions`.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+PARAMS = ("contact", "target", "opportunity", "field", "choice")
+
+
+class Impossible(Exception):
+    """An action that cannot be taken now. The message says why, in the game's words."""
+
+
+class Action(NamedTuple):
+    name: str
+    contact: str | None = None
+    target: str | None = None
+    opportunity: str | None = None
+    field: str | None = None
+    choice: str | None = None
+
+    # the parameters an action's rule requires, once `check` has passed --------------------
+    @property
+    def cid(self) -> str:
+        return _given(self, self.contact, "contact")
+
+    @property
+    def tid(self) -> str:
+        return _given(self, self.target, "target")
+
+    @property
+    def oid(self) -> str:
+        return _given(self, self.opportunity, "opportunity")
+
+    @property
+    def fid(self) -> str:
+        return _given(self, self.field, "field")
+
+    @property
+    def picked(self) -> str:
+        return _given(self, self.choice, "choice")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"action": self.name}
+        for key in PARAMS:
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        return out
+
+    @staticmethod
+    def from_dict(data: dict[str, Any]) -> Action:
+        """Build an action from its public form, checking names and parameters."""
+        from game.engine.rules.actions import CHOICES, VOCABULARY
+
+        data = dict(data)
+        name = data.pop("action", None)
+        if name not in VOCABULARY:
+            raise ValueError(f"unknown action {name!r}; expected one of: {', '.join(VOCABULARY)}")
+        wanted = VOCABULARY[name]
+        for key in data:
+            if key not in wanted:
+                expected = ", ".join(wanted) if wanted else "no parameters"
+                raise ValueError(f"action {name!r} does not take {key!r} (it takes {expected})")
+        for key in wanted:
+            if data.get(key) in (None, ""):
+                raise ValueError(f"action {name!r} needs {key!r}")
+            if not isinstance(data[key], str):
+                raise ValueError(f"action {name!r}: {key!r} must be text")
+        if name in CHOICES and data["choice"] not in CHOICES[name]:
+            raise ValueError(
+                f"action {name!r}: choice {data['choice']!r} is not one of {', '.join(CHOICES[name])}"
+            )
+        return Action(name, **data)
+
+    def label(self) -> str:
+        parts = [self.name]
+        for key in PARAMS:
+            value = getattr(self, key)
+            if value is not None:
+                parts.append(f"{key}={value}")
+        return " ".join(parts)
+
+
+def _given(action: Action, value: str | None, key: str) -> str:
+    if value is None:
+        raise Impossible(f"{action.name} needs {key}.")
+    return value

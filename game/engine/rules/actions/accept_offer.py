@@ -1,0 +1,33 @@
+"""accept_offer: say yes to a volunteered introduction. It becomes their promise, and your debt."""
+
+from __future__ import annotations
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import TRUST, EffectKind, Outcome, PromiseKind
+from game.engine.rules.actions._answers import AnswerRule
+from game.engine.rules.actions.base import register
+from game.engine.rules.derived import preparation
+from game.engine.rules.people import promise
+from game.engine.rules.turn import Turn
+
+
+@register
+class AcceptOffer(AnswerRule):
+    name = "accept_offer"
+    outcomes = (Outcome.PROMISED,)
+    rank = 0
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        s = turn.s
+        p = self.take_prompt(turn)
+        cid, tid = p.contact, p.subject
+        busy = turn.w.people[tid].traits.busyness
+        prep = preparation(s, turn.w.people[tid].field)
+        promise(turn, cid, PromiseKind.INTRODUCTION, tid, asked=False,
+                overstep_p=max(0.0, 0.25 + 0.3 * busy - 0.3 * prep))
+        turn.meter(cid, TRUST, 2, f"{turn.name(cid)} is pleased to be helping", L.CAUSED_COMMITMENT)
+        turn.note(cid, EffectKind.OFFER_ACCEPTED, f"{turn.name(cid)} will set up a call with {turn.full(tid)}.",
+                  L.CAUSED_COMMITMENT)
+        turn.c(cid).memory = s.contacts[cid].memory + (f"promised:{tid}",)
+        turn.outcome = Outcome.PROMISED

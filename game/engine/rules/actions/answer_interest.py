@@ -1,0 +1,82 @@
+"""answer_interest: "Are you interested in the position?" Say what you actually know.
+
+An uninformed "Yes!" turns the talk into an interview; "I'm still exploring" keeps it mutual
+and may make the hiring contact a guide; an informed yes is honest and is not punished.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import (
+    FAMILIARITY,
+    INTERVIEWING,
+    TRUST,
+    EffectKind,
+    InterviewMode,
+    Outcome,
+    PromptKind,
+)
+from game.engine.rules.actions._answers import AnswerRule
+from game.engine.rules.actions.base import register
+from game.engine.rules.derived import fit, knowable_interest
+from game.engine.rules.turn import Turn
+
+
+@register
+class AnswerInterest(AnswerRule):
+    name = "answer_interest"
+    params = ("choice",)
+    choices = ("eager_yes", "explore", "not_now")
+    outcomes = (Outcome.INTERVIEW, Outcome.INFORMED_YES, Outcome.EXPLORE, Outcome.NOT_NOW)
+    answers: ClassVar[PromptKind | None] = PromptKind.INTEREST
+    rank = 3
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        p = self.take_prompt(turn)
+        cid, oid = p.contact, p.subject
+        choice = action.picked
+        if choice == "eager_yes":
+            _eager_yes(turn, cid, oid)
+        elif choice == "explore":
+            _explore(turn, cid, oid)
+        else:
+            turn.meter(cid, FAMILIARITY, 2, f"you told {turn.name(cid)} the timing isn't right", L.HONEST_INTEREST)
+            turn.outcome = Outcome.NOT_NOW
+
+
+def _eager_yes(turn: Turn, cid: str, oid: str) -> None:
+    s = turn.s
+    opp = turn.w.opportunities[oid]
+    first = turn.name(cid)
+    honest = knowable_interest(s, opp.field) >= turn.t.honest_threshold and fit(s, oid) >= 0.45
+    o = turn.o(oid)
+    o.stage, o.stage_week = INTERVIEWING, s.week
+    if honest:
+        o.interview_mode = InterviewMode.INFORMED
+        turn.meter(cid, TRUST, 3, f"you knew why you wanted {turn.role(oid)}, and it showed", L.HONEST_INTEREST)
+        turn.note(oid, EffectKind.MOVED_TO_INTERVIEW, f"{first} moves you into the process for {turn.role(oid)}.",
+                  L.HONEST_INTEREST)
+        turn.outcome = Outcome.INFORMED_YES
+        return
+    o.interview_mode = InterviewMode.OVERCLAIMED
+    turn.c(cid).guide_lost = True
+    turn.c(cid).guide = False
+    turn.outcome = Outcome.INTERVIEW
+    turn.note(oid, EffectKind.INTERVIEW, f"\"Yes!\" — and the conversation turns into an interview for {turn.role(oid)}.",
+              L.HONEST_INTEREST)
+    if s.knowledge.get(opp.field, 0) < 40:
+        turn.meter(cid, TRUST, -3, f"you couldn't answer {first}'s questions about the role", L.HONEST_INTEREST)
+
+
+def _explore(turn: Turn, cid: str, oid: str) -> None:
+    opp = turn.w.opportunities[oid]
+    first = turn.name(cid)
+    turn.meter(cid, TRUST, 6, f"you were honest with {first}: still exploring", L.HONEST_INTEREST)
+    turn.meter(cid, FAMILIARITY, 6, f"{first} told you what success looks like in the role", L.HONEST_INTEREST)
+    turn.knowledge(opp.field, 8, f"{first} walked you through the role", L.HONEST_INTEREST)
+    if not turn.s.contacts[cid].guide_lost:
+        turn.c(cid).guide = True
+    turn.outcome = Outcome.EXPLORE

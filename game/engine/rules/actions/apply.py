@@ -1,0 +1,37 @@
+"""apply: apply for a role you know of, with a referral if someone vouched for you."""
+
+from __future__ import annotations
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import APPLIED, OPP_KNOWN, EffectKind, Outcome
+from game.engine.rules.actions._roles import RoleRule
+from game.engine.rules.actions.base import register
+from game.engine.rules.derived import is_open
+from game.engine.rules.turn import Turn
+from game.engine.state import ACTIVE_STAGES, State
+
+
+@register
+class Apply(RoleRule):
+    name = "apply"
+    outcomes = (Outcome.APPLIED_REFERRED, Outcome.APPLIED_COLD)
+    cost_field = "cost_apply"
+    listed_at = (OPP_KNOWN,)
+    rank = 0
+
+    def check_role(self, state: State, oid: str) -> str | None:
+        stage = state.opportunities[oid].stage
+        if stage != OPP_KNOWN:
+            return "You are already in that process." if stage in ACTIVE_STAGES else "That role is no longer open to you."
+        if not is_open(state, oid):
+            return "That role isn't taking applications."
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        oid = action.oid
+        o = turn.o(oid)
+        o.stage, o.stage_week = APPLIED, turn.s.week
+        how = "with a referral" if o.referred else "cold"
+        turn.outcome = Outcome.APPLIED_REFERRED if o.referred else Outcome.APPLIED_COLD
+        turn.note(oid, EffectKind.APPLIED, f"You applied for {turn.role(oid)} ({how}).", L.DO_YOUR_HOMEWORK)

@@ -1,0 +1,96 @@
+"""ask_referral: ask someone to put in a word for you for a role."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import (
+    APPLIED,
+    AVOIDING,
+    CLOSED,
+    INTERVIEWING,
+    OPP_KNOWN,
+    EffectKind,
+    Outcome,
+    PromiseKind,
+)
+from game.engine.rules.actions._asking import pressing_warning
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.derived import is_pressing, opp_visible
+from game.engine.rules.people import generosity, press, promise, take_a_message
+from game.engine.rules.turn import Turn
+from game.engine.state import State
+
+_IN_PLAY = (OPP_KNOWN, APPLIED, INTERVIEWING)
+
+
+@register
+class AskReferral(ContactRule):
+    name = "ask_referral"
+    params = ("contact", "opportunity")
+    outcomes = (Outcome.REFERRED, Outcome.PRESSED_PROMISE, Outcome.PRESSED_REFUSED, Outcome.MESSAGE_TAKEN)
+    cost_field = "cost_ask"
+    rank = 7
+
+    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
+        return [Action("ask_referral", contact=cid, opportunity=oid) for oid, o in state.opportunities.items()
+                if o.stage in _IN_PLAY and state.world.opportunities[oid].hiring_contact != cid]
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        w, cid, oid = state.world, action.cid, action.opportunity
+        reason = opp_visible(state, oid)
+        if reason or oid is None:
+            return reason
+        opp = w.opportunities[oid]
+        if opp.hiring_contact == cid:
+            return f"{first} is the hiring contact: apply or talk to them directly."
+        if w.people[cid].company != opp.company and w.people[cid].tie_strength(opp.hiring_contact) <= 0:
+            return f"{first} has no way to put in a word for that role."
+        if state.opportunities[oid].referred:
+            return "Someone has already put in a word for you there."
+        if state.opportunities[oid].stage not in _IN_PLAY:
+            return "That role is no longer in play."
+        if any(m.to == oid and m.outstanding for m in state.commitments.values()):
+            return "A word for that role is already promised."
+        return None
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        return pressing_warning(state, action)
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        s, cid, oid = turn.s, action.cid, action.oid
+        if s.contacts[cid].door == AVOIDING:
+            take_a_message(turn, cid)
+            return
+        turn.touch(cid)
+        first = turn.name(cid)
+        if is_pressing(s, cid):
+            _pressed(turn, cid, oid)
+            return
+        o = turn.o(oid)
+        o.referred = True
+        if o.introduced_by is None:
+            o.introduced_by = cid
+        hc = turn.w.opportunities[oid].hiring_contact
+        turn.hear_of(hc, f"{first} told you {turn.full(hc)} is hiring for it.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.note(oid, EffectKind.REFERRAL, f"{first} put in a good word for you for {turn.role(oid)}.",
+                  L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.c(cid).owed_thanks = True
+        turn.outcome = Outcome.REFERRED
+
+
+def _pressed(turn: Turn, cid: str, oid: str) -> None:
+    first = turn.name(cid)
+    press(turn, cid, "to vouch for you")
+    if turn.s.contacts[cid].door not in (CLOSED, AVOIDING) \
+            and turn.chance(generosity(turn, cid) * 0.6, "reluctant", cid + oid):
+        promise(turn, cid, PromiseKind.REFERRAL, oid, asked=True, overstep_p=0.5)
+        turn.note(cid, EffectKind.PROMISE_MADE, f"\"Sure, I'll pass it on,\" says {first}, a little too quickly.",
+                  L.CAUSED_COMMITMENT)
+        turn.outcome = Outcome.PRESSED_PROMISE
+    else:
+        turn.note(cid, EffectKind.MESSAGE, f"{first} says they don't really know your work yet.",
+                  L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.outcome = Outcome.PRESSED_REFUSED

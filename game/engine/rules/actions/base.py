@@ -1,0 +1,121 @@
+"""The shape every action's rule has, and the registry that the menu, the rules and the bots ask.
+
+One class per action owns its parameters, its cost, when it may be taken (with the reason
+when not), what a player is warned of before choosing it, and what it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING, ClassVar
+
+from game.engine.intent import Action
+from game.engine.kinds import CLOSED, CONNECTED, UNKNOWN, Outcome, PromptKind
+from game.engine.state import State
+from game.engine.world import Tuning
+
+if TYPE_CHECKING:
+    from game.engine.rules.turn import Turn
+
+
+class Scope(StrEnum):
+    """What an action is about, which is also where the board lists it."""
+
+    SELF = "self"  # the player's own work: research, reflection
+    CONTACT = "contact"  # one person
+    OPPORTUNITY = "opportunity"  # one role
+    PROMPT = "prompt"  # an answer to a question someone just asked
+    WEEK = "week"  # ending the week
+
+
+@dataclass(frozen=True, slots=True)
+class Preview:
+    """What a player sees before choosing an action: its cost, and why not or what it risks."""
+
+    hours: int
+    reason: str | None = None  # why it cannot be taken now (None: it can)
+    warning: str | None = None  # what it is likely to do that goes against a lesson
+    lesson: str | None = None  # the lesson the warning is about
+
+
+class ActionRule:
+    """One action: its parameters, cost, legality, preview and effect."""
+
+    name: ClassVar[str]
+    params: ClassVar[tuple[str, ...]] = ()
+    choices: ClassVar[tuple[str, ...]] = ()
+    outcomes: ClassVar[tuple[Outcome, ...]]
+    scope: ClassVar[Scope]
+    answers: ClassVar[PromptKind | None] = None  # the question this action answers, if any
+    cost_field: ClassVar[str | None] = None  # the Tuning entry for its hours
+    rank: ClassVar[int] = 0  # where it stands among its scope's actions on the board
+
+    def hours(self, t: Tuning) -> int:
+        """Hours the action takes out of the week."""
+        if self.cost_field is None:
+            return 0
+        value: int = getattr(t, self.cost_field)
+        return value
+
+    def entries(self, state: State, subject: str | None) -> Iterable[Action]:
+        """What the board lists for this subject (a contact id, or None), possible or not.
+
+        An action with choices is listed once, without a choice: the choice is made in
+        the conversation. `legal_actions` expands the choices.
+        """
+        return ()
+
+    def check(self, state: State, action: Action) -> str | None:
+        """Why this action can't be taken now (after the checks every action shares)."""
+        return None
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        """(what it will likely do, the lesson) when taking it now goes against a lesson."""
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        raise NotImplementedError
+
+
+RULES: dict[str, ActionRule] = {}
+
+
+def register(cls: type[ActionRule]) -> type[ActionRule]:
+    """Register an action's rule under its public name (the registration order is the menu's)."""
+    if cls.name in RULES:
+        raise ValueError(f"two rules for the action {cls.name!r}")
+    RULES[cls.name] = cls()
+    return cls
+
+
+class ContactRule(ActionRule):
+    """An action toward one person: they must be known, reachable and (mostly) connected."""
+
+    scope: ClassVar[Scope] = Scope.CONTACT
+    needs_connection: ClassVar[bool] = True
+
+    def check(self, state: State, action: Action) -> str | None:
+        cid = action.cid
+        c = state.contacts.get(cid)
+        if c is None or c.stage == UNKNOWN:
+            return "You don't know anyone by that name yet."
+        first = state.world.people[cid].first_name
+        if c.door == CLOSED:
+            return f"{first} will not speak to you again."
+        if self.needs_connection and c.stage != CONNECTED:
+            return f"You haven't been in touch with {first} yet: reach out first."
+        return self.check_person(state, action, first)
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        """The checks particular to this action, once the person is reachable."""
+        return None
+
+    def entries(self, state: State, subject: str | None) -> Iterable[Action]:
+        if subject is not None and state.contacts[subject].stage == CONNECTED:
+            return self.entries_for(state, subject)
+        return ()
+
+    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
+        return (Action(self.name, contact=cid),)

@@ -1,0 +1,37 @@
+"""check_in: a short note to keep in touch. It warms a little, unless a promise hangs over it."""
+
+from __future__ import annotations
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import AVOIDING, FAMILIARITY, TRUST, Outcome
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.people import take_a_message
+from game.engine.rules.turn import Turn
+
+
+@register
+class CheckIn(ContactRule):
+    name = "check_in"
+    params = ("contact",)
+    outcomes = (Outcome.CAUGHT_UP, Outcome.MESSAGE_TAKEN, Outcome.CUT_SHORT)
+    cost_field = "cost_check_in"
+    rank = 2
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        cid = action.cid
+        if turn.s.contacts[cid].door == AVOIDING:
+            take_a_message(turn, cid)
+            return
+        first = turn.name(cid)
+        awkward = turn.touch(cid)
+        if turn.s.contacts[cid].door == AVOIDING:
+            turn.outcome = Outcome.CUT_SHORT
+            return
+        c = turn.s.contacts[cid]
+        turn.outcome = Outcome.CAUGHT_UP
+        turn.meter(cid, FAMILIARITY, 4, f"you checked in on {first}", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        if not awkward:  # a catch-up overshadowed by an unkept promise warms nobody
+            turn.meter(cid, TRUST, 2 if c.familiarity >= 20 else 1, f"{first} liked hearing from you",
+                       L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)

@@ -1,0 +1,82 @@
+"""follow_up: remind someone of a promise. A slipped promise makes the reminder sting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import (
+    AVOIDING,
+    CLOSED,
+    EMBARRASSMENT,
+    EffectKind,
+    Outcome,
+    PlayerMeter,
+)
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.people import fulfil
+from game.engine.rules.turn import Turn
+from game.engine.state import SLIPPED, State
+
+
+@register
+class FollowUp(ContactRule):
+    name = "follow_up"
+    params = ("contact",)
+    outcomes = (Outcome.REMINDED, Outcome.AVOIDING, Outcome.DOOR_CLOSED, Outcome.NUDGED, Outcome.NUDGED_DONE)
+    cost_field = "cost_follow_up"
+    rank = 4
+
+    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
+        return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        if not state.outstanding_commitments(action.cid):
+            return f"{first} owes you nothing."
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        s, cid = turn.s, action.cid
+        first = turn.name(cid)
+        m = s.outstanding_commitments(cid)[0]
+        what = turn.promise_words(m)
+        mm = turn.cm(m.id)
+        mm.reminders += 1
+        turn.c(cid).last_contact_week = s.week
+        face = turn.w.people[cid].traits.face
+        if s.contacts[cid].door == AVOIDING:
+            _chased_away(turn, cid)
+            return
+        if m.status in SLIPPED:
+            jump = m.latent + round(turn.t.reminder_jump * (0.5 + face))
+            mm.latent = 0
+            turn.meter(cid, EMBARRASSMENT, jump, f"you reminded {first} that {what} never happened",
+                       L.CAUSED_COMMITMENT)
+            turn.update_door(cid, L.CAUSED_COMMITMENT)
+            turn.outcome = Outcome.REMINDED
+            if turn.s.contacts[cid].door == AVOIDING:
+                turn.note(cid, EffectKind.MESSAGE, f"\"Can I take a message?\" {first} is suddenly hard to reach.",
+                          L.CAUSED_COMMITMENT)
+                turn.outcome = Outcome.AVOIDING
+            return
+        # still meaning to: the nudge stings a little, and may get it done
+        turn.meter(cid, EMBARRASSMENT, round(8 * (0.5 + face)), f"you nudged {first} about {what}",
+                   L.CAUSED_COMMITMENT)
+        turn.outcome = Outcome.NUDGED
+        if turn.chance(turn.w.people[cid].traits.follow_through * 0.6, "nudge", m.id):
+            fulfil(turn, m.id)
+            turn.outcome = Outcome.NUDGED_DONE
+        turn.update_door(cid, L.CAUSED_COMMITMENT)
+
+
+def _chased_away(turn: Turn, cid: str) -> None:
+    """A second reminder to someone already avoiding you: now they know you know."""
+    first = turn.name(cid)
+    turn.meter(cid, EMBARRASSMENT, turn.t.reminder_jump // 2,
+               f"you followed up again; now {first} knows you know", L.CAUSED_COMMITMENT)
+    turn.set_door(cid, CLOSED, L.CAUSED_COMMITMENT)
+    turn.player(PlayerMeter.REPUTATION, -3, f"you chased {first} until the door shut", L.REPUTATION_TRAVELS)
+    turn.leak(cid, -10, f"you kept chasing {first}")
+    turn.c(cid).memory = turn.s.contacts[cid].memory + ("chased",)
+    turn.outcome = Outcome.DOOR_CLOSED

@@ -1,0 +1,159 @@
+"""meet: an hour-long conversation, asking for advice, learning about their work or offering help.
+
+A good meeting may end with a question: the hiring contact's "Are you interested?", or a
+volunteered offer to introduce you to someone.
+"""
+
+from __future__ import annotations
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import (
+    AVOIDING,
+    CLOSED,
+    CONNECTED,
+    FAMILIARITY,
+    GUARDED,
+    HIDDEN,
+    OPP_KNOWN,
+    TRUST,
+    EffectKind,
+    Outcome,
+    PlayerMeter,
+    PromptKind,
+)
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.derived import is_open, preparation
+from game.engine.rules.people import generosity, take_a_message
+from game.engine.rules.turn import Turn
+from game.engine.state import Prompt, State
+
+_PREPARED = {"advice": Outcome.ADVICE, "learn": Outcome.LEARN, "offer_help": Outcome.OFFER_HELP}
+_UNPREPARED = {"advice": Outcome.ADVICE_UNPREPARED, "learn": Outcome.LEARN_UNPREPARED,
+               "offer_help": Outcome.OFFER_HELP_UNPREPARED}
+
+
+@register
+class Meet(ContactRule):
+    name = "meet"
+    params = ("contact", "choice")
+    choices = ("advice", "learn", "offer_help")
+    outcomes = (*_PREPARED.values(), *_UNPREPARED.values(), Outcome.MESSAGE_TAKEN, Outcome.CUT_SHORT)
+    cost_field = "cost_meet"
+    rank = 1
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        c = state.contacts[action.cid]
+        if c.met_week == state.week and c.door != AVOIDING:
+            return f"You already met {first} this week."
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        s, w, cid = turn.s, turn.w, action.cid
+        if s.contacts[cid].door == AVOIDING:
+            take_a_message(turn, cid)
+            return
+        turn.touch(cid)
+        if turn.s.contacts[cid].door == AVOIDING:
+            turn.note(cid, EffectKind.MESSAGE, f"{turn.name(cid)} cut the meeting short and left quickly.",
+                      L.CAUSED_COMMITMENT)
+            turn.outcome = Outcome.CUT_SHORT
+            return
+        c = turn.c(cid)
+        c.met_count += 1
+        c.met_week = s.week
+        c.owed_thanks = True
+        c.advice_pending = True
+        prepared = preparation(s, w.people[cid].field) >= turn.t.homework_threshold
+        choice = action.picked
+        if choice == "advice":
+            _advice(turn, cid, prepared)
+        elif choice == "learn":
+            _learn(turn, cid)
+        else:
+            _offer_help(turn, cid)
+        turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.outcome = (_PREPARED if prepared else _UNPREPARED)[choice]
+        c.memory = c.memory + (f"met:{choice}",)
+        _maybe_prompt(turn, cid, prepared)
+
+
+def _advice(turn: Turn, cid: str, prepared: bool) -> None:
+    s, person = turn.s, turn.w.people[cid]
+    first = person.first_name
+    turn.meter(cid, FAMILIARITY, 8, f"you asked {first} for advice", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    if prepared:
+        turn.meter(cid, TRUST, 4, f"your clear questions made {first} easy to help", L.DO_YOUR_HOMEWORK)
+    else:
+        turn.meter(cid, TRUST, -2, f"{first} worked hard to figure out what you need", L.DO_YOUR_HOMEWORK)
+    turn.player(PlayerMeter.CLARITY, 4, f"{first}'s advice sharpened your goals", L.DO_YOUR_HOMEWORK)
+    if prepared:
+        for tid, strength in sorted(person.ties, key=lambda t: (-t[1], t[0]))[:2]:
+            if tid in s.contacts and strength >= 0.4:
+                turn.hear_of(tid, f"{first} mentioned {turn.full(tid)}.", L.DO_YOUR_HOMEWORK)
+
+
+def _learn(turn: Turn, cid: str) -> None:
+    w, person = turn.w, turn.w.people[cid]
+    first = person.first_name
+    fname = w.fields[person.field].name if person.field in w.fields else person.field
+    turn.meter(cid, FAMILIARITY, 7, f"you asked {first} about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.meter(cid, TRUST, 3, f"{first} enjoyed talking about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.knowledge(person.field, 8, f"{first} showed you how {fname} works from inside", L.DO_YOUR_HOMEWORK)
+    turn.player(PlayerMeter.CLARITY, 2, "hearing about real work told you what you like", L.DO_YOUR_HOMEWORK)
+
+
+def _offer_help(turn: Turn, cid: str) -> None:
+    first = turn.name(cid)
+    turn.meter(cid, FAMILIARITY, 7, f"you offered {first} a hand with something of theirs",
+               L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.meter(cid, TRUST, 6, f"you gave before asking; {first} noticed", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.player(PlayerMeter.REPUTATION, 1, f"you helped {first}", L.REPUTATION_TRAVELS)
+
+
+def _maybe_prompt(turn: Turn, cid: str, prepared: bool) -> None:
+    """A meeting may end with the interest question or a volunteered offer."""
+    if _interest_question(turn, cid):
+        return
+    s, c = turn.s, turn.s.contacts[cid]
+    if c.offered or c.door in (GUARDED, AVOIDING, CLOSED) or "pressed" in c.memory:
+        return
+    person = turn.w.people[cid]
+    target = person.volunteers_intro_to
+    if target is not None and target in s.contacts and s.contacts[target].stage != CONNECTED:
+        # the heat-of-the-moment offer: it comes whether or not the player is ready
+        turn.c(cid).offered = True
+        s.prompt = Prompt(PromptKind.OFFER, cid, target)
+        return
+    if not prepared:
+        return  # they can't tell whom to introduce you to
+    willing = generosity(turn, cid)
+    candidates = [t for t, st in sorted(person.ties, key=lambda t: (-t[1], t[0]))
+                  if t in s.contacts and s.contacts[t].stage != CONNECTED and st >= 0.3]
+    if candidates and willing >= 0.55 and turn.chance(willing * 0.5, "offer", cid):
+        turn.c(cid).offered = True
+        s.prompt = Prompt(PromptKind.OFFER, cid, candidates[0])
+
+
+def _interest_question(turn: Turn, cid: str) -> bool:
+    """A hiring contact asks about their open role first. True if they asked."""
+    s, w = turn.s, turn.w
+    c = s.contacts[cid]
+    for oid in sorted(s.opportunities):
+        opp = w.opportunities[oid]
+        o = s.opportunities[oid]
+        if opp.hiring_contact != cid or oid in c.asked_interest or o.stage not in (HIDDEN, OPP_KNOWN) \
+                or not is_open(s, oid):
+            continue
+        turn.c(cid).asked_interest = c.asked_interest | {oid}
+        if o.stage == HIDDEN:
+            oo = turn.o(oid)
+            oo.stage, oo.stage_week = OPP_KNOWN, s.week
+            oo.introduced_by = c.introduced_by
+            turn.note(oid, EffectKind.ROLE_MENTIONED, f"{turn.name(cid)} mentioned an opening: {turn.role(oid)}.",
+                      L.HONEST_INTEREST)
+        elif turn.s.opportunities[oid].introduced_by is None:
+            turn.o(oid).introduced_by = c.introduced_by
+        s.prompt = Prompt(PromptKind.INTEREST, cid, oid)
+        return True
+    return False

@@ -1,0 +1,55 @@
+"""reach_out: write to someone you have only heard of. A name they trust makes it warm."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import CONNECTED, EffectKind, Outcome
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.turn import Turn
+from game.engine.state import State
+
+
+@register
+class ReachOut(ContactRule):
+    name = "reach_out"
+    params = ("contact",)
+    outcomes = (Outcome.WARM_REPLY, Outcome.REPLY, Outcome.NO_REPLY)
+    cost_field = "cost_reach_out"
+    needs_connection = False
+    rank = 0
+
+    def entries(self, state: State, subject: str | None) -> Iterable[Action]:
+        if subject is not None and state.contacts[subject].stage != CONNECTED:
+            return (Action("reach_out", contact=subject),)
+        return ()
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        c = state.contacts[action.cid]
+        if c.stage == CONNECTED:
+            return f"You are already in touch with {first}: meet or check in instead."
+        if c.reach_out_week == state.week:
+            return f"You already wrote to {first} this week."
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        s, cid = turn.s, action.cid
+        turn.c(cid).reach_out_week = s.week
+        token = s.tokens.get(cid)
+        p = 0.3 + (s.reputation - 50) / 100 + (0.6 if token else 0.0)
+        first = turn.name(cid)
+        if not turn.chance(p, "reach_out", cid):
+            turn.note(cid, EffectKind.MESSAGE, f"No reply from {first} yet. People are busy; you can try again next week.",
+                      L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.outcome = Outcome.NO_REPLY
+            return
+        trust = 30 + (s.reputation - 50) // 5
+        if token:
+            cause = f"{first} wrote back warmly: you mentioned {turn.name(token)}, who said you could."
+            turn.connect(cid, trust + 15, 6, cause, L.REDUCE_THEIR_RISK, introduced_by=token)
+            turn.outcome = Outcome.WARM_REPLY
+        else:
+            turn.connect(cid, trust, 4, f"{first} answered your note and agreed to talk.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.outcome = Outcome.REPLY

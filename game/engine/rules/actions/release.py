@@ -1,0 +1,54 @@
+"""release: let someone off the hook for a promise. The recovery exists; the waiting was the cost."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import (
+    EMBARRASSMENT,
+    RELEASED,
+    TRUST,
+    EffectKind,
+    Outcome,
+    PromiseKind,
+)
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.turn import Turn
+from game.engine.state import State
+
+
+@register
+class Release(ContactRule):
+    name = "release"
+    params = ("contact",)
+    outcomes = (Outcome.RELEASED,)
+    cost_field = "cost_release"
+    rank = 5
+
+    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
+        return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        if not state.outstanding_commitments(action.cid):
+            return f"{first} owes you nothing."
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        s, cid = turn.s, action.cid
+        first = turn.name(cid)
+        m = s.outstanding_commitments(cid)[0]
+        mm = turn.cm(m.id)
+        was_latent = mm.latent
+        mm.status, mm.latent = RELEASED, 0
+        turn.outcome = Outcome.RELEASED
+        turn.c(cid).last_contact_week = s.week
+        turn.note(cid, EffectKind.PROMISE_RELEASED,
+                  f"You told {first} not to worry about {turn.promise_words(m)}: you'd handle it.", L.CAUSED_COMMITMENT)
+        turn.meter(cid, EMBARRASSMENT, -20 if not was_latent else -10, f"{first} is relieved to be let off the hook",
+                   L.CAUSED_COMMITMENT)
+        turn.meter(cid, TRUST, 2, f"{first} appreciates the grace", L.CAUSED_COMMITMENT)
+        if m.kind == PromiseKind.INTRODUCTION:
+            turn.hear_of(m.to, f"You can reach {turn.full(m.to)} yourself.", L.CAUSED_COMMITMENT)
+        turn.update_door(cid, L.CAUSED_COMMITMENT)

@@ -1,0 +1,46 @@
+"""thank: thank someone who helped, and report back on what you did with their advice."""
+
+from __future__ import annotations
+
+from game.engine import lessons as L
+from game.engine.intent import Action
+from game.engine.kinds import AVOIDING, FAMILIARITY, TRUST, Outcome
+from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.people import take_a_message
+from game.engine.rules.turn import Turn
+from game.engine.state import State
+
+
+@register
+class Thank(ContactRule):
+    name = "thank"
+    params = ("contact",)
+    outcomes = (Outcome.THANKED, Outcome.REPORTED_BACK, Outcome.MESSAGE_TAKEN)
+    cost_field = "cost_thank"
+    rank = 3
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        c = state.contacts[action.cid]
+        if not (c.owed_thanks or c.advice_pending):
+            return f"{first} hasn't done anything for you lately to thank them for."
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        cid = action.cid
+        first = turn.name(cid)
+        if turn.s.contacts[cid].door == AVOIDING:
+            take_a_message(turn, cid)
+            return
+        turn.touch(cid)
+        c = turn.c(cid)
+        turn.outcome = Outcome.THANKED
+        if c.owed_thanks:
+            c.owed_thanks = False
+            turn.meter(cid, TRUST, 4, f"you thanked {first}", L.CLOSE_THE_LOOP)
+            turn.meter(cid, FAMILIARITY, 3, f"a thank-you keeps {first} in the loop", L.CLOSE_THE_LOOP)
+        if c.advice_pending:
+            c.advice_pending = False
+            turn.outcome = Outcome.REPORTED_BACK
+            turn.meter(cid, TRUST, 4, f"you told {first} what you did with their advice", L.CLOSE_THE_LOOP)
+        turn.leak(cid, 4, f"you close the loop with {first}", L.REPUTATION_TRAVELS)
+        turn.update_door(cid, L.CLOSE_THE_LOOP)

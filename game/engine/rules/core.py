@@ -1,0 +1,155 @@
+"""`apply`, `check`, `legal_actions`, the board's menu and the preview: all ask the action's rule.
+
+`apply(state, action)` is the one way anything changes. It returns a new State and the
+Effects it caused; the old State is left as it was.
+"""
+
+from __future__ import annotations
+
+from game.engine.intent import PARAMS, Action, Impossible
+from game.engine.kinds import CLOSED, HIDDEN, UNKNOWN, PromptKind
+from game.engine.rules.actions import RULES, Preview, Scope, by_scope
+from game.engine.rules.actions.base import ActionRule
+from game.engine.rules.turn import Turn
+from game.engine.state import Effect, HistoryNode, State
+
+_SELF = by_scope(Scope.SELF)
+_CONTACT = by_scope(Scope.CONTACT)
+_OPPORTUNITY = by_scope(Scope.OPPORTUNITY)
+_WEEK = by_scope(Scope.WEEK)
+_BY_SCOPE = {Scope.SELF: _SELF, Scope.CONTACT: _CONTACT, Scope.OPPORTUNITY: _OPPORTUNITY, Scope.WEEK: _WEEK}
+_NO_QUESTION = {
+    PromptKind.OFFER: "Nobody has offered you anything just now.",
+    PromptKind.INTEREST: "Nobody has asked about your interest just now.",
+}
+
+
+def cost(state: State, action: Action) -> int:
+    """Hours the action takes out of the week."""
+    rule = RULES.get(action.name)
+    return rule.hours(state.world.tuning) if rule is not None else 0
+
+
+def _shape(rule: ActionRule, action: Action) -> str | None:
+    """The parameters are the ones this action takes."""
+    name = action.name
+    for key in PARAMS:
+        if key not in rule.params and getattr(action, key) is not None:
+            return f"{name} does not take {key}."
+    for key in rule.params:
+        if getattr(action, key) is None:
+            return f"{name} needs {key}."
+    if rule.choices and action.choice not in rule.choices:
+        return f"{name} takes one of: {', '.join(rule.choices)}."
+    return None
+
+
+def check(state: State, action: Action) -> str | None:
+    """None if the action can be taken now, else the reason it cannot, in the game's words."""
+    rule = RULES.get(action.name)
+    if rule is None:
+        return f"There is no action called {action.name!r}."
+    if state.over:
+        return "The campaign is over."
+    reason = _shape(rule, action)
+    if reason:
+        return reason
+    prompt = state.prompt
+    if prompt is not None:
+        if rule.answers != prompt.kind:
+            who = state.world.people[prompt.contact].first_name
+            return f"First answer {who}'s {'offer' if prompt.kind == PromptKind.OFFER else 'question'}."
+        return None
+    if rule.answers is not None:
+        return _NO_QUESTION[rule.answers]
+    need = rule.hours(state.world.tuning)
+    if need > state.hours_left:
+        return f"Not enough time left this week: it takes {need}h and you have {state.hours_left}h."
+    return rule.check(state, action)
+
+
+def preview(state: State, action: Action) -> Preview:
+    """What the board shows before the player chooses: cost, why not, and what it risks.
+
+    An action listed without its choice (a meeting, whose approach is picked in the
+    conversation) is judged as any of its choices would be: they are equally possible.
+    """
+    rule = RULES[action.name]
+    judged = action
+    if rule.choices and action.choice is None:
+        judged = action._replace(choice=rule.choices[0])
+    hours = rule.hours(state.world.tuning)
+    reason = check(state, judged)
+    if reason is not None:
+        return Preview(hours, reason)
+    risk = rule.warning(state, judged)
+    if risk is None:
+        return Preview(hours)
+    return Preview(hours, None, risk[0], risk[1])
+
+
+def menu(state: State, subject: str | None) -> list[Action]:
+    """What the board lists for a person (a contact id) or for the player (None), possible or not."""
+    if subject is not None:
+        return [a for rule in _CONTACT for a in rule.entries(state, subject)]
+    out = [a for rule in _SELF for a in rule.entries(state, None)]
+    for oid in state.opportunities:
+        out.extend(a for rule in _OPPORTUNITY for a in rule.entries(state, oid))
+    return out
+
+
+def _expanded(rule: ActionRule, actions: list[Action]) -> list[Action]:
+    if not rule.choices:
+        return actions
+    return [a._replace(choice=ch) for a in actions for ch in rule.choices]
+
+
+def legal_actions(state: State) -> list[Action]:
+    """Every action that can be taken now, in a stable order.
+
+    The same judgement as `check`, asked of each rule once: its own entries always have
+    the right parameters, so only time and the rule's own test remain.
+    """
+    if state.over:
+        return []
+    if state.prompt is not None:
+        answers = [r for r in RULES.values() if r.answers == state.prompt.kind]
+        return [a for r in answers for a in _expanded(r, [Action(r.name)])]
+    t, hours = state.world.tuning, state.hours_left
+    out: list[Action] = []
+
+    def able(rules: tuple[ActionRule, ...], subject: str | None) -> None:
+        for rule in rules:
+            for a in rule.entries(state, subject):
+                if a.choice is None and rule.choices:
+                    out.extend(c for c in _expanded(rule, [a]) if rule.check(state, c) is None)
+                elif rule.check(state, a) is None:
+                    out.append(a)
+
+    affordable = {scope: tuple(r for r in rules if r.hours(t) <= hours) for scope, rules in _BY_SCOPE.items()}
+    able(affordable[Scope.SELF], None)
+    contact_rules = affordable[Scope.CONTACT]
+    for cid, c in state.contacts.items():
+        if c.stage != UNKNOWN and c.door != CLOSED:
+            able(contact_rules, cid)
+    role_rules = affordable[Scope.OPPORTUNITY]
+    for oid, o in state.opportunities.items():
+        if o.stage != HIDDEN:
+            able(role_rules, oid)
+    able(affordable[Scope.WEEK], None)
+    return out
+
+
+def apply(state: State, action: Action) -> tuple[State, list[Effect]]:
+    """Take an action. Raises Impossible (with the reason) if it cannot be taken now."""
+    reason = check(state, action)
+    if reason is not None:
+        raise Impossible(reason)
+    rule = RULES[action.name]
+    turn = Turn(state)
+    turn.s.hours_left -= rule.hours(turn.t)
+    rule.perform(turn, action)
+    turn.s.steps += 1
+    effects = tuple(turn.effects)
+    turn.s.history = HistoryNode(state.history, action, state.week, effects, turn.outcome)
+    return turn.s, list(effects)

@@ -1,0 +1,108 @@
+"""Values derived from a state that the rules, the bots and the screens all read."""
+
+from __future__ import annotations
+
+from game.engine.kinds import ADVOCATE, CLOSED, HIDDEN, UNKNOWN, GameOutcome, PromiseKind
+from game.engine.state import Commitment, State
+from game.engine.world import World
+
+
+def campaign_fields(world: World, campaign: str) -> tuple[str, ...]:
+    """The fields a campaign's story touches: its people's, its roles' and its starting knowledge."""
+    camp = world.campaigns[campaign]
+    people = camp.people or tuple(world.people)
+    opps = camp.opportunities or tuple(world.opportunities)
+    used = {world.people[p].field for p in people} | {world.opportunities[o].field for o in opps}
+    used |= {f for f, _ in camp.knowledge} | {f for f, _ in camp.preferences}
+    return tuple(sorted(f for f in used if f in world.fields))
+
+
+def fit(state: State, opp_id: str) -> float:
+    """How well a role truly suits the player (hidden), 0-1."""
+    opp = state.world.opportunities[opp_id]
+    camp = state.world.campaigns[state.campaign]
+    return round(camp.preference(opp.field) * 0.75 + opp.appeal * 0.25, 4)
+
+
+def insight(state: State, field_id: str) -> float:
+    """How well the player can judge a role in this field: clarity of goals plus knowledge."""
+    return min(1.0, 0.6 * state.clarity / 100 + 0.4 * state.knowledge.get(field_id, 0) / 100)
+
+
+def estimated_fit(state: State, opp_id: str) -> float:
+    """The fit as the player can see it: the truth, blurred toward 'no idea' (0.5)."""
+    field_id = state.world.opportunities[opp_id].field
+    return round(0.5 + (fit(state, opp_id) - 0.5) * insight(state, field_id), 4)
+
+
+def knowable_interest(state: State, field_id: str) -> float:
+    """How much interest the player can honestly claim: knowledge of the field x clarity."""
+    return (state.knowledge.get(field_id, 0) / 100) * (state.clarity / 100)
+
+
+def preparation(state: State, field_id: str) -> float:
+    """How easy the player is to help in this field (homework and clear goals), 0-1."""
+    return (state.knowledge.get(field_id, 0) + state.clarity) / 200
+
+
+def is_pressing(state: State, cid: str) -> bool:
+    """An ask before the relationship exists is pressing."""
+    c = state.contacts[cid]
+    t = state.world.tuning
+    return c.familiarity < t.press_familiarity or c.trust < t.press_trust
+
+
+def is_open(state: State, opp_id: str) -> bool:
+    """Whether a role is taking applications this week."""
+    opp = state.world.opportunities[opp_id]
+    if state.week < opp.opens_week:
+        return False
+    return opp.closes_week is None or state.week <= opp.closes_week
+
+
+def outstanding(state: State, cid: str) -> bool:
+    """Whether this person owes the player a promise that has not come through."""
+    return bool(state.commitments) and any(m.by == cid and m.outstanding for m in state.commitments.values())
+
+
+def score(state: State) -> int:
+    """0-100: the fit of the job, the weeks it took, and the network left behind."""
+    camp = state.world.campaigns[state.campaign]
+    doors = [c.door for c in state.contacts.values() if c.stage != UNKNOWN]
+    advocates = doors.count(ADVOCATE)
+    closed = doors.count(CLOSED)
+    total = 4 * min(advocates, 5) - 5 * closed
+    if state.outcome == GameOutcome.HIRED and state.job is not None:
+        total += round(60 * fit(state, state.job))
+        total += round(20 * state.runway / max(1, camp.runway_weeks))
+    return max(0, min(100, total))
+
+
+def door_counts(state: State) -> dict[str, int]:
+    """How many people the player knows stand at each door."""
+    counts: dict[str, int] = {}
+    for c in state.contacts.values():
+        if c.stage != UNKNOWN:
+            counts[c.door] = counts.get(c.door, 0) + 1
+    return counts
+
+
+def opp_visible(state: State, oid: str | None) -> str | None:
+    """None if the player knows of this role, else the reason they can't act on it."""
+    if oid is None or oid not in state.opportunities or state.opportunities[oid].stage == HIDDEN:
+        return "You don't know of a role by that name."
+    return None
+
+
+def role_words(world: World, oid: str) -> str:
+    """A role as the player reads it: its title at its company."""
+    opp = world.opportunities[oid]
+    company = world.companies[opp.company].name if opp.company in world.companies else opp.company
+    return f"{opp.title} at {company}"
+
+
+def promise_words(world: World, m: Commitment) -> str:
+    """What a promise was for, as everyone in the game speaks of it."""
+    if m.kind == PromiseKind.INTRODUCTION:
+        return f"the introduction to {world.people[m.to].name}"
+    return f"the word with the hiring team about the {role_words(world, m.to)} role"

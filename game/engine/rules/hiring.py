@@ -1,0 +1,51 @@
+"""Hiring decisions: weighted sums of reasons, and the reasons come back for display."""
+
+from __future__ import annotations
+
+from game.engine.kinds import AVOIDING, CLOSED, CONNECTED, InterviewMode
+from game.engine.state import State
+
+
+def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
+    """Why a hiring decision may go your way: (reason, weight) pairs, summed into a chance.
+
+    A decision is a weighted sum of reasons, and the reasons are returned so the game can
+    show them. Multipliers are given as a final ("... x0.5", factor - 1) adjustment.
+    """
+    t = state.world.tuning
+    opp = state.world.opportunities[opp_id]
+    o = state.opportunities[opp_id]
+    k = state.knowledge.get(opp.field, 0) / 100
+    reasons: list[tuple[str, float]] = [("any application", t.hire_cold)]
+    reasons.append(("what you know of the field", t.hire_prep * k))
+    if state.reputation != 50:
+        reasons.append(("your reputation", t.hire_reputation * (state.reputation - 50) / 50))
+    reasons.append(("others want this role", -t.hire_competition * opp.competition))
+    if o.referred:
+        reasons.append(("someone vouched for you", t.hire_referral))
+    hc = state.contacts.get(opp.hiring_contact)
+    if hc is not None and hc.stage == CONNECTED and hc.trust > 40:
+        reasons.append(("the hiring contact trusts you", t.hire_trust * (hc.trust - 40) / 60))
+    if o.interview_mode == InterviewMode.INFORMED:
+        reasons.append(("you knew why you wanted it", t.hire_informed))
+    if hc is not None and hc.guide_lost and o.interview_mode != InterviewMode.OVERCLAIMED:
+        # they remember the "Yes!" you could not back up, whatever the role
+        reasons.append(("they remember an interview you weren't ready for", -t.hire_overclaim_memory))
+    total = sum(w for _, w in reasons)
+    if o.interview_mode == InterviewMode.OVERCLAIMED:
+        # judged as an interview, on preparation the player lacks
+        cap = t.hire_overclaimed_prep * k + 0.05
+        if total > cap:
+            reasons.append(("an interview you were not ready for", cap - total))
+            total = cap
+    if not o.referred and (hc is None or hc.stage != CONNECTED):
+        reasons.append(("one résumé among hundreds, from a stranger", -total * (1 - t.hire_unknown_factor)))
+        total *= t.hire_unknown_factor
+    if hc is not None and hc.door in (AVOIDING, CLOSED):
+        reasons.append(("the hiring contact avoids you", -total * 0.8))
+    return reasons
+
+
+def hire_chance(state: State, opp_id: str) -> float:
+    """The chance an application or interview for this role ends in an offer."""
+    return max(0.02, min(0.95, sum(w for _, w in hire_reasons(state, opp_id))))

@@ -1,0 +1,149 @@
+"""What people do for and about you, shared by several actions and the end of the week."""
+
+from __future__ import annotations
+
+from game.engine import lessons as L
+from game.engine.kinds import (
+    APPLIED,
+    CLOSED,
+    CONNECTED,
+    FULFILLED,
+    HIDDEN,
+    INTERVIEWING,
+    OPP_KNOWN,
+    TRUST,
+    EffectKind,
+    Outcome,
+    PlayerMeter,
+    PromiseKind,
+)
+from game.engine.rules.derived import estimated_fit, fit, is_open, preparation
+from game.engine.rules.turn import Turn
+from game.engine.state import Commitment
+
+
+def take_a_message(turn: Turn, cid: str) -> None:
+    """Someone avoiding you doesn't take the call; the contact still reminds them of what they owe."""
+    turn.touch(cid)
+    turn.note(cid, EffectKind.MESSAGE, f"\"Can I take a message?\" {turn.name(cid)} isn't available.",
+              L.CAUSED_COMMITMENT)
+    turn.outcome = Outcome.MESSAGE_TAKEN
+
+
+def press(turn: Turn, cid: str, what: str) -> None:
+    """An ask before the relationship exists: trust drops and word travels."""
+    first = turn.name(cid)
+    c = turn.c(cid)
+    c.memory = c.memory + ("pressed",)
+    turn.meter(cid, TRUST, -turn.t.press_trust_loss,
+               f"you asked {first} {what} before there was a relationship", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.player(PlayerMeter.REPUTATION, -2, f"pressing {first} for a favour", L.REPUTATION_TRAVELS)
+    turn.leak(cid, -turn.t.press_trust_loss, f"you pressed {first} for a favour")
+    turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
+
+
+def generosity(turn: Turn, cid: str) -> float:
+    """How willing they are to help, less what being burned by a seeker took from it."""
+    return turn.w.people[cid].traits.generosity - turn.s.contacts[cid].generosity_penalty
+
+
+def promise(turn: Turn, cid: str, kind: PromiseKind, to: str, asked: bool, overstep_p: float) -> Commitment:
+    """A new commitment; whether it oversteps is rolled now and kept hidden."""
+    s = turn.s
+    kid = f"promise-{s.next_commitment}"
+    s.next_commitment += 1
+    oversteps = turn.chance(overstep_p, "oversteps", kid)
+    m = Commitment(kid, cid, kind, to, asked, oversteps, s.week)
+    turn.add_promise(m)
+    if oversteps:
+        what = turn.full(to) if kind == PromiseKind.INTRODUCTION else turn.role(to)
+        turn.note(cid, EffectKind.PROMISE_DOUBTED, f"{turn.name(cid)} has doubts: {what} would not welcome this.",
+                  L.CAUSED_COMMITMENT, visible=False)
+    return m
+
+
+def intro_trust(turn: Turn, introducer: str, target: str) -> int:
+    """The first impression someone introduced to you starts from."""
+    s = turn.s
+    prep = preparation(s, turn.w.people[target].field)
+    trust = 40 + (s.contacts[introducer].trust - 50) // 3 + (s.reputation - 50) // 5
+    if prep < turn.t.homework_threshold:
+        trust -= 8  # they could not say what you are looking for
+    return trust
+
+
+def fulfil(turn: Turn, kid: str) -> None:
+    """A promise comes through."""
+    m = turn.cm(kid)
+    m.status = FULFILLED
+    cid = m.by
+    first = turn.name(cid)
+    if m.kind == PromiseKind.INTRODUCTION:
+        turn.connect(m.to, intro_trust(turn, cid, m.to), 6, f"{first} introduced you to {turn.full(m.to)}, as promised.",
+                     L.CAUSED_COMMITMENT, introduced_by=cid, kind=EffectKind.PROMISE_INTRODUCED)
+    else:
+        o = turn.o(m.to)
+        if o.stage in (OPP_KNOWN, APPLIED, INTERVIEWING):
+            o.referred = True
+            if o.introduced_by is None:
+                o.introduced_by = cid
+            turn.note(m.to, EffectKind.PROMISE_REFERRAL, f"{first} passed your name on for {turn.role(m.to)}, as promised.",
+                      L.CAUSED_COMMITMENT)
+    turn.c(cid).owed_thanks = True
+    turn.update_door(cid, L.CAUSED_COMMITMENT)
+
+
+def best_hidden(turn: Turn, cid: str, by_truth: bool) -> str | None:
+    """The open hidden role this person could point you to, best for you first."""
+    s, w = turn.s, turn.w
+    person = w.people[cid]
+    ties = {t for t, _ in person.ties}
+    best, best_score = None, -1.0
+    for oid in s.opportunities:
+        opp = w.opportunities[oid]
+        if s.opportunities[oid].stage != HIDDEN or opp.posted or not is_open(s, oid):
+            continue
+        if not (opp.field == person.field or opp.company == person.company or opp.hiring_contact in ties):
+            continue
+        value = fit(s, oid) if by_truth else estimated_fit(s, oid)
+        if value > best_score:
+            best, best_score = oid, value
+    return best
+
+
+def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
+    """Someone who knows you points you to a role nobody posted, and to whoever is hiring."""
+    o = turn.o(oid)
+    o.stage, o.stage_week = OPP_KNOWN, turn.s.week
+    o.referred = True
+    o.introduced_by = cid
+    hc = turn.w.opportunities[oid].hiring_contact
+    turn.note(oid, EffectKind.ROLE_REVEALED, cause, lesson)
+    if turn.s.contacts[hc].stage != CONNECTED and hc != cid:
+        turn.connect(hc, intro_trust(turn, cid, hc) + 5, 8,
+                     f"{turn.name(cid)} introduced you to {turn.full(hc)}, who is hiring.", lesson, introduced_by=cid)
+
+
+def advocate_acts(turn: Turn, cid: str) -> None:
+    """An advocate helps unprompted: this is where patient play pays off."""
+    s, w = turn.s, turn.w
+    first = turn.name(cid)
+    oid = best_hidden(turn, cid, by_truth=False)
+    if oid is not None:
+        reveal(turn, cid, oid, f"{first} put you forward for a role nobody posted: {turn.role(oid)}.",
+               L.RELATIONSHIP_BEFORE_LEVERAGE)
+        return
+    for tid, _strength in sorted(w.people[cid].ties, key=lambda t: (-t[1], t[0])):
+        if tid in s.contacts and s.contacts[tid].stage != CONNECTED and s.contacts[tid].door != CLOSED:
+            turn.connect(tid, intro_trust(turn, cid, tid) + 10, 10,
+                         f"Unprompted, {first} introduced you to {turn.full(tid)}.",
+                         L.RELATIONSHIP_BEFORE_LEVERAGE, introduced_by=cid, kind=EffectKind.ADVOCATE_INTRODUCED)
+            return
+
+
+def guide_acts(turn: Turn, cid: str) -> None:
+    """A hiring contact you were honest with points you to a better-fitting role."""
+    oid = best_hidden(turn, cid, by_truth=True)
+    if oid is not None:
+        reveal(turn, cid, oid, f"{turn.name(cid)} remembered your honest questions and told you about "
+               f"{turn.role(oid)}, a role nobody posted.", L.HONEST_INTEREST)
