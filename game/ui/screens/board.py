@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from game.engine import Action
+from game.engine.rules import preview
 from game.ui.widgets.action_list import ActionList
 from game.ui.widgets.contact_detail import ContactDetail
 from game.ui.widgets.contact_list import YOU, ContactList
@@ -115,7 +116,7 @@ class BoardScreen(Screen):
     def open_conversation(self, cid: str) -> None:
         from game.ui.screens.conversation import ConversationScreen
 
-        reason = self.session.check(Action("meet", contact=cid, choice="advice"))
+        reason = preview(self.session.state, Action("meet", contact=cid)).reason
         if reason and self.session.state.prompt is None:
             self.notify(reason, title="Not now", severity="warning")
             return

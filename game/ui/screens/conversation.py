@@ -12,6 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Action
+from game.engine.rules import preview
 from game.ui.codex import titles
 from game.ui.words import (
     DOOR_MEANINGS,
@@ -96,7 +97,7 @@ class ConversationScreen(Screen):
             return [Option(f"{i + 1}. {escape(text)}", id=f"interest:{choice}")
                     for i, (choice, text) in enumerate(INTEREST_ANSWERS.items())]
         if not self.met:
-            hours = self.session.cost(Action("meet", contact=self.cid, choice="advice"))
+            hours = preview(self.session.state, Action("meet", contact=self.cid)).hours
             options = [Option(f"{i + 1}. {text} · {hours}h", id=f"meet:{choice}")
                        for i, (choice, text) in enumerate(MEET_CHOICES.items())]
             return options + [Option("Leave without meeting", id=LEAVE)]
