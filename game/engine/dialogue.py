@@ -70,15 +70,16 @@ def placeholder_available(action: str, name: str) -> bool:
 def fill(text: str, values: dict[str, str]) -> str:
     """Fill placeholders; `{{` and `}}` are literal braces."""
 
-    def sub(m: re.Match) -> str:
-        token = m.group(0)
+    def sub(m: re.Match[str]) -> str:
+        token: str = m.group(0)
         if token == "{{":
             return "{"
         if token == "}}":
             return "}"
         if m.group(1) is None:
             return token
-        return values.get(m.group(1), m.group(0))
+        name: str = m.group(1)
+        return values.get(name, token)
 
     return _SLOT.sub(sub, text)
 
@@ -86,19 +87,20 @@ def fill(text: str, values: dict[str, str]) -> str:
 def _values(world: World, state: State, action: Action, speaker: str | None, target: str | None,
             opportunity: str | None) -> dict[str, str]:
     v = {"week": str(state.week), "runway": str(state.runway)}
-    if speaker in world.people:
+    if speaker is not None and speaker in world.people:
         p = world.people[speaker]
-        company = world.companies[p.company].name if p.company in world.companies else "their work"
+        company = world.companies[p.company].name if p.company is not None and p.company in world.companies \
+            else "their work"
         v |= {"contact.first_name": p.first_name, "contact.name": p.name, "contact.title": p.title or p.archetype,
               "contact.company": company}
-    if target in world.people:
+    if target is not None and target in world.people:
         t = world.people[target]
         v |= {"target.first_name": t.first_name, "target.name": t.name}
-    if opportunity in world.opportunities:
+    if opportunity is not None and opportunity in world.opportunities:
         o = world.opportunities[opportunity]
         company = world.companies[o.company].name if o.company in world.companies else o.company
         v |= {"opportunity.title": o.title, "opportunity.company": company}
-    if action.field in world.fields:
+    if action.field is not None and action.field in world.fields:
         v["field.name"] = world.fields[action.field].name
     return v
 
@@ -114,7 +116,7 @@ def _who(before: State, action: Action) -> tuple[str | None, str | None, str | N
             target = before.prompt.subject
         else:
             opp = before.prompt.subject
-    if speaker is None and opp in w.opportunities:
+    if speaker is None and opp is not None and opp in w.opportunities:
         speaker = w.opportunities[opp].hiring_contact
     return speaker, target, opp
 

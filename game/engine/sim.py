@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine.bots import STRATEGIES
 from game.engine.rules import HIRED, apply, door_counts, fit, new_game, score
@@ -77,7 +78,7 @@ def simulate(
     runs: int,
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
-) -> dict:
+) -> dict[str, Any]:
     """Play `runs` campaigns per strategy and summarise them (the `sim --json` object)."""
     total = runs * len(strategies)
     done = 0

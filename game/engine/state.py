@@ -13,7 +13,7 @@ from enum import Enum
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from game.engine.kinds import (  # noqa: F401 - the members' names are part of this module's interface
+from game.engine.kinds import (
     ABANDONED,
     ACCEPTED,
     ADVOCATE,
@@ -53,6 +53,57 @@ from game.engine.kinds import (  # noqa: F401 - the members' names are part of t
 if TYPE_CHECKING:
     from game.engine.actions import Action
     from game.engine.world import World
+
+__all__ = [
+    "ABANDONED",
+    "ACCEPTED",
+    "ACTIVE_STAGES",
+    "ADVOCATE",
+    "APPLIED",
+    "AVOIDING",
+    "CLOSED",
+    "CONNECTED",
+    "DOORS",
+    "EXPIRED",
+    "FORGOTTEN",
+    "FULFILLED",
+    "GUARDED",
+    "HIDDEN",
+    "INTERVIEWING",
+    "KNOWN",
+    "METERS",
+    "OFFER",
+    "OPEN",
+    "OPP_KNOWN",
+    "PENDING",
+    "REJECTED",
+    "RELEASED",
+    "SLIPPED",
+    "UNKNOWN",
+    "WARM",
+    "WITHDRAWN",
+    "Commitment",
+    "ContactState",
+    "Door",
+    "Effect",
+    "EffectKind",
+    "GameOutcome",
+    "HistoryNode",
+    "InterviewMode",
+    "LedgerEntry",
+    "Meter",
+    "OppStage",
+    "OpportunityState",
+    "Outcome",
+    "PromiseKind",
+    "PromiseStatus",
+    "Prompt",
+    "PromptKind",
+    "Stage",
+    "State",
+    "canonical",
+    "state_hash",
+]
 
 METERS = tuple(Meter)
 

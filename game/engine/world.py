@@ -6,9 +6,11 @@ dataclasses, so the rules never touch files and the simulator stays fast.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from types import MappingProxyType
+from typing import Any
 
 ARCHETYPES = ("connector", "executive", "hiring_manager", "peer", "gatekeeper", "mentor", "recruiter")
 
@@ -36,7 +38,7 @@ class ContactDef:
     ties: tuple[tuple[str, float], ...] = ()  # (other id, strength 0-1), sorted by id
     volunteers_intro_to: str | None = None  # the tie they offer to introduce in a good meeting
 
-    first_name: str = field(default="", init=False, compare=False)  # always the first word of `name`
+    first_name: str = dataclasses.field(default="", init=False, compare=False)  # always the first word of `name`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_name", self.name.split()[0])
@@ -183,7 +185,8 @@ class Tuning:
         return tuple(f.name for f in fields(cls))
 
     def with_overrides(self, overrides: Mapping[str, float]) -> Tuning:
-        return replace(self, **dict(overrides))
+        values: dict[str, Any] = dict(overrides)
+        return replace(self, **values)
 
 
 # --------------------------------------------------------------------------------------
@@ -351,7 +354,7 @@ class World:
     ) -> World:
         """A World whose mappings are sorted by id and read-only."""
 
-        def frozen(mapping: Mapping) -> Mapping:
+        def frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
             return MappingProxyType({k: mapping[k] for k in sorted(mapping)})
 
         return World(

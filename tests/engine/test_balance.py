@@ -42,6 +42,9 @@ def test_luck_still_saves_a_pushy_player_sometimes(results):
     assert results["pushy"]["hired_rate"] > 0
 
 
-def test_the_random_bot_finishes_campaigns(world):
-    out = simulate(world, "second-act", ["random"], 10, seed=3)["strategies"]["random"]
-    assert 0 <= out["hired_rate"] <= 1
+@pytest.mark.parametrize("campaign", ["second-act", "the-favour", "the-question"])
+def test_playing_at_random_finishes_but_rarely_lands_a_job(world, campaign):
+    out = simulate(world, campaign, ["patient", "random"], 60, seed=3)["strategies"]
+    assert out["random"]["hired_rate"] <= 0.2
+    assert out["random"]["mean_score"] <= out["patient"]["mean_score"] - 25
+    assert out["random"]["mean_weeks"] > 0 or out["random"]["hired_rate"] == 0

@@ -11,7 +11,7 @@ import pytest
 import game.engine
 
 ENGINE = Path(game.engine.__file__).parent
-MODULES = sorted(f"game.engine.{m.name}" for m in pkgutil.iter_modules([str(ENGINE)]))
+MODULES = sorted(m.name for m in pkgutil.walk_packages([str(ENGINE)], prefix="game.engine."))
 FORBIDDEN = ("textual", "rich", "pydantic", "tomllib", "tomli_w", "pathlib", "shutil", "tempfile",
              "sqlite3", "pickle", "game.packs", "game.ui", "game.saves")
 
@@ -26,7 +26,7 @@ print(','.join(bad))
 
 
 def test_every_engine_module_is_probed():
-    assert "game.engine.rules" in MODULES and len(MODULES) >= 6
+    assert "game.engine.rules" in MODULES and "game.engine.rules.actions.meet" in MODULES
 
 
 @pytest.mark.parametrize("module", MODULES)
