@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
-from game.engine.actions import Action
+from game.engine.actions import RULES, Action
 from game.engine.conditions import holds
+from game.engine.kinds import PromptKind
 from game.engine.rng import roll
+from game.engine.rules.actions import ActionRule
 from game.engine.state import State
 from game.engine.world import LineDef, World
 
@@ -31,13 +33,26 @@ PLACEHOLDERS: dict[str, str] = {
     "runway": "weeks of savings left",
 }
 
-# which placeholders make sense for which actions (the others have nothing to fill them)
-_CONTACT = ("reach_out", "meet", "check_in", "thank", "ask_intro", "ask_referral", "accept_offer",
-            "ask_permission", "decline_offer", "follow_up", "release", "answer_interest", "apply",
-            "withdraw", "accept_job")
-_TARGET = ("ask_intro", "accept_offer", "ask_permission", "decline_offer")
-_OPPORTUNITY = ("ask_referral", "answer_interest", "apply", "withdraw", "accept_job")
-_FIELD = ("research",)
+
+def _subjects(rule: ActionRule) -> frozenset[str]:
+    """Which placeholders an action can fill: what it names, or what the question it answers names.
+
+    A role always has someone hiring for it, so a role's action has a contact to speak.
+    """
+    params = set(rule.params)
+    out = set()
+    if "contact" in params or "opportunity" in params or rule.answers is not None:
+        out.add("contact")
+    if "target" in params or rule.answers == PromptKind.OFFER:
+        out.add("target")
+    if "opportunity" in params or rule.answers == PromptKind.INTEREST:
+        out.add("opportunity")
+    if "field" in params:
+        out.add("field")
+    return frozenset(out)
+
+
+_SUBJECTS = {name: _subjects(rule) for name, rule in RULES.items()}
 
 _SLOT = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
@@ -56,14 +71,8 @@ def placeholders_in(text: str) -> list[str]:
 def placeholder_available(action: str, name: str) -> bool:
     """Whether an action gives this placeholder something to be filled with."""
     subject = name.split(".", 1)[0]
-    if subject == "contact":
-        return action in _CONTACT
-    if subject == "target":
-        return action in _TARGET
-    if subject == "opportunity":
-        return action in _OPPORTUNITY
-    if subject == "field":
-        return action in _FIELD
+    if subject in ("contact", "target", "opportunity", "field"):
+        return subject in _SUBJECTS.get(action, frozenset())
     return name in PLACEHOLDERS
 
 
@@ -109,8 +118,7 @@ def _who(before: State, action: Action) -> tuple[str | None, str | None, str | N
     """The speaker, the third party and the role an action is about."""
     w = before.world
     speaker, target, opp = action.contact, action.target, action.opportunity
-    if before.prompt is not None and action.name in ("accept_offer", "ask_permission", "decline_offer",
-                                                     "answer_interest"):
+    if before.prompt is not None and RULES[action.name].answers is not None:
         speaker = before.prompt.contact
         if before.prompt.kind == "offer":
             target = before.prompt.subject

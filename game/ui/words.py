@@ -10,7 +10,9 @@ from __future__ import annotations
 from textual.markup import escape
 
 from game.engine import Action, Effect, State
+from game.engine.actions import RULES
 from game.engine.kinds import ENDINGS, INTRODUCTIONS, NUMBERS, REFERRALS, EffectKind, Meter
+from game.engine.rules import role_words
 
 # door -> (symbol, word); symbol + word read the same with or without colour
 DOOR_BADGES: dict[str, tuple[str, str]] = {
@@ -77,9 +79,7 @@ def first(state: State, cid: str) -> str:
 
 
 def role(state: State, oid: str) -> str:
-    opp = state.world.opportunities[oid]
-    company = state.world.companies.get(opp.company)
-    return f"{opp.title} at {company.name if company else opp.company}"
+    return role_words(state.world, oid)
 
 
 def field_name(state: State, fid: str) -> str:
@@ -87,17 +87,8 @@ def field_name(state: State, fid: str) -> str:
     return f.name if f else fid
 
 
-MEET_CHOICES = {
-    "advice": "Ask for advice",
-    "learn": "Ask about their work",
-    "offer_help": "Offer to help with something of theirs",
-}
-
-INTEREST_ANSWERS = {
-    "eager_yes": "\"Yes! Absolutely.\"",
-    "explore": "\"I'm still exploring. What does success look like in this role?\"",
-    "not_now": "\"Not right now; the timing isn't right for me.\"",
-}
+MEET_CHOICES = RULES["meet"].choice_words
+INTEREST_ANSWERS = RULES["answer_interest"].choice_words
 
 
 def offer_answers(state: State) -> dict[str, str]:
@@ -112,46 +103,9 @@ def offer_answers(state: State) -> dict[str, str]:
 
 
 def action_label(state: State, action: Action) -> str:
-    """What an action is called on a button or in a list, in the game's words."""
-    n = action.name
-    who = first(state, action.contact) if action.contact else ""
-    if n == "research":
-        return f"Research {field_name(state, action.field)}"
-    if n == "reflect":
-        return "Reflect on what you really want"
-    if n == "reach_out":
-        return f"Write to {who}"
-    if n == "meet":
-        return f"Meet {who}: {MEET_CHOICES.get(action.choice or '', 'talk')}" if action.choice else f"Meet {who}…"
-    if n == "check_in":
-        return f"Check in with {who}"
-    if n == "thank":
-        return f"Thank {who} and report back"
-    if n == "ask_intro":
-        return f"Ask {who} to introduce you to {person(state, action.target)}"
-    if n == "ask_referral":
-        return f"Ask {who} to put in a word: {role(state, action.opportunity)}"
-    if n == "follow_up":
-        return f"Follow up with {who} on their promise"
-    if n == "release":
-        return f"Tell {who} not to worry about the promise"
-    if n == "apply":
-        return f"Apply: {role(state, action.opportunity)}"
-    if n == "withdraw":
-        return f"Withdraw: {role(state, action.opportunity)}"
-    if n == "accept_job":
-        return f"Accept the offer: {role(state, action.opportunity)}"
-    if n == "end_week":
-        return "End the week"
-    if n == "accept_offer":
-        return "Accept the offer"
-    if n == "ask_permission":
-        return "Ask permission to use their name"
-    if n == "decline_offer":
-        return "Decline for now"
-    if n == "answer_interest":
-        return INTEREST_ANSWERS.get(action.choice or "", "Answer")
-    return n
+    """What an action is called on a button or in a list, in the game's words (its rule says)."""
+    rule = RULES.get(action.name)
+    return rule.label(state.world, action) if rule is not None else action.name
 
 
 def _sentence(text: str) -> str:

@@ -7,8 +7,10 @@ from game.engine.intent import Action
 from game.engine.kinds import ACCEPTED, OFFER, EffectKind, GameOutcome, Outcome
 from game.engine.rules.actions._roles import RoleRule
 from game.engine.rules.actions.base import register
+from game.engine.rules.derived import role_words
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -17,6 +19,9 @@ class AcceptJob(RoleRule):
     outcomes = (Outcome.HIRED,)
     listed_at = (OFFER,)
     rank = 2
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Accept the offer: {role_words(world, action.oid)}"
 
     def check_role(self, state: State, oid: str) -> str | None:
         if state.opportunities[oid].stage != OFFER:

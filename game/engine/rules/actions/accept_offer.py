@@ -10,6 +10,7 @@ from game.engine.rules.actions.base import register
 from game.engine.rules.derived import preparation
 from game.engine.rules.people import promise
 from game.engine.rules.turn import Turn
+from game.engine.world import World
 
 
 @register
@@ -17,6 +18,9 @@ class AcceptOffer(AnswerRule):
     name = "accept_offer"
     outcomes = (Outcome.PROMISED,)
     rank = 0
+
+    def label(self, world: World, action: Action) -> str:
+        return "Accept the offer"
 
     def perform(self, turn: Turn, action: Action) -> None:
         s = turn.s

@@ -23,6 +23,7 @@ from game.engine.rules.actions._answers import AnswerRule
 from game.engine.rules.actions.base import register
 from game.engine.rules.derived import fit, knowable_interest
 from game.engine.rules.turn import Turn
+from game.engine.world import World
 
 
 @register
@@ -33,6 +34,14 @@ class AnswerInterest(AnswerRule):
     outcomes = (Outcome.INTERVIEW, Outcome.INFORMED_YES, Outcome.EXPLORE, Outcome.NOT_NOW)
     answers: ClassVar[PromptKind | None] = PromptKind.INTEREST
     rank = 3
+    choice_words = {
+        "eager_yes": "\"Yes! Absolutely.\"",
+        "explore": "\"I'm still exploring. What does success look like in this role?\"",
+        "not_now": "\"Not right now; the timing isn't right for me.\"",
+    }
+
+    def label(self, world: World, action: Action) -> str:
+        return self.choice_words.get(action.choice or "", "Answer")
 
     def perform(self, turn: Turn, action: Action) -> None:
         p = self.take_prompt(turn)

@@ -7,9 +7,10 @@ from game.engine.intent import Action
 from game.engine.kinds import APPLIED, OPP_KNOWN, EffectKind, Outcome
 from game.engine.rules.actions._roles import RoleRule
 from game.engine.rules.actions.base import register
-from game.engine.rules.derived import is_open
+from game.engine.rules.derived import is_open, role_words
 from game.engine.rules.turn import Turn
 from game.engine.state import ACTIVE_STAGES, State
+from game.engine.world import World
 
 
 @register
@@ -19,6 +20,9 @@ class Apply(RoleRule):
     cost_field = "cost_apply"
     listed_at = (OPP_KNOWN,)
     rank = 0
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Apply: {role_words(world, action.oid)}"
 
     def check_role(self, state: State, oid: str) -> str | None:
         stage = state.opportunities[oid].stage

@@ -23,6 +23,7 @@ from game.engine.rules.derived import is_pressing
 from game.engine.rules.people import generosity, intro_trust, press, promise, take_a_message
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -32,6 +33,9 @@ class AskIntro(ContactRule):
     outcomes = (Outcome.INTRODUCED, Outcome.PRESSED_PROMISE, Outcome.PRESSED_REFUSED, Outcome.MESSAGE_TAKEN)
     cost_field = "cost_ask"
     rank = 6
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Ask {world.people[action.cid].first_name} to introduce you to {world.people[action.tid].name}"
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
         return [Action("ask_intro", contact=cid, target=tid) for tid, _ in state.world.people[cid].ties

@@ -8,6 +8,7 @@ from game.engine.kinds import TRUST, EffectKind, Outcome
 from game.engine.rules.actions._answers import AnswerRule
 from game.engine.rules.actions.base import register
 from game.engine.rules.turn import Turn
+from game.engine.world import World
 
 
 @register
@@ -15,6 +16,9 @@ class AskPermission(AnswerRule):
     name = "ask_permission"
     outcomes = (Outcome.PERMISSION,)
     rank = 1
+
+    def label(self, world: World, action: Action) -> str:
+        return "Ask permission to use their name"
 
     def perform(self, turn: Turn, action: Action) -> None:
         p = self.take_prompt(turn)

@@ -18,10 +18,11 @@ from game.engine.kinds import (
 )
 from game.engine.rules.actions._asking import pressing_warning
 from game.engine.rules.actions.base import ContactRule, register
-from game.engine.rules.derived import is_pressing, opp_visible
+from game.engine.rules.derived import is_pressing, opp_visible, role_words
 from game.engine.rules.people import generosity, press, promise, take_a_message
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 _IN_PLAY = (OPP_KNOWN, APPLIED, INTERVIEWING)
 
@@ -33,6 +34,9 @@ class AskReferral(ContactRule):
     outcomes = (Outcome.REFERRED, Outcome.PRESSED_PROMISE, Outcome.PRESSED_REFUSED, Outcome.MESSAGE_TAKEN)
     cost_field = "cost_ask"
     rank = 7
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Ask {world.people[action.cid].first_name} to put in a word: {role_words(world, action.oid)}"
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
         return [Action("ask_referral", contact=cid, opportunity=oid) for oid, o in state.opportunities.items()

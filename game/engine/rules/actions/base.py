@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, ClassVar
 from game.engine.intent import Action
 from game.engine.kinds import CLOSED, CONNECTED, UNKNOWN, Outcome, PromptKind
 from game.engine.state import State
-from game.engine.world import Tuning
+from game.engine.world import Tuning, World
 
 if TYPE_CHECKING:
     from game.engine.rules.turn import Turn
@@ -58,6 +58,13 @@ class ActionRule:
             return 0
         value: int = getattr(t, self.cost_field)
         return value
+
+    # what the choices are called where the player picks one (a meeting's approach, an answer)
+    choice_words: ClassVar[dict[str, str]] = {}
+
+    def label(self, world: World, action: Action) -> str:
+        """What the action is called on a button or in a list, in the game's words."""
+        return self.name.replace("_", " ").capitalize()
 
     def entries(self, state: State, subject: str | None) -> Iterable[Action]:
         """What the board lists for this subject (a contact id, or None), possible or not.

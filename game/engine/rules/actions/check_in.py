@@ -8,6 +8,7 @@ from game.engine.kinds import AVOIDING, FAMILIARITY, TRUST, Outcome
 from game.engine.rules.actions.base import ContactRule, register
 from game.engine.rules.people import take_a_message
 from game.engine.rules.turn import Turn
+from game.engine.world import World
 
 
 @register
@@ -17,6 +18,9 @@ class CheckIn(ContactRule):
     outcomes = (Outcome.CAUGHT_UP, Outcome.MESSAGE_TAKEN, Outcome.CUT_SHORT)
     cost_field = "cost_check_in"
     rank = 2
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Check in with {world.people[action.cid].first_name}"
 
     def perform(self, turn: Turn, action: Action) -> None:
         cid = action.cid

@@ -18,6 +18,7 @@ from game.engine.rules.actions.base import ContactRule, register
 from game.engine.rules.people import fulfil
 from game.engine.rules.turn import Turn
 from game.engine.state import SLIPPED, State
+from game.engine.world import World
 
 
 @register
@@ -27,6 +28,9 @@ class FollowUp(ContactRule):
     outcomes = (Outcome.REMINDED, Outcome.AVOIDING, Outcome.DOOR_CLOSED, Outcome.NUDGED, Outcome.NUDGED_DONE)
     cost_field = "cost_follow_up"
     rank = 4
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Follow up with {world.people[action.cid].first_name} on their promise"
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
         return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()

@@ -27,6 +27,7 @@ from game.engine.rules.derived import is_open, preparation
 from game.engine.rules.people import generosity, take_a_message
 from game.engine.rules.turn import Turn
 from game.engine.state import Prompt, State
+from game.engine.world import World
 
 _PREPARED = {"advice": Outcome.ADVICE, "learn": Outcome.LEARN, "offer_help": Outcome.OFFER_HELP}
 _UNPREPARED = {"advice": Outcome.ADVICE_UNPREPARED, "learn": Outcome.LEARN_UNPREPARED,
@@ -41,6 +42,15 @@ class Meet(ContactRule):
     outcomes = (*_PREPARED.values(), *_UNPREPARED.values(), Outcome.MESSAGE_TAKEN, Outcome.CUT_SHORT)
     cost_field = "cost_meet"
     rank = 1
+    choice_words = {
+        "advice": "Ask for advice",
+        "learn": "Ask about their work",
+        "offer_help": "Offer to help with something of theirs",
+    }
+
+    def label(self, world: World, action: Action) -> str:
+        who = world.people[action.cid].first_name
+        return f"Meet {who}: {self.choice_words.get(action.choice, 'talk')}" if action.choice else f"Meet {who}…"
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
         c = state.contacts[action.cid]

@@ -10,6 +10,7 @@ from game.engine.kinds import CONNECTED, EffectKind, Outcome
 from game.engine.rules.actions.base import ContactRule, register
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -20,6 +21,9 @@ class ReachOut(ContactRule):
     cost_field = "cost_reach_out"
     needs_connection = False
     rank = 0
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Write to {world.people[action.cid].first_name}"
 
     def entries(self, state: State, subject: str | None) -> Iterable[Action]:
         if subject is not None and state.contacts[subject].stage != CONNECTED:

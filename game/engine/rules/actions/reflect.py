@@ -11,6 +11,7 @@ from game.engine.kinds import Outcome, PlayerMeter
 from game.engine.rules.actions.base import ActionRule, Scope, register
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -20,6 +21,9 @@ class Reflect(ActionRule):
     scope: ClassVar[Scope] = Scope.SELF
     cost_field = "cost_reflect"
     rank = 1
+
+    def label(self, world: World, action: Action) -> str:
+        return "Reflect on what you really want"
 
     def entries(self, state: State, subject: str | None) -> Iterable[Action]:
         return (Action("reflect"),)

@@ -17,6 +17,7 @@ from game.engine.kinds import (
 from game.engine.rules.actions.base import ContactRule, register
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -26,6 +27,9 @@ class Release(ContactRule):
     outcomes = (Outcome.RELEASED,)
     cost_field = "cost_release"
     rank = 5
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Tell {world.people[action.cid].first_name} not to worry about the promise"
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
         return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()

@@ -12,6 +12,7 @@ from game.engine.rules.actions.base import ActionRule, Scope, register
 from game.engine.rules.derived import is_open
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -22,6 +23,9 @@ class Research(ActionRule):
     scope: ClassVar[Scope] = Scope.SELF
     cost_field = "cost_research"
     rank = 0
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Research {world.fields[action.fid].name if action.fid in world.fields else action.fid}"
 
     def entries(self, state: State, subject: str | None) -> Iterable[Action]:
         return [Action("research", field=f) for f in state.knowledge]  # the fields this campaign touches

@@ -9,6 +9,7 @@ from game.engine.rules.actions.base import ContactRule, register
 from game.engine.rules.people import take_a_message
 from game.engine.rules.turn import Turn
 from game.engine.state import State
+from game.engine.world import World
 
 
 @register
@@ -18,6 +19,9 @@ class Thank(ContactRule):
     outcomes = (Outcome.THANKED, Outcome.REPORTED_BACK, Outcome.MESSAGE_TAKEN)
     cost_field = "cost_thank"
     rank = 3
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Thank {world.people[action.cid].first_name} and report back"
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
         c = state.contacts[action.cid]

@@ -18,8 +18,10 @@ from game.engine.kinds import (
 )
 from game.engine.rules.actions._roles import RoleRule
 from game.engine.rules.actions.base import register
+from game.engine.rules.derived import role_words
 from game.engine.rules.turn import Turn
 from game.engine.state import ACTIVE_STAGES, State
+from game.engine.world import World
 
 
 @register
@@ -28,6 +30,9 @@ class Withdraw(RoleRule):
     outcomes = (Outcome.WITHDREW, Outcome.WITHDREW_AFTER_YES)
     listed_at = ACTIVE_STAGES
     rank = 1
+
+    def label(self, world: World, action: Action) -> str:
+        return f"Withdraw: {role_words(world, action.oid)}"
 
     def check_role(self, state: State, oid: str) -> str | None:
         if state.opportunities[oid].stage not in ACTIVE_STAGES:
