@@ -10,7 +10,7 @@ import html
 from dataclasses import dataclass, field
 
 from game.engine import lessons as L
-from game.engine.kinds import ENDINGS, INTRODUCTIONS, Door, EffectKind, Meter
+from game.engine.kinds import ENDINGS, INTRODUCTIONS, Door, EffectKind, Meter, Outcome
 from game.engine.lessons import LESSONS
 from game.engine.rules import HIRED, score
 from game.engine.state import CONNECTED, Effect, State
@@ -92,10 +92,10 @@ def _kind(e: Effect) -> tuple[str, str] | None:
         if meter == Meter.TRUST and e.delta <= -8:
             return "press", "trust_lost"
         if meter == Meter.TRUST and e.lesson == L.HONEST_INTEREST and e.delta >= 5:
-            return "interest", "explore"
+            return "interest", str(Outcome.EXPLORE)
         return None
     if kind == EffectKind.INTERVIEW:
-        return "interest", "interview"
+        return "interest", str(Outcome.INTERVIEW)
     if kind in INTRODUCTIONS:
         return "introduction", str(kind)
     if kind == EffectKind.OFFER:
@@ -179,7 +179,7 @@ def questions(state: State, points: list[TurningPoint]) -> list[str]:
         elif p.kind == "press":
             ask("press", f"How did {p.who} take being asked for a favour in week {p.week}? What would the "
                          "relationship have needed first?")
-        elif p.kind == "interest" and p.moment == "interview":
+        elif p.kind == "interest" and p.moment == Outcome.INTERVIEW:
             ask("overclaim", f"What changed in the conversation when you said \"Yes!\" in week {p.week}? "
                              "What did you actually know about the role at that moment?")
         elif p.kind == "interest":

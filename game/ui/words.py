@@ -11,45 +11,46 @@ from textual.markup import escape
 
 from game.engine import Action, Effect, State
 from game.engine.actions import RULES
-from game.engine.kinds import ENDINGS, INTRODUCTIONS, NUMBERS, REFERRALS, EffectKind, Meter
+from game.engine.kinds import ENDINGS, INTRODUCTIONS, NUMBERS, REFERRALS, Door, EffectKind, Meter
 from game.engine.rules import role_words
 
 # door -> (symbol, word); symbol + word read the same with or without colour
-DOOR_BADGES: dict[str, tuple[str, str]] = {
-    "advocate": ("★", "ADVOCATE"),
-    "warm": ("♥", "WARM"),
-    "open": ("○", "OPEN"),
-    "guarded": ("◑", "GUARDED"),
-    "avoiding": ("✗", "AVOIDING"),
-    "closed": ("■", "CLOSED"),
+DOOR_BADGES: dict[Door, tuple[str, str]] = {
+    Door.ADVOCATE: ("★", "ADVOCATE"),
+    Door.WARM: ("♥", "WARM"),
+    Door.OPEN: ("○", "OPEN"),
+    Door.GUARDED: ("◑", "GUARDED"),
+    Door.AVOIDING: ("✗", "AVOIDING"),
+    Door.CLOSED: ("■", "CLOSED"),
 }
 
-DOOR_STYLES: dict[str, str] = {
-    "advocate": "bold $success",
-    "warm": "$success",
-    "open": "$foreground",
-    "guarded": "$warning",
-    "avoiding": "bold $error",
-    "closed": "bold reverse $error",
+DOOR_STYLES: dict[Door, str] = {
+    Door.ADVOCATE: "bold $success",
+    Door.WARM: "$success",
+    Door.OPEN: "$foreground",
+    Door.GUARDED: "$warning",
+    Door.AVOIDING: "bold $error",
+    Door.CLOSED: "bold reverse $error",
 }
 
-DOOR_MEANINGS: dict[str, str] = {
-    "advocate": "In your corner: helps you without being asked.",
-    "warm": "Glad to hear from you; a small ask is easy between you.",
-    "open": "Willing to talk. There is no relationship to lean on yet.",
-    "guarded": "Wary of you. Asks will land badly.",
-    "avoiding": "Avoiding you: \"Can I take a message?\" Leave them be.",
-    "closed": "Will never speak to you again.",
+DOOR_MEANINGS: dict[Door, str] = {
+    Door.ADVOCATE: "In your corner: helps you without being asked.",
+    Door.WARM: "Glad to hear from you; a small ask is easy between you.",
+    Door.OPEN: "Willing to talk. There is no relationship to lean on yet.",
+    Door.GUARDED: "Wary of you. Asks will land badly.",
+    Door.AVOIDING: "Avoiding you: \"Can I take a message?\" Leave them be.",
+    Door.CLOSED: "Will never speak to you again.",
 }
 
-SHUT = ("avoiding", "closed")
+SHUT = (Door.AVOIDING, Door.CLOSED)
 
 
 
 def door_badge(door: str, markup: bool = True) -> str:
-    symbol, word = DOOR_BADGES.get(door, ("?", door.upper()))
+    """A door as a symbol and a word (every door has both: a test holds the tables complete)."""
+    symbol, word = DOOR_BADGES[Door(door)]
     text = f"{symbol} {word}"
-    return f"[{DOOR_STYLES.get(door, '')}]{text}[/]" if markup else text
+    return f"[{DOOR_STYLES[Door(door)]}]{text}[/]" if markup else text
 
 
 def bar(value: int, width: int = 10) -> str:

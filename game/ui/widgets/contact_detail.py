@@ -7,19 +7,20 @@ from textual.markup import escape
 from textual.widgets import Static
 
 from game.engine import estimated_fit
+from game.engine.kinds import OppStage, Stage
 from game.engine.rules import promise_words
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
 STAGE_WORDS = {
-    "known": "you know of this role",
-    "applied": "you applied",
-    "interviewing": "interviewing",
-    "offer": "OFFER - waiting for your answer",
-    "rejected": "they went with someone else",
-    "withdrawn": "you withdrew",
-    "accepted": "you accepted",
-    "expired": "closed",
+    OppStage.KNOWN: "you know of this role",
+    OppStage.APPLIED: "you applied",
+    OppStage.INTERVIEWING: "interviewing",
+    OppStage.OFFER: "OFFER - waiting for your answer",
+    OppStage.REJECTED: "they went with someone else",
+    OppStage.WITHDRAWN: "you withdrew",
+    OppStage.ACCEPTED: "you accepted",
+    OppStage.EXPIRED: "closed",
 }
 
 
@@ -43,7 +44,7 @@ def contact_detail(session: Session, cid: str) -> str:
     company = s.world.companies.get(p.company) if p.company else None
     where = f"{p.title}" + (f", {company.name}" if company else "")
     out = [f"[b]{escape(p.name)}[/b] · {escape(where)}"]
-    if c.stage != "connected":
+    if c.stage != Stage.CONNECTED:
         out += [f"[dim]{escape(p.bio)}[/]", "", "You have heard of them but never spoken. Write to them to connect."]
         if s.tokens.get(cid):
             out.append(f"[b]You may mention {s.world.people[s.tokens[cid]].first_name}'s name.[/b]")
@@ -91,7 +92,7 @@ def player_detail(session: Session) -> str:
     for fid, name in names.items():
         out.append(meter_line(name, s.knowledge.get(fid, 0), style="$primary", label_width=width))
     out.append("")
-    roles = [(oid, o) for oid, o in s.opportunities.items() if o.stage != "hidden"]
+    roles = [(oid, o) for oid, o in s.opportunities.items() if o.stage != OppStage.HIDDEN]
     out.append("[b]Roles you know of[/b]" if roles else "[dim]No roles yet: research a field, or ask people.[/]")
     for oid, o in roles:
         guess = estimated_fit(s, oid)
