@@ -228,7 +228,7 @@ class Condition:
 
 @dataclass(frozen=True, slots=True)
 class EventEffect:
-    """One thing a scripted event does. `kind` is one of EVENT_EFFECT_KINDS."""
+    """One thing a scripted event does (rules/events.py carries each kind out)."""
 
     kind: str  # "meter", "player", "hear_of", "introduce", "reveal", "journal"
     target: str = ""  # contact id, opportunity id, or player quantity (clarity, knowledge:FIELD...)
@@ -239,8 +239,6 @@ class EventEffect:
     familiarity: int = 6
     text: str = ""  # the cause shown to the player; the event's text if empty
 
-
-EVENT_EFFECT_KINDS = ("meter", "player", "hear_of", "introduce", "reveal", "journal")
 
 
 @dataclass(frozen=True, slots=True)
