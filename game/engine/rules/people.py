@@ -5,6 +5,7 @@ from __future__ import annotations
 from game.engine import lessons as L
 from game.engine.kinds import (
     APPLIED,
+    AVOIDING,
     CLOSED,
     CONNECTED,
     FULFILLED,
@@ -20,6 +21,14 @@ from game.engine.kinds import (
 from game.engine.rules.derived import estimated_fit, fit, is_open, preparation
 from game.engine.rules.turn import Turn
 from game.engine.state import Commitment
+
+
+def unavailable(turn: Turn, cid: str) -> bool:
+    """Someone avoiding you takes a message instead of the call. True if they did."""
+    if turn.s.contacts[cid].door != AVOIDING:
+        return False
+    take_a_message(turn, cid)
+    return True
 
 
 def take_a_message(turn: Turn, cid: str) -> None:

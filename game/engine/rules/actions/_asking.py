@@ -1,16 +1,62 @@
-"""What asking for a favour shares: before the relationship exists, an ask is pressing."""
+"""What asking for a favour shares: before the relationship exists, an ask is pressing.
+
+A pressed ask costs trust and word of it travels; the person may still promise, reluctantly
+(a fragile promise, likely to slip or overstep), or change the subject.
+"""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from game.engine import lessons as L
 from game.engine.intent import Action
+from game.engine.kinds import AVOIDING, CLOSED, EffectKind, Outcome
+from game.engine.rules.actions.base import ContactRule
 from game.engine.rules.derived import is_pressing
+from game.engine.rules.people import generosity, press, unavailable
+from game.engine.rules.turn import Turn
 from game.engine.state import State
 
 PRESSING = "you don't know each other well enough yet: this would be pressing"
 
 
-def pressing_warning(state: State, action: Action) -> tuple[str, str] | None:
-    if is_pressing(state, action.cid):
-        return PRESSING, L.RELATIONSHIP_BEFORE_LEVERAGE
-    return None
+class AskRule(ContactRule):
+    """An ask for a favour: granted between people who know each other, pressing otherwise."""
+
+    asking: ClassVar[str]  # what pressing them sounds like: "you asked Mark {asking} before..."
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        if is_pressing(state, action.cid):
+            return PRESSING, L.RELATIONSHIP_BEFORE_LEVERAGE
+        return None
+
+    def perform(self, turn: Turn, action: Action) -> None:
+        cid = action.cid
+        if unavailable(turn, cid):
+            return
+        turn.touch(cid)
+        if not is_pressing(turn.s, cid):
+            self.granted(turn, action)
+            return
+        press(turn, cid, self.asking)
+        subject = self.subject(action)
+        if turn.s.contacts[cid].door not in (CLOSED, AVOIDING) \
+                and turn.chance(generosity(turn, cid) * 0.6, "reluctant", cid + subject):
+            self.reluctant_promise(turn, cid, subject)
+            turn.outcome = Outcome.PRESSED_PROMISE
+        else:
+            turn.note(cid, EffectKind.MESSAGE, self.refusal(turn.name(cid)), L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.outcome = Outcome.PRESSED_REFUSED
+
+    def subject(self, action: Action) -> str:
+        """The person or role the favour is about."""
+        raise NotImplementedError
+
+    def granted(self, turn: Turn, action: Action) -> None:
+        raise NotImplementedError
+
+    def reluctant_promise(self, turn: Turn, cid: str, subject: str) -> None:
+        raise NotImplementedError
+
+    def refusal(self, first: str) -> str:
+        raise NotImplementedError

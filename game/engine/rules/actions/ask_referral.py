@@ -8,18 +8,16 @@ from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import (
     APPLIED,
-    AVOIDING,
-    CLOSED,
     INTERVIEWING,
     OPP_KNOWN,
     EffectKind,
     Outcome,
     PromiseKind,
 )
-from game.engine.rules.actions._asking import pressing_warning
-from game.engine.rules.actions.base import ContactRule, register
-from game.engine.rules.derived import is_pressing, opp_visible, role_words
-from game.engine.rules.people import generosity, press, promise, take_a_message
+from game.engine.rules.actions._asking import AskRule
+from game.engine.rules.actions.base import register
+from game.engine.rules.derived import opp_visible, role_words
+from game.engine.rules.people import promise
 from game.engine.rules.turn import Turn
 from game.engine.state import State
 from game.engine.world import World
@@ -28,12 +26,13 @@ _IN_PLAY = (OPP_KNOWN, APPLIED, INTERVIEWING)
 
 
 @register
-class AskReferral(ContactRule):
+class AskReferral(AskRule):
     name = "ask_referral"
     params = ("contact", "opportunity")
     outcomes = (Outcome.REFERRED, Outcome.PRESSED_PROMISE, Outcome.PRESSED_REFUSED, Outcome.MESSAGE_TAKEN)
     cost_field = "cost_ask"
     rank = 7
+    asking = "to vouch for you"
 
     def label(self, world: World, action: Action) -> str:
         return f"Ask {world.people[action.cid].first_name} to put in a word: {role_words(world, action.oid)}"
@@ -60,19 +59,12 @@ class AskReferral(ContactRule):
             return "A word for that role is already promised."
         return None
 
-    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
-        return pressing_warning(state, action)
+    def subject(self, action: Action) -> str:
+        return action.oid
 
-    def perform(self, turn: Turn, action: Action) -> None:
-        s, cid, oid = turn.s, action.cid, action.oid
-        if s.contacts[cid].door == AVOIDING:
-            take_a_message(turn, cid)
-            return
-        turn.touch(cid)
+    def granted(self, turn: Turn, action: Action) -> None:
+        cid, oid = action.cid, action.oid
         first = turn.name(cid)
-        if is_pressing(s, cid):
-            _pressed(turn, cid, oid)
-            return
         o = turn.o(oid)
         o.referred = True
         if o.introduced_by is None:
@@ -84,17 +76,10 @@ class AskReferral(ContactRule):
         turn.c(cid).owed_thanks = True
         turn.outcome = Outcome.REFERRED
 
+    def reluctant_promise(self, turn: Turn, cid: str, subject: str) -> None:
+        promise(turn, cid, PromiseKind.REFERRAL, subject, asked=True, overstep_p=0.5)
+        turn.note(cid, EffectKind.PROMISE_MADE,
+                  f"\"Sure, I'll pass it on,\" says {turn.name(cid)}, a little too quickly.", L.CAUSED_COMMITMENT)
 
-def _pressed(turn: Turn, cid: str, oid: str) -> None:
-    first = turn.name(cid)
-    press(turn, cid, "to vouch for you")
-    if turn.s.contacts[cid].door not in (CLOSED, AVOIDING) \
-            and turn.chance(generosity(turn, cid) * 0.6, "reluctant", cid + oid):
-        promise(turn, cid, PromiseKind.REFERRAL, oid, asked=True, overstep_p=0.5)
-        turn.note(cid, EffectKind.PROMISE_MADE, f"\"Sure, I'll pass it on,\" says {first}, a little too quickly.",
-                  L.CAUSED_COMMITMENT)
-        turn.outcome = Outcome.PRESSED_PROMISE
-    else:
-        turn.note(cid, EffectKind.MESSAGE, f"{first} says they don't really know your work yet.",
-                  L.RELATIONSHIP_BEFORE_LEVERAGE)
-        turn.outcome = Outcome.PRESSED_REFUSED
+    def refusal(self, first: str) -> str:
+        return f"{first} says they don't really know your work yet."

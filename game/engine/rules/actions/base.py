@@ -126,3 +126,15 @@ class ContactRule(ActionRule):
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
         return (Action(self.name, contact=cid),)
+
+
+class PromiseRule(ContactRule):
+    """An action about a promise someone made you: possible only while one is outstanding."""
+
+    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
+        return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()
+
+    def check_person(self, state: State, action: Action, first: str) -> str | None:
+        if not state.outstanding_commitments(action.cid):
+            return f"{first} owes you nothing."
+        return None

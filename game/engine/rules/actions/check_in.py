@@ -6,7 +6,7 @@ from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import AVOIDING, FAMILIARITY, TRUST, Outcome
 from game.engine.rules.actions.base import ContactRule, register
-from game.engine.rules.people import take_a_message
+from game.engine.rules.people import unavailable
 from game.engine.rules.turn import Turn
 from game.engine.world import World
 
@@ -24,8 +24,7 @@ class CheckIn(ContactRule):
 
     def perform(self, turn: Turn, action: Action) -> None:
         cid = action.cid
-        if turn.s.contacts[cid].door == AVOIDING:
-            take_a_message(turn, cid)
+        if unavailable(turn, cid):
             return
         first = turn.name(cid)
         awkward = turn.touch(cid)

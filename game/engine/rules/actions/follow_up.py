@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import (
@@ -14,15 +12,15 @@ from game.engine.kinds import (
     Outcome,
     PlayerMeter,
 )
-from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.actions.base import PromiseRule, register
 from game.engine.rules.people import fulfil
 from game.engine.rules.turn import Turn
-from game.engine.state import SLIPPED, State
+from game.engine.state import SLIPPED
 from game.engine.world import World
 
 
 @register
-class FollowUp(ContactRule):
+class FollowUp(PromiseRule):
     name = "follow_up"
     params = ("contact",)
     outcomes = (Outcome.REMINDED, Outcome.AVOIDING, Outcome.DOOR_CLOSED, Outcome.NUDGED, Outcome.NUDGED_DONE)
@@ -31,14 +29,6 @@ class FollowUp(ContactRule):
 
     def label(self, world: World, action: Action) -> str:
         return f"Follow up with {world.people[action.cid].first_name} on their promise"
-
-    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
-        return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()
-
-    def check_person(self, state: State, action: Action, first: str) -> str | None:
-        if not state.outstanding_commitments(action.cid):
-            return f"{first} owes you nothing."
-        return None
 
     def perform(self, turn: Turn, action: Action) -> None:
         s, cid = turn.s, action.cid

@@ -24,7 +24,7 @@ from game.engine.kinds import (
 )
 from game.engine.rules.actions.base import ContactRule, register
 from game.engine.rules.derived import is_open, preparation
-from game.engine.rules.people import generosity, take_a_message
+from game.engine.rules.people import generosity, unavailable
 from game.engine.rules.turn import Turn
 from game.engine.state import Prompt, State
 from game.engine.world import World
@@ -60,8 +60,7 @@ class Meet(ContactRule):
 
     def perform(self, turn: Turn, action: Action) -> None:
         s, w, cid = turn.s, turn.w, action.cid
-        if s.contacts[cid].door == AVOIDING:
-            take_a_message(turn, cid)
+        if unavailable(turn, cid):
             return
         turn.touch(cid)
         if turn.s.contacts[cid].door == AVOIDING:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import (
@@ -14,14 +12,13 @@ from game.engine.kinds import (
     Outcome,
     PromiseKind,
 )
-from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.actions.base import PromiseRule, register
 from game.engine.rules.turn import Turn
-from game.engine.state import State
 from game.engine.world import World
 
 
 @register
-class Release(ContactRule):
+class Release(PromiseRule):
     name = "release"
     params = ("contact",)
     outcomes = (Outcome.RELEASED,)
@@ -30,14 +27,6 @@ class Release(ContactRule):
 
     def label(self, world: World, action: Action) -> str:
         return f"Tell {world.people[action.cid].first_name} not to worry about the promise"
-
-    def entries_for(self, state: State, cid: str) -> Iterable[Action]:
-        return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()
-
-    def check_person(self, state: State, action: Action, first: str) -> str | None:
-        if not state.outstanding_commitments(action.cid):
-            return f"{first} owes you nothing."
-        return None
 
     def perform(self, turn: Turn, action: Action) -> None:
         s, cid = turn.s, action.cid

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from game.engine import lessons as L
 from game.engine.intent import Action
-from game.engine.kinds import AVOIDING, FAMILIARITY, TRUST, Outcome
+from game.engine.kinds import FAMILIARITY, TRUST, Outcome
 from game.engine.rules.actions.base import ContactRule, register
-from game.engine.rules.people import take_a_message
+from game.engine.rules.people import unavailable
 from game.engine.rules.turn import Turn
 from game.engine.state import State
 from game.engine.world import World
@@ -32,8 +32,7 @@ class Thank(ContactRule):
     def perform(self, turn: Turn, action: Action) -> None:
         cid = action.cid
         first = turn.name(cid)
-        if turn.s.contacts[cid].door == AVOIDING:
-            take_a_message(turn, cid)
+        if unavailable(turn, cid):
             return
         turn.touch(cid)
         c = turn.c(cid)
