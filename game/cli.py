@@ -114,7 +114,8 @@ def _sim(args: argparse.Namespace) -> int:
 def _sim_save(args: argparse.Namespace, world, strategies: list[str]) -> int:
     """Save one bot game as an ordinary save (the seed is used as given)."""
     from game.engine.sim import play
-    from game.saves.files import check_name, save_game, saves_dir
+    from game.saves.files import check_name, save_game
+    from game.saves.paths import saves_dir
 
     if args.runs != 1 or len(strategies) != 1:
         print("warm-intro sim: --save needs --runs 1 and exactly one strategy", file=sys.stderr)
@@ -145,7 +146,8 @@ def _play(args: argparse.Namespace) -> int:
         os.environ["WARM_INTRO_SAVES"] = saves_override  # settings and saves share the folder
     load_path = None
     if getattr(args, "load", None):
-        from game.saves.files import SaveError, find_save, load_save, read_toml, saves_dir
+        from game.saves.files import SaveError, find_save, load_save, read_toml
+        from game.saves.paths import saves_dir
 
         try:
             load_path = find_save(saves_dir(), args.load)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from game.engine.actions import Action
 from game.engine.bots import STRATEGIES
-from game.engine.rules import apply, new_game
+from game.engine.replay import play_bot, replay_states
 from game.engine.sim import MAX_STEPS
 from game.engine.state import UNKNOWN, State
 from game.engine.world import World
@@ -63,24 +63,13 @@ def decode_replay(code: str) -> Replay:
 
 def play_out(world: World, campaign: str, seed: int, actions: list[Action]) -> list[State]:
     """Every state along a timeline, the start included."""
-    states = [new_game(world, campaign, seed)]
-    for a in actions:
-        states.append(apply(states[-1], a)[0])
-    return states
+    return list(replay_states(world, campaign, seed, actions))
 
 
 def bot_actions(world: World, campaign: str, seed: int, strategy: str) -> list[Action]:
     """The actions a strategy bot takes in a whole campaign."""
-    bot = STRATEGIES[strategy]
-    state = new_game(world, campaign, seed)
-    actions = []
-    for _ in range(MAX_STEPS):
-        if state.over:
-            break
-        a = bot(state)
-        state, _ = apply(state, a)
-        actions.append(a)
-    return actions
+    final = play_bot(world, campaign, seed, STRATEGIES[strategy], MAX_STEPS)
+    return [node.action for node in final.history_nodes()]
 
 
 @dataclass

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.bots import STRATEGIES
-from game.engine.rules import HIRED, apply, door_counts, fit, new_game, score
+from game.engine.replay import play_bot
+from game.engine.rules import HIRED, door_counts, fit, score
 from game.engine.state import ADVOCATE, CLOSED, State
 from game.engine.world import World
 
@@ -30,14 +31,10 @@ class GameResult:
 
 def play(world: World, campaign: str, strategy: str, seed: int, keep_state: bool = False) -> GameResult:
     """One whole campaign played by a bot."""
-    bot = STRATEGIES[strategy]
-    state = new_game(world, campaign, seed)
-    for _ in range(MAX_STEPS):
-        if state.over:
-            break
-        state, _ = apply(state, bot(state))
-    else:
-        raise RuntimeError(f"{strategy} did not finish {campaign} (seed {seed}) in {MAX_STEPS} steps")
+    try:
+        state = play_bot(world, campaign, seed, STRATEGIES[strategy], MAX_STEPS)
+    except RuntimeError:
+        raise RuntimeError(f"{strategy} did not finish {campaign} (seed {seed}) in {MAX_STEPS} steps") from None
     doors = door_counts(state)
     hired = state.outcome == HIRED
     return GameResult(

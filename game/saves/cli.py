@@ -17,7 +17,8 @@ def register(sub) -> None:
 
 
 def run(args: argparse.Namespace, load_world) -> int:
-    from game.saves.files import SaveError, find_save, list_saves, load_save, saves_dir
+    from game.saves.files import SaveError, find_save, list_saves, load_save
+    from game.saves.paths import saves_dir
 
     folder = saves_dir(args.saves_dir)
     command = args.saves_command or "list"

@@ -20,15 +20,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
 
 import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
-from game.engine.actions import Action, Impossible
-from game.engine.rules import apply, door_counts, new_game
-from game.engine.state import State, state_hash
+from game.engine.actions import Action
+from game.engine.replay import ReplayError, replay
+from game.engine.rules import door_counts
+from game.engine.state import State, canonical, state_hash
 from game.engine.world import World
 
 FORMAT = 2
@@ -95,21 +95,9 @@ class SaveV1(_Strict):
 # --- digests -----------------------------------------------------------------------------------
 
 
-def _canon(value: Any) -> Any:
-    if hasattr(value, "items"):
-        return [[k, _canon(value[k])] for k in sorted(value)]
-    if isinstance(value, (list, tuple)):
-        return [_canon(v) for v in value]
-    if isinstance(value, (frozenset, set)):
-        return sorted(value)
-    if hasattr(value, "__slots__") and not isinstance(value, type):
-        return [[s, _canon(getattr(value, s))] for s in value.__slots__]
-    return value
-
-
 def world_digest(world: World) -> str:
     """A digest of a pack's content as the game sees it (comments and layout don't count)."""
-    return blake2b(repr(_canon(world)).encode(), digest_size=12).hexdigest()
+    return blake2b(repr(canonical(world)).encode(), digest_size=12).hexdigest()
 
 
 def pack_refs(world: World) -> list[PackRef]:
@@ -317,15 +305,12 @@ def _replay(world: World, campaign: str, seed: int, actions: list[Action], path:
     if campaign not in world.campaigns:
         raise SaveError(path, f"it is a game of campaign {campaign!r}, which pack {world.pack_id!r} does not have.",
                         "Play it with the pack it was made with (--pack).")
-    state = new_game(world, campaign, seed)
-    for i, action in enumerate(actions, 1):
-        try:
-            state, _ = apply(state, action)
-        except Impossible as exc:
-            raise SaveError(path, f"the game can't be replayed: step {i} ({action.label()}) is not possible now — {exc}",
-                            "The pack or the file has changed since it was saved. The file is untouched; "
-                            "start a new game, or play this one with the pack it was made with.") from None
-    return state
+    try:
+        return replay(world, campaign, seed, actions)
+    except ReplayError as exc:
+        raise SaveError(path, f"the game can't be replayed: {exc}",
+                        "The pack or the file has changed since it was saved. The file is untouched; "
+                        "start a new game, or play this one with the pack it was made with.") from None
 
 
 def read_toml(path: Path) -> dict:
@@ -448,13 +433,6 @@ def list_saves(folder: Path) -> list[Listing]:
     return out
 
 
-def saves_dir(override: str | Path | None = None) -> Path:
-    """Where saves live: --saves-dir, else $WARM_INTRO_SAVES, else ./saves."""
-    if override:
-        return Path(override)
-    return Path(os.environ.get("WARM_INTRO_SAVES") or "saves")
-
-
 def find_save(folder: Path, name: str) -> Path:
     """The path of a save by name (with or without .toml); SaveError if there is none."""
     candidate = folder / (name if name.endswith(SUFFIX) else f"{name}{SUFFIX}")
@@ -466,13 +444,6 @@ def find_save(folder: Path, name: str) -> Path:
 
 
 # --- undo and rewind: both are replays of a shorter log --------------------------------------
-
-
-def replay(world: World, campaign: str, seed: int, actions: list[Action]) -> State:
-    state = new_game(world, campaign, seed)
-    for action in actions:
-        state, _ = apply(state, action)
-    return state
 
 
 def undo(state: State) -> State:

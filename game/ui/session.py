@@ -81,7 +81,8 @@ class Session:
         Safe to call from a worker thread: states never change once made, and saves of one
         game are written one at a time.
         """
-        from game.saves.files import save_game, saves_dir
+        from game.saves.files import save_game
+        from game.saves.paths import saves_dir
 
         if name is not None:
             self.slot = name

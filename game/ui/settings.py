@@ -11,12 +11,9 @@ import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.saves.paths import saves_dir
+
 SETTINGS_FILE = "settings.toml"
-
-
-def saves_dir() -> Path:
-    return Path(os.environ.get("WARM_INTRO_SAVES") or "saves")
-
 
 @dataclass
 class Settings:

@@ -208,3 +208,16 @@ def test_rewind_returns_to_the_start_of_a_week(core):
     assert state_hash(rewound) == state_hash(start_of_week_3)
     with pytest.raises(ValueError):
         rewind_to_week(state, state.week + 1)
+
+
+def test_a_save_whose_record_does_not_match_its_replay_is_refused(tmp_path, core):
+    """The log replays cleanly, but the snapshot hash says another game: it was edited."""
+    path = save_game(tmp_path, finished(core), "edited")
+    text = path.read_text()
+    start = text.index('hash = "') + len('hash = "')
+    forged = text[:start] + ("0" if text[start] != "0" else "1") + text[start + 1:]
+    path.write_text(forged)
+    with pytest.raises(SaveError) as caught:
+        load_save(path, core)
+    assert "doesn't match its own record" in str(caught.value)
+    assert path.read_text() == forged  # refused, and left as it was

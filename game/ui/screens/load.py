@@ -14,7 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.saves.files import Listing, list_saves, saves_dir
+from game.saves.files import Listing, list_saves
+from game.saves.paths import saves_dir
 
 
 class LoadScreen(Screen):

@@ -82,7 +82,8 @@ class TitleScreen(Screen):
 
     def action_continue(self) -> None:
         """Carry on the most recently saved game that loads."""
-        from game.saves.files import list_saves, saves_dir
+        from game.saves.files import list_saves
+        from game.saves.paths import saves_dir
 
         for item in list_saves(saves_dir()):
             if not item.error and self.app.load_game(item.path):
