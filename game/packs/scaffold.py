@@ -12,7 +12,7 @@ from pathlib import Path
 
 import tomli_w
 
-from game.packs.cli import schema_text
+from game.packs.schema import schema_text
 
 
 class ScaffoldError(Exception):

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.packs.cli import schema_text
 from game.packs.loader import core_pack_path
+from game.packs.schema import schema_text
 
 SCHEMA = Path(__file__).resolve().parents[2] / "game" / "packs" / "schema.json"
 

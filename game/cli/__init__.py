@@ -38,12 +38,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="with --runs 1 and one strategy: save the bot's finished game to load and step through")
     sim.add_argument("--saves-dir", help="where --save writes (default: $WARM_INTRO_SAVES, else ./saves)")
 
-    from game.demo.cli import register as register_demo
-    from game.saves.cli import register as register_saves
+    from game.cli.demo import register as register_demo
+    from game.cli.saves import register as register_saves
 
     register_saves(sub)
     register_demo(sub)
-    from game.packs.cli import register as register_pack
+    from game.cli.pack import register as register_pack
 
     register_pack(sub)
     from game.serve import register as register_serve
@@ -196,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "pack":
         return args.handler(args)
     if args.command == "demo":
-        from game.demo.cli import run as run_demo
+        from game.cli.demo import run as run_demo
 
         return run_demo(args)
     if args.command == "serve":
@@ -204,7 +204,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_serve(args)
     if args.command == "saves":
-        from game.saves.cli import run as run_saves
+        from game.cli.saves import run as run_saves
 
         return run_saves(args, _load_world)
     return _play(args)

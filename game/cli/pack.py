@@ -140,18 +140,9 @@ def _print_balance(report: dict) -> None:
 # schema
 
 
-def schema_text() -> str:
-    """The JSON Schema for pack files, as committed in game/packs/schema.json."""
-    from game.packs.models import PackSchema
-
-    schema = PackSchema.model_json_schema()
-    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
-              "$id": "https://warm-intro.example/pack-format-1.json",
-              "title": "Warm Intro content pack file", **{k: v for k, v in schema.items() if k != "title"}}
-    return json.dumps(schema, indent=2, sort_keys=True) + "\n"
-
-
 def _schema(args: argparse.Namespace) -> int:
+    from game.packs.schema import schema_text
+
     text = schema_text()
     if args.output:
         try:

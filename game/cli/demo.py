@@ -7,8 +7,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.engine.kinds import INTRODUCTIONS, EffectKind, Meter
-
 if TYPE_CHECKING:
     from game.engine.state import Effect
 
@@ -125,11 +123,15 @@ def _headless(demo, world, choices, export: str | None) -> int:
 
 def _headline(e: Effect) -> bool:
     """The changes worth a line in the headless script: trust, embarrassment, doors, new people."""
+    from game.engine.kinds import INTRODUCTIONS, EffectKind, Meter
+
     return (e.kind == EffectKind.CONTACT_METER and e.meter in (Meter.TRUST, Meter.EMBARRASSMENT)) \
         or e.kind == EffectKind.DOOR or e.kind in INTRODUCTIONS
 
 
 def _effect_text(e: Effect) -> str:
+    from game.engine.kinds import EffectKind
+
     if e.kind != EffectKind.CONTACT_METER:
         return e.cause
     sign = "+" if e.delta > 0 else ""
