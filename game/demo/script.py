@@ -23,7 +23,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from game.engine.actions import VOCABULARY, Action, Impossible
+from game.engine.actions import VOCABULARY, Action, Impossible, action_from_dict
 from game.engine.rules import apply, new_game
 from game.engine.state import State
 from game.engine.world import World
@@ -149,7 +149,7 @@ def _action_of(step: StepModel) -> Action:
              if getattr(step, k) is not None and k not in VOCABULARY.get(step.action or "", ())]
     if extra:
         raise ValueError(f"action {step.action!r} does not take {', '.join(extra)}")
-    return Action.from_dict(data)
+    return action_from_dict(data)
 
 
 def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:

@@ -12,7 +12,7 @@ import json
 import zlib
 from dataclasses import dataclass, field
 
-from game.engine.actions import Action
+from game.engine.actions import Action, action_from_dict
 from game.engine.bots import STRATEGIES
 from game.engine.replay import play_bot, replay_states
 from game.engine.sim import MAX_STEPS
@@ -55,7 +55,7 @@ def decode_replay(code: str) -> Replay:
     try:
         raw = zlib.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)), bufsize=1 << 16)
         data = json.loads(raw)
-        actions = [Action.from_dict(a) for a in data["a"]]
+        actions = [action_from_dict(a) for a in data["a"]]
         return Replay([(str(p), str(v)) for p, v in data["p"]], str(data["c"]), int(data["s"]), actions)
     except (ValueError, KeyError, TypeError, zlib.error) as exc:
         raise ReplayCodeError(f"the replay code is damaged or incomplete ({exc})") from None

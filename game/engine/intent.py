@@ -53,31 +53,6 @@ class Action(NamedTuple):
                 out[key] = value
         return out
 
-    @staticmethod
-    def from_dict(data: dict[str, Any]) -> Action:
-        """Build an action from its public form, checking names and parameters."""
-        from game.engine.rules.actions import CHOICES, VOCABULARY
-
-        data = dict(data)
-        name = data.pop("action", None)
-        if name not in VOCABULARY:
-            raise ValueError(f"unknown action {name!r}; expected one of: {', '.join(VOCABULARY)}")
-        wanted = VOCABULARY[name]
-        for key in data:
-            if key not in wanted:
-                expected = ", ".join(wanted) if wanted else "no parameters"
-                raise ValueError(f"action {name!r} does not take {key!r} (it takes {expected})")
-        for key in wanted:
-            if data.get(key) in (None, ""):
-                raise ValueError(f"action {name!r} needs {key!r}")
-            if not isinstance(data[key], str):
-                raise ValueError(f"action {name!r}: {key!r} must be text")
-        if name in CHOICES and data["choice"] not in CHOICES[name]:
-            raise ValueError(
-                f"action {name!r}: choice {data['choice']!r} is not one of {', '.join(CHOICES[name])}"
-            )
-        return Action(name, **data)
-
     def label(self) -> str:
         parts = [self.name]
         for key in PARAMS:

@@ -16,10 +16,13 @@ from types import MappingProxyType
 
 from game.engine import world as world_module
 from game.engine.world import World
+from game.packs.layout import add_file, add_folder
 
 CACHE_FORMAT = 1
-_CODE = ("packs/loader.py", "packs/models.py", "packs/cache.py", "engine/world.py", "engine/dialogue.py",
-         "engine/actions.py", "engine/lessons.py")
+# what turns a pack into a World: the loader, its models, the world's types, and the action
+# vocabulary the pack is checked against (a folder stands for every module in it)
+_CODE = ("packs", "engine/world.py", "engine/dialogue.py", "engine/actions.py", "engine/kinds.py",
+         "engine/lessons.py", "engine/rules/actions")
 _TYPES = {name: obj for name, obj in vars(world_module).items() if isinstance(obj, type) and is_dataclass(obj)}
 
 
@@ -33,16 +36,13 @@ def cache_dir() -> Path:
 
 
 def key(folder: Path) -> str:
-    from game.packs.loader import FILES, OTHER_FILES
-
+    """The cache entry's name: the pack's files and the code that validates and compiles them."""
     h = blake2b(f"cache-{CACHE_FORMAT}".encode(), digest_size=16)
     root = Path(__file__).resolve().parents[1]
     for rel in _CODE:
-        h.update(rel.encode() + b"\0" + (root / rel).read_bytes())
-    for name in ("pack.toml", *FILES, *OTHER_FILES):
-        path = folder / name
-        if path.is_file() and not path.is_symlink():
-            h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+        for path in sorted((root / rel).rglob("*.py")) if (root / rel).is_dir() else [root / rel]:
+            add_file(h, path.relative_to(root).as_posix(), path.read_bytes())
+    add_folder(h, folder)
     return h.hexdigest()
 
 

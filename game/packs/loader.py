@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
 
-from game.engine.actions import OUTCOMES
+from game.engine.actions import OUTCOMES, action_from_dict
 from game.engine.lessons import LESSONS
 from game.engine.world import (
     ARCHETYPES,
@@ -39,18 +39,12 @@ from game.engine.world import (
     Tuning,
     World,
 )
-
-# The files of the format, in load order (game.packs.models.FILES describes each one; a
-# test keeps the two in step). Kept here so loading a cached pack never imports pydantic.
-FILES = ("fields.toml", "companies.toml", "people.toml", "opportunities.toml", "campaigns.toml", "events.toml",
-         "dialogue.toml", "lessons.toml", "scenarios.toml", "tuning.toml")
+from game.packs.layout import FILES, OTHER_FILES, PACK_FILES, add_file, add_folder
 
 MAX_FILE_BYTES = 1_000_000  # per file
 MAX_ENTRIES = 20_000  # per list in a file
 MAX_FOLDER_FILES = 200  # files in a pack folder, of any kind
 MAX_DEPTH = 8  # how deep `builds_on` may chain
-# files of a pack read by other parts of the game (demo scripts): known, hashed, not checked here
-OTHER_FILES = ("demos.toml",)
 
 # Every problem the loader reports has a code; AUTHORING.md lists them all.
 CODES: dict[str, str] = {
@@ -254,10 +248,7 @@ def pack_digest(folder: str | Path) -> str:
     """
     folder = Path(folder)
     h = blake2b(digest_size=16)
-    for name in ("pack.toml", *FILES, *OTHER_FILES):
-        path = folder / name
-        if path.is_file() and not path.is_symlink():
-            h.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+    add_folder(h, folder)
     return h.hexdigest()
 
 
@@ -355,7 +346,7 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
         problems.append(Problem(label, None, "", f"the folder holds {len(names)} files; a pack may hold at most "
                                 f"{MAX_FOLDER_FILES}", code="P105"))
         return pack
-    known = ("pack.toml", *FILES, *OTHER_FILES)
+    known = PACK_FILES
     for name in names:
         if name.endswith(".toml") and name not in known:
             problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
@@ -368,7 +359,7 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
                                     "name, version and format", code="P106"))
     else:
         data, text, raw = got
-        digest.update(b"pack.toml\0" + raw + b"\0")
+        add_file(digest, "pack.toml", raw)
         try:
             pack.info = PackInfo.model_validate(data)
         except ValidationError as exc:
@@ -391,7 +382,7 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
                 pack.broken.setdefault(SECTIONS[name][0], set()).add("*")
             continue
         data, text, raw = got
-        digest.update(name.encode() + b"\0" + raw + b"\0")
+        add_file(digest, name, raw)
         rel = f"{label}/{name}"
         if name == "tuning.toml":
             try:
@@ -431,7 +422,7 @@ def _read_pack(folder: Path, problems: list[Problem]) -> _Pack:
     for name in OTHER_FILES:
         path = folder / name
         if path.is_file() and not path.is_symlink():
-            digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
+            add_file(digest, name, path.read_bytes())
     pack.digest = digest.hexdigest()
     return pack
 
@@ -974,7 +965,6 @@ def _expectation(k: _Compiler, src: _Src, at: tuple, x, people, opportunities, f
 
 
 def _scenarios(k: _Compiler, people, opportunities, campaigns, fields) -> tuple[ScenarioDef, ...]:
-    from game.engine.actions import Action
 
     out = []
     for e, src in k.items("scenarios"):
@@ -988,7 +978,7 @@ def _scenarios(k: _Compiler, people, opportunities, campaigns, fields) -> tuple[
                 data = {key: getattr(st, key) for key in ("contact", "target", "opportunity", "field", "choice")
                         if getattr(st, key) is not None}
                 try:
-                    Action.from_dict({"action": st.action, **data})
+                    action_from_dict({"action": st.action, **data})
                 except ValueError as exc:
                     k.error(src, at, f"step {n + 1}: {exc}", "P801")
                 for key, section in (("contact", "people"), ("target", "people"), ("opportunity", "opportunities"),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine.actions import Action, Impossible
+from game.engine.actions import Impossible, action_from_dict
 from game.engine.rules import apply, new_game
 from game.engine.state import State
 from game.engine.world import Expectation, ScenarioDef, World
@@ -105,7 +105,7 @@ def run_scenario(world: World, sc: ScenarioDef) -> ScenarioResult:
     state = new_game(world, sc.campaign, sc.seed)
     for n, step in enumerate(sc.steps, 1):
         if step.action:
-            action = Action.from_dict(dict(step.action))
+            action = action_from_dict(dict(step.action))
             for _ in range(step.repeat):
                 try:
                     state, _ = apply(state, action)

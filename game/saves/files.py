@@ -25,7 +25,7 @@ import tomli_w
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
-from game.engine.actions import Action
+from game.engine.actions import Action, action_from_dict
 from game.engine.replay import ReplayError, replay
 from game.engine.rules import door_counts
 from game.engine.state import State, canonical, state_hash
@@ -258,7 +258,7 @@ def _parse_action_string(text: str) -> Action:
         if not sep:
             raise ValueError(f"expected key=value, got {part!r}")
         data[key] = value
-    return Action.from_dict(data)
+    return action_from_dict(data)
 
 
 def migrate_v1(data: dict, world: World, path: Path) -> dict:
@@ -364,7 +364,7 @@ def load_save(path: Path, world: World) -> Loaded:
         where = ".".join(str(p) for p in first["loc"])
         raise SaveError(path, f"it has been damaged or edited: {where}: {first['msg']}.", _backup_advice(path)) from None
     try:
-        actions = [Action.from_dict(a) for a in model.actions]
+        actions = [action_from_dict(a) for a in model.actions]
     except ValueError as exc:
         raise SaveError(path, f"it has been damaged or edited: {exc}.", _backup_advice(path)) from None
     ours = {p.id: p for p in pack_refs(world)}

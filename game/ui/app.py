@@ -18,8 +18,6 @@ from textual.theme import Theme
 
 from game.ui.settings import Settings
 
-MIN_WIDTH, MIN_HEIGHT = 80, 24
-
 # High contrast for projectors and bright rooms: white on black, with loud accents.
 PROJECTION = Theme(
     name="projection",
@@ -287,7 +285,7 @@ class WarmIntroApp(App):
         self.call_later(self._check_size)
 
     def _check_size(self) -> None:
-        from game.ui.screens.too_small import TooSmallScreen
+        from game.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
 
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
         on_top = isinstance(self.screen, TooSmallScreen)

@@ -129,7 +129,7 @@ class ComparisonScreen(Screen):
 
     def action_snapshot(self) -> None:
         """Save this screen as SVG in the exports folder now (and keep it for the debrief's export)."""
-        from game.ui.presenter import exports_dir
+        from game.ui.show import exports_dir
 
         folder = exports_dir()
         name = f"comparison-{_slug(self.comparison.a.label)}-vs-{_slug(self.comparison.b.label)}.svg"

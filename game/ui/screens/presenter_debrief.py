@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.demo.debrief import Debrief, lesson_title
-from game.ui.presenter import Show, exports_dir
+from game.ui.show import Show, exports_dir
 
 
 def debrief_markup(d: Debrief, show: Show) -> str:

@@ -50,8 +50,8 @@ class PickerScreen(Screen):
         if option_id == "bots":
             self.open_bots()
         elif option_id.startswith("demo-"):
-            from game.ui.presenter import Show
             from game.ui.screens.presenter_stage import StageScreen
+            from game.ui.show import Show
 
             demo, world = self.found[int(option_id.removeprefix("demo-"))]
             self.app.push_screen(StageScreen(Show.of_demo(demo, world)))

@@ -16,7 +16,7 @@ from textual.widgets import Digits, Footer, Static
 
 from game.engine.kinds import EffectKind
 from game.ui.codex import titles
-from game.ui.presenter import Show
+from game.ui.show import Show
 from game.ui.widgets.presenter_people import PresenterPeople, people_markup
 from game.ui.words import action_label, effect_markup
 

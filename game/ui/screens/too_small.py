@@ -6,6 +6,8 @@ from textual.app import ComposeResult
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+MIN_WIDTH, MIN_HEIGHT = 80, 24  # the game is laid out for 80x24 first
+
 
 class TooSmallScreen(ModalScreen[None]):
     BINDINGS = []
@@ -17,8 +19,6 @@ class TooSmallScreen(ModalScreen[None]):
         self.refresh_size()
 
     def refresh_size(self) -> None:
-        from game.ui.app import MIN_HEIGHT, MIN_WIDTH
-
         w, h = self.app.size
         self.query_one("#too-small", Static).update(
             f"The terminal is too small for Warm Intro.\n\n"

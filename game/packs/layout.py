@@ -1,0 +1,35 @@
+"""The files a pack folder holds, and how their bytes are hashed.
+
+Kept apart from the loader so that the validated-pack cache can name the files and hash
+them without importing the loader (or pydantic).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+# The files of the format, in load order (game.packs.models.FILES describes each one; a
+# test keeps the two in step).
+FILES = ("fields.toml", "companies.toml", "people.toml", "opportunities.toml", "campaigns.toml", "events.toml",
+         "dialogue.toml", "lessons.toml", "scenarios.toml", "tuning.toml")
+# files of a pack read by other parts of the game (demo scripts): known, hashed, not checked by the loader
+OTHER_FILES = ("demos.toml",)
+PACK_FILES = ("pack.toml", *FILES, *OTHER_FILES)
+
+
+class Hash(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+
+def add_file(h: Hash, name: str, raw: bytes) -> None:
+    """One file's part of a pack's digest: its name and its bytes."""
+    h.update(name.encode() + b"\0" + raw + b"\0")
+
+
+def add_folder(h: Hash, folder: Path) -> None:
+    """Every pack file in a folder, in a fixed order (links are not followed)."""
+    for name in PACK_FILES:
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            add_file(h, name, path.read_bytes())

@@ -1,0 +1,204 @@
+"""A demo on stage: the model the presenter's screens draw (which beat, the class's choices, the fork)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.demo.debrief import build, to_html, to_markdown
+from game.demo.script import Beat, Demo, Run, play
+from game.demo.session import export_run, run_actions, what_if
+from game.demo.timeline import Comparison, compare, encode_replay, play_out
+from game.engine.state import UNKNOWN, State
+from game.engine.world import World
+from game.ui.settings import saves_dir
+
+
+def exports_dir() -> Path:
+    """Where exports go: `exports/` inside the saves folder (WARM_INTRO_SAVES, else ./saves)."""
+    return saves_dir() / "exports"
+
+
+@dataclass
+class Show:
+    """A demo on stage: which beat is showing, the class's choices, and the road not taken."""
+
+    demo: Demo
+    world: World
+    run: Run
+    choices: dict[str, str] = field(default_factory=dict)
+    pos: int = 0
+    # the presenter's own inner-thoughts switch; None follows the script's reveal beats
+    reveal_override: bool | None = None
+    # the timeline before the last fork, so the two can be compared side by side
+    before_fork: tuple[str, dict[str, str], Run] | None = None
+    replay: bool = False
+
+    @classmethod
+    def of_demo(cls, demo: Demo, world: World, choices: dict[str, str] | None = None) -> Show:
+        choices = dict(choices or {})
+        return cls(demo, world, play(demo, world, choices), choices)
+
+    @classmethod
+    def of_replay(cls, world: World, replay) -> Show:
+        """A saved session (a replay code) as a demo with one beat per action."""
+        title = world.campaigns[replay.campaign].title
+        demo = Demo("replay", world.pack_id, f"{title}: a replayed session", "", replay.campaign, replay.seed,
+                    0, "", ())
+        states = play_out(world, replay.campaign, replay.seed, replay.actions)
+        opening = Beat("caption", caption=f"{title}, seed {replay.seed}: the same session again, "
+                                          f"{len(replay.actions)} moves. Step through it with space.",
+                       where="start")
+        steps = [Beat("action", action=a, where=f"move {i}") for i, a in enumerate(replay.actions, 1)]
+        run = Run(demo, states[-1], [opening, *steps], states=states)
+        return cls(demo, world, run, replay=True)
+
+    # --- where we are -----------------------------------------------------------------------
+    @property
+    def beats(self) -> list[Beat]:
+        return self.run.beats[: len(self.run.states)]
+
+    @property
+    def total(self) -> int:
+        return len(self.run.states)
+
+    @property
+    def beat(self) -> Beat:
+        return self.run.beats[self.pos]
+
+    @property
+    def state(self) -> State:
+        return self.run.states[self.pos]
+
+    @property
+    def at_end(self) -> bool:
+        return self.pos >= self.total - 1
+
+    def scripted_reveal(self) -> bool:
+        for beat in reversed(self.beats[: self.pos + 1]):
+            if beat.kind == "reveal":
+                return beat.reveal
+        return False
+
+    @property
+    def reveal(self) -> bool:
+        return self.scripted_reveal() if self.reveal_override is None else self.reveal_override
+
+    def last(self, kinds: tuple[str, ...]) -> int | None:
+        """The index of the latest beat of these kinds at or before the one showing."""
+        for i in range(self.pos, -1, -1):
+            if self.run.beats[i].kind in kinds:
+                return i
+        return None
+
+    def people(self) -> list[str]:
+        """Everyone the player knows by now, those the current beat touched first."""
+        s = self.state
+        known = [cid for cid, c in s.contacts.items() if c.stage != UNKNOWN]
+        touched = {e.target for e in self.effects(visible_only=not self.reveal)}
+        return sorted(known, key=lambda cid: (cid not in touched, s.world.people[cid].name))
+
+    def effects(self, visible_only: bool = True) -> list:
+        """The effects of the beat showing, if it is an action."""
+        if self.beat.kind != "action" or self.pos == 0 and self.replay:
+            return []
+        node = self.state.history
+        if node is None:
+            return []
+        return [e for e in node.effects if e.visible or not visible_only]
+
+    def markers(self) -> list[tuple[int, Beat]]:
+        return [(i, b) for i, b in enumerate(self.beats) if b.kind == "marker"]
+
+    # --- moving -------------------------------------------------------------------------------
+    def forward(self) -> bool:
+        if self.at_end:
+            return False
+        self.pos += 1
+        if self.beat.kind == "reveal":
+            self.reveal_override = None  # the script takes the switch back
+        return True
+
+    def back(self) -> bool:
+        if self.pos == 0:
+            return False
+        self.pos -= 1
+        return True
+
+    def jump(self, index: int) -> None:
+        self.pos = max(0, min(index, self.total - 1))
+        self.reveal_override = None
+
+    def choose(self, key: str) -> bool:
+        """The class answers the choice showing; the rest of the demo is replayed from it."""
+        beat = self.beat
+        if beat.kind != "choose" or key not in dict(beat.options):
+            return False
+        if key != beat.default:
+            self.choices[beat.where] = key
+            self.run = play(self.demo, self.world, self.choices)
+        return True
+
+    def fork(self) -> str | None:
+        """Take the other answer at the latest choice; the old timeline is kept to compare.
+
+        Returns what changed, in words, or None if no choice has been reached yet.
+        """
+        index = self.last(("choose",))
+        if index is None:
+            return None
+        beat = self.run.beats[index]
+        keys = [k for k, _ in beat.options]
+        other = keys[(keys.index(beat.default) + 1) % len(keys)]
+        self.before_fork = (self.option_label(beat, beat.default), dict(self.choices), self.run)
+        self.choices[beat.where] = other
+        self.run = play(self.demo, self.world, self.choices)
+        self.pos = min(index + 1, self.total - 1)
+        self.reveal_override = None
+        return f"What if: option {other}. {dict(beat.options)[other]}"
+
+    @staticmethod
+    def option_label(beat: Beat, key: str) -> str:
+        return f"{key}: {dict(beat.options)[key]}"
+
+    # --- comparing and debriefing ---------------------------------------------------------------
+    def comparison(self) -> Comparison | None:
+        """This timeline beside the one before the fork (or, before any fork, beside the
+        other answer to the latest choice)."""
+        index = self.last(("choose",))
+        if index is None:
+            forks = [b for b in self.beats if b.kind == "choose"]
+            if not forks:
+                return None
+            index = self.beats.index(forks[0])
+        beat = self.run.beats[index]
+        here = (f"Option {self.option_label(beat, beat.default)}", run_actions(self.run))
+        if self.before_fork is not None:
+            label, _, run = self.before_fork
+            there = (f"Option {label}", run_actions(run))
+            first, second = there, here
+        else:
+            keys = [k for k, _ in beat.options]
+            other = keys[(keys.index(beat.default) + 1) % len(keys)]
+            run = play(self.demo, self.world, {**self.choices, beat.where: other})
+            first, second = here, (f"Option {self.option_label(beat, other)}", run_actions(run))
+        return compare(self.world, self.demo.campaign, self.demo.seed, first, second)
+
+    def debrief(self):
+        state = self.run.states[-1]
+        d = build(state, replay_code=encode_replay(state))
+        if not self.replay:
+            d.what_if = what_if(self.demo, self.world, self.run)
+        return d
+
+    def export(self, folder: Path) -> list[Path]:
+        """Write the debrief as Markdown and HTML; returns the files written."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if not self.replay:
+            out = export_run(self.demo, self.world, self.run, folder)
+            return [out.markdown, out.html]
+        d = self.debrief()
+        md, page = folder / "replay.md", folder / "replay.html"
+        md.write_text(to_markdown(d), encoding="utf-8")
+        page.write_text(to_html(d), encoding="utf-8")
+        return [md, page]
