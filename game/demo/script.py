@@ -184,7 +184,7 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
 
 def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     """A pack folder's demos and every problem with them, as pack problems (file, line, code)."""
-    from game.packs.loader import Problem, _line_of
+    from game.packs.problems import Problem, line_of
 
     path = folder / DEMOS_FILE
     rel = f"{folder.name}/{DEMOS_FILE}"
@@ -205,13 +205,13 @@ def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
         for err in exc.errors():
             loc = tuple(err["loc"])
             where = ".".join(str(p) for p in loc)
-            problems.append(Problem(rel, _line_of(text, loc), where, f"{err['msg']}", code="P851"))
+            problems.append(Problem(rel, line_of(text, loc), where, f"{err['msg']}", code="P851"))
         return [], problems
     demos, problems = [], []
     for i, model in enumerate(parsed.demos):
         demo = Demo(model.id, world.pack_id, model.title, model.blurb, model.campaign, model.seed, model.minutes,
                     model.notes, tuple(model.steps))
-        line = _line_of(text, ("demos", i))
+        line = line_of(text, ("demos", i))
         try:
             found = check_demo(demo, world)
         except ValueError as exc:

@@ -1,0 +1,484 @@
+"""Compiling a pack's layers into a World: merging, cross-checks, and building the definitions."""
+
+from __future__ import annotations
+
+from game.engine.actions import OUTCOMES, action_from_dict
+from game.engine.lessons import LESSONS
+from game.engine.world import (
+    ARCHETYPES,
+    CampaignDef,
+    CompanyDef,
+    Condition,
+    ContactDef,
+    EventDef,
+    EventEffect,
+    Expectation,
+    FieldDef,
+    LessonCard,
+    LineDef,
+    OpportunityDef,
+    ScenarioDef,
+    ScenarioStep,
+    StartContact,
+    Traits,
+    Tuning,
+    World,
+)
+from game.packs.problems import SECTION_NAMES, Problem, line_of, path_text, suggest
+from game.packs.read import PackLayer, Src
+
+# --------------------------------------------------------------------------------------
+# compiling: merging layers, cross-checks, building the World
+
+
+class Compiler:
+    def __init__(self, layers: list[PackLayer], problems: list[Problem]):
+        self.layers = layers
+        self.problems = problems
+        self.broken: dict[str, set[str]] = {}
+        for layer in layers:
+            for section, ids in layer.broken.items():
+                self.broken.setdefault(section, set()).update(ids)
+        # section -> id -> (entry, src), the top layer winning
+        self.merged: dict[str, dict[str, tuple[object, Src]]] = {}
+        for layer in layers:
+            for section, items in layer.entries.items():
+                table = self.merged.setdefault(section, {})
+                seen: dict[str, Src] = {}
+                for entry, src in items:
+                    eid = entry.id
+                    if eid in seen:
+                        self.error(src, "id", f"duplicate {SECTION_NAMES[section]} id {eid!r}; the first is on line "
+                                   f"{line_of(seen[eid].text, seen[eid].loc) or '?'}; expected each id once",
+                                   "P302")
+                        continue
+                    seen[eid] = src
+                    table.pop(eid, None)  # an override moves to where the top pack wrote it
+                    table[eid] = (entry, src)
+
+    # reporting -------------------------------------------------------------------------
+    def report(self, src: Src, keys: tuple, message: str, code: str, severity: str = "error") -> None:
+        loc = src.loc + keys
+        self.problems.append(Problem(src.file, line_of(src.text, loc), path_text(loc), message, severity, code))
+
+    def error(self, src: Src, key: str | tuple, message: str, code: str) -> None:
+        self.report(src, (key,) if isinstance(key, str) else key, message, code)
+
+    def warn(self, src: Src, key: str | tuple, message: str, code: str) -> None:
+        self.report(src, (key,) if isinstance(key, str) else key, message, code, "warning")
+
+    def items(self, section: str) -> list[tuple[object, Src]]:
+        return list(self.merged.get(section, {}).values())
+
+    def ids(self, section: str) -> dict[str, object]:
+        return {k: v[0] for k, v in self.merged.get(section, {}).items()}
+
+    def ref(self, src: Src, key: str | tuple, value: str | None, section: str, pool=None) -> bool:
+        """Check a reference to an id; reports an unknown one with a suggestion. True if it resolves."""
+        if value is None:
+            return True
+        pool = self.merged.get(section, {}) if pool is None else pool
+        if value in pool:
+            return True
+        broken = self.broken.get(section, set())
+        if value in broken or "*" in broken:
+            return False  # already reported where it is defined
+        self.error(src, key, f"unknown {SECTION_NAMES.get(section, section)} {value!r}{suggest(value, pool)}",
+                   "P301")
+        return False
+
+
+def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
+    k = Compiler(layers, problems)
+    top = layers[-1]
+    info = top.info
+
+    fields = {}
+    for e, _src in k.items("fields"):
+        fields[e.id] = FieldDef(e.id, e.name, e.blurb)
+    companies = {}
+    for e, src in k.items("companies"):
+        k.ref(src, "field", e.field, "fields")
+        companies[e.id] = CompanyDef(e.id, e.name, e.field, e.blurb)
+
+    # people and their ties (ties run both ways: naming one side is enough)
+    people_items = k.items("people")
+    pool = k.merged.get("people", {})
+    ties: dict[str, dict[str, float]] = {p.id: {} for p, _ in people_items}
+    for p, src in people_items:
+        if p.archetype not in ARCHETYPES:
+            k.error(src, "archetype", f"unknown archetype {p.archetype!r}{suggest(p.archetype, ARCHETYPES)}; "
+                    f"expected one of: {', '.join(ARCHETYPES)}", "P203")
+        k.ref(src, "field", p.field, "fields")
+        k.ref(src, "company", p.company, "companies")
+        for other, strength in p.ties.items():
+            if other == p.id:
+                k.error(src, ("ties", other), f"{p.id!r} cannot be tied to themselves; expected other people's ids",
+                        "P303")
+            elif k.ref(src, ("ties", other), other, "people"):
+                ties[p.id][other] = strength
+                ties[other].setdefault(p.id, strength)
+    for p, src in people_items:
+        broken_ties = any(o not in pool for o in p.ties)
+        if (p.volunteers_intro_to is not None and not broken_ties and p.volunteers_intro_to not in ties[p.id]
+                and k.ref(src, "volunteers_intro_to", p.volunteers_intro_to, "people")):
+                k.error(src, "volunteers_intro_to", f"{p.volunteers_intro_to!r} is not among {p.id!r}'s ties; you can "
+                        "only offer to introduce someone you know, so add a tie", "P305")
+        if not ties[p.id] and not broken_ties and len(people_items) > 1:
+            k.warn(src, "ties", f"{p.id!r} has no ties to anyone, so nobody can introduce them or hear about "
+                   "them through others; add ties = { someone = 0.5 }", "P304")
+    people = {}
+    for p, _src in people_items:
+        t = p.traits
+        people[p.id] = ContactDef(
+            id=p.id, name=p.name, archetype=p.archetype, field=p.field, title=p.title, company=p.company,
+            bio=p.bio, traits=Traits(t.busyness, t.follow_through, t.generosity, t.face),
+            ties=tuple(sorted(ties[p.id].items())), volunteers_intro_to=p.volunteers_intro_to,
+        )
+
+    opportunities = {}
+    for o, src in k.items("opportunities"):
+        k.ref(src, "company", o.company, "companies")
+        k.ref(src, "field", o.field, "fields")
+        k.ref(src, "hiring_contact", o.hiring_contact, "people")
+        if o.closes_week is not None and o.closes_week < o.opens_week:
+            k.error(src, "closes_week", f"closes in week {o.closes_week}, before it opens in week {o.opens_week}; "
+                    "expected closes_week >= opens_week", "P307")
+        opportunities[o.id] = OpportunityDef(
+            o.id, o.title, o.company, o.field, o.hiring_contact, o.posted, o.appeal, o.opens_week,
+            o.closes_week, o.competition, o.blurb,
+        )
+
+    campaigns = {}
+    for c, src in k.items("campaigns"):
+        roster = set(c.people) or set(people)
+        for key, values, section in (
+            ("people", c.people, "people"),
+            ("known", c.known, "people"),
+            ("opportunities", c.opportunities, "opportunities"),
+            ("knowledge", list(c.knowledge), "fields"),
+            ("preferences", list(c.preferences), "fields"),
+        ):
+            for n, v in enumerate(values):
+                at = (key, n) if key in ("people", "known", "opportunities") else (key, v)
+                if k.ref(src, at, v, section) and section == "people" and key != "people" and v not in roster:
+                    k.error(src, at, f"{v!r} is not in this campaign's people list; add them to people", "P401")
+        for n, s in enumerate(c.contacts):
+            at = ("contacts", n, "id")
+            if k.ref(src, at, s.id, "people") and s.id not in roster:
+                k.error(src, at, f"{s.id!r} is not in this campaign's people list; add them to people", "P401")
+        for n, oid in enumerate(c.opportunities or list(opportunities)):
+            o = opportunities.get(oid)
+            if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
+                k.error(src, ("opportunities", n) if c.opportunities else "people",
+                        f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign; add them to "
+                        "people", "P402")
+        if not c.contacts:
+            k.error(src, "contacts", "a campaign needs at least one starting contact; add a [[campaigns.contacts]] "
+                    "table", "P403")
+        campaigns[c.id] = CampaignDef(
+            id=c.id, title=c.title, blurb=c.blurb, goal=c.goal, runway_weeks=c.runway_weeks,
+            hours_per_week=c.hours_per_week, clarity=c.clarity, reputation=c.reputation,
+            knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
+            contacts=tuple(StartContact(s.id, s.familiarity, s.trust) for s in c.contacts),
+            known=tuple(c.known), people=tuple(sorted(c.people)), opportunities=tuple(sorted(c.opportunities)),
+        )
+    if not campaigns and not k.broken.get("campaigns"):
+        problems.append(Problem(f"{top.label}/campaigns.toml", None, "", "the pack defines no campaigns; expected at "
+                                "least one [[campaigns]] entry", code="P406"))
+
+    events = _events(k, people, opportunities, campaigns, fields)
+    _reachability(k, people, opportunities, campaigns, events)
+    dialogue = _dialogue(k, people)
+    lessons = {}
+    for e, _src in k.items("lessons"):
+        lessons[e.id] = LessonCard(e.id, e.title, e.summary, e.body)
+    if lessons:
+        missing = [lesson for lesson in LESSONS if lesson not in lessons]
+        first = k.items("lessons")[0][1]
+        for lesson in missing:
+            problems.append(Problem(first.file, None, "lessons", f"no card for the lesson {lesson!r}; players who "
+                                    "unlock it will see only its id", "warning", "P701"))
+    scenarios = _scenarios(k, people, opportunities, campaigns, fields)
+
+    tuning = Tuning()
+    names = Tuning.names()
+    clean: dict[str, float] = {}
+    for layer in layers:
+        for key, value, src in layer.tuning:
+            if key not in names:
+                k.error(src, (), f"unknown tuning value {key!r}{suggest(key, names)}", "P306")
+                continue
+            default = getattr(tuning, key)
+            clean[key] = int(value) if isinstance(default, int) else float(value)
+    tuning = tuning.with_overrides(clean)
+    packs = tuple((layer.info.id, layer.info.version, layer.digest) for layer in layers if layer.info is not None)
+    return World.build(
+        pack_id=info.id, pack_version=info.version, fields=fields, companies=companies, people=people,
+        opportunities=opportunities, campaigns=campaigns, tuning=tuning, events=tuple(events.values()),
+        dialogue=dialogue, lessons=lessons, scenarios=scenarios, packs=packs,
+    )
+
+
+def _condition(k: Compiler, src: Src, at: tuple, c, people, opportunities, fields) -> Condition:
+    k.ref(src, at + ("contact",), c.contact, "people")
+    k.ref(src, at + ("opportunity",), c.opportunity, "opportunities")
+    for fid in c.knowledge_at_least:
+        k.ref(src, at + ("knowledge_at_least", fid), fid, "fields")
+    for low, high, name in ((c.trust_at_least, c.trust_below, "trust"),
+                            (c.familiarity_at_least, c.familiarity_below, "familiarity"),
+                            (c.embarrassment_at_least, c.embarrassment_below, "embarrassment"),
+                            (c.clarity_at_least, c.clarity_below, "clarity"),
+                            (c.reputation_at_least, c.reputation_below, "reputation"),
+                            (c.week_at_least, c.week_below, "week")):
+        if low is not None and high is not None and low >= high:
+            k.error(src, at + (f"{name}_below",), f"{name} must be at least {low} and below {high}, which no value "
+                    f"can be; expected {name}_at_least < {name}_below", "P601")
+    if c.opportunity_stage and c.opportunity is None:
+        k.error(src, at + ("opportunity_stage",), "opportunity_stage needs opportunity = \"ROLE-ID\" beside it",
+                "P601")
+    return Condition(
+        contact=c.contact, trust_at_least=c.trust_at_least, trust_below=c.trust_below,
+        familiarity_at_least=c.familiarity_at_least, familiarity_below=c.familiarity_below,
+        embarrassment_at_least=c.embarrassment_at_least, embarrassment_below=c.embarrassment_below,
+        door=tuple(c.door), stage=tuple(c.stage), archetype=tuple(c.archetype), met_before=c.met_before,
+        owes_you=c.owes_you, clarity_at_least=c.clarity_at_least, clarity_below=c.clarity_below,
+        reputation_at_least=c.reputation_at_least, reputation_below=c.reputation_below,
+        knowledge_at_least=tuple(sorted(c.knowledge_at_least.items())), lessons_unlocked=tuple(c.lessons_unlocked),
+        lessons_locked=tuple(c.lessons_locked), week_at_least=c.week_at_least, week_below=c.week_below,
+        opportunity=c.opportunity, opportunity_stage=tuple(c.opportunity_stage),
+    )
+
+
+_EFFECT_KINDS = ("trust", "familiarity", "embarrassment", "clarity", "reputation", "runway", "knowledge", "hear_of",
+                 "introduce", "reveal", "journal")
+
+
+def _events(k: Compiler, people, opportunities, campaigns, fields) -> dict[str, EventDef]:
+    out: dict[str, EventDef] = {}
+    for e, src in k.items("events"):
+        camps = []
+        for n, cid in enumerate(e.campaigns):
+            if k.ref(src, ("campaigns", n), cid, "campaigns"):
+                camps.append(campaigns[cid])
+        conds = tuple(_condition(k, src, ("when", n), c, people, opportunities, fields) for n, c in enumerate(e.when))
+        # can it ever fire?
+        scope = camps if e.campaigns else list(campaigns.values())
+        if e.until_week is not None and e.until_week < e.from_week:
+            k.error(src, "until_week", f"the window ends in week {e.until_week}, before it starts in week "
+                    f"{e.from_week}; expected until_week >= from_week", "P601")
+        if scope and all(e.from_week > c.runway_weeks for c in scope):
+            k.error(src, "from_week", f"starts in week {e.from_week}, after every campaign it belongs to has run out "
+                    f"(longest: {max(c.runway_weeks for c in scope)} weeks); expected an earlier week", "P601")
+        if e.chance == 0:
+            k.error(src, "chance", "chance = 0 means it never fires; expected a chance above 0", "P601")
+        for n, cond in enumerate(e.when):
+            if cond.contact and cond.contact in people and scope:
+                outside = [c.id for c in scope if c.people and cond.contact not in c.people]
+                if len(outside) == len(scope):
+                    k.error(src, ("when", n, "contact"), f"{cond.contact!r} is in none of this event's campaigns, so "
+                            "the condition can never hold", "P601")
+            if cond.week_at_least is not None and e.until_week is not None and cond.week_at_least > e.until_week:
+                k.error(src, ("when", n, "week_at_least"), "asks for a week after the event's window closes", "P601")
+        effects = []
+        for n, fx in enumerate(e.effects):
+            at = ("effects", n)
+            used = [name for name in _EFFECT_KINDS if getattr(fx, name) not in (None, {})]
+            if fx.introduce is not None:
+                # trust and familiarity are the first impression of an introduction
+                used = [name for name in used if name not in ("trust", "familiarity")]
+            if len(used) != 1:
+                what = "nothing" if not used else " and ".join(used)
+                k.error(src, at, f"this effect does {what}; expected exactly one of: {', '.join(_EFFECT_KINDS)} "
+                        "(write several effects for several changes)", "P602")
+                continue
+            kind = used[0]
+            if kind in ("trust", "familiarity", "embarrassment"):
+                if fx.contact is None:
+                    k.error(src, at, f"a {kind} change needs contact = \"PERSON-ID\"", "P602")
+                    continue
+                if k.ref(src, at + ("contact",), fx.contact, "people"):
+                    effects.append(EventEffect("meter", fx.contact, kind, getattr(fx, kind), text=fx.text))
+                continue
+            if fx.contact is not None:
+                k.error(src, at + ("contact",), f"contact is only for trust, familiarity or embarrassment changes, "
+                        f"not {kind}", "P602")
+            k.ref(src, at + ("by",), fx.by, "people")
+            if kind in ("clarity", "reputation", "runway"):
+                effects.append(EventEffect("player", kind, delta=getattr(fx, kind), text=fx.text))
+            elif kind == "knowledge":
+                for fid, delta in sorted(fx.knowledge.items()):
+                    if k.ref(src, at + ("knowledge", fid), fid, "fields"):
+                        effects.append(EventEffect("player", f"knowledge:{fid}", delta=delta, text=fx.text))
+            elif kind in ("hear_of", "introduce"):
+                if k.ref(src, at + (kind,), getattr(fx, kind), "people"):
+                    effects.append(EventEffect(kind, getattr(fx, kind), by=fx.by, trust=fx.trust or 35,
+                                               familiarity=fx.familiarity or 6, text=fx.text))
+            elif kind == "reveal":
+                if k.ref(src, at + ("reveal",), fx.reveal, "opportunities"):
+                    effects.append(EventEffect("reveal", fx.reveal, by=fx.by, text=fx.text))
+            else:
+                effects.append(EventEffect("journal", text=fx.journal or ""))
+        out[e.id] = EventDef(e.id, e.text, e.lesson, tuple(e.campaigns), e.from_week, e.until_week, e.chance, e.once,
+                             conds, tuple(effects))
+    return out
+
+
+def _reachability(k: Compiler, people, opportunities, campaigns, events) -> None:
+    """Warn about people and roles a player can never reach in a campaign."""
+    for c, src in k.items("campaigns"):
+        camp = campaigns[c.id]
+        roster = set(camp.people) or set(people)
+        opps = [o for o in (camp.opportunities or tuple(opportunities)) if o in opportunities]
+        if any(s.id not in people for s in camp.contacts):
+            continue  # already an error
+        heard = [s.id for s in camp.contacts] + [p for p in camp.known if p in people]
+        # posted roles name their hiring contact; events can introduce or mention people
+        heard += [opportunities[o].hiring_contact for o in opps if opportunities[o].posted]
+        for ev in events.values():
+            if not ev.campaigns or c.id in ev.campaigns:
+                heard += [fx.target for fx in ev.effects if fx.kind in ("hear_of", "introduce")]
+        reached: set[str] = set()
+        todo = [p for p in heard if p in roster]
+        while todo:
+            pid = todo.pop()
+            if pid in reached or pid not in people:
+                continue
+            reached.add(pid)
+            todo += [t for t, _ in people[pid].ties if t in roster and t not in reached]
+        for n, pid in enumerate(sorted(roster)):
+            if pid not in reached and pid in people:
+                at = ("people", camp.people.index(pid) if pid in camp.people else n) if c.people else "people"
+                at = ("people", c.people.index(pid)) if pid in c.people else at
+                k.warn(src, at, f"{pid!r} can never be reached in this campaign: nobody the player can meet is tied "
+                       "to them; add a tie, a starting contact or a known person", "P404")
+        revealed = {fx.target for ev in events.values() if not ev.campaigns or c.id in ev.campaigns
+                    for fx in ev.effects if fx.kind == "reveal"}
+        # who could point the player to a hidden role: someone reachable in its field, at its
+        # company, or who knows its hiring contact (the rules' advocates and guides)
+        fields_reached = {people[p].field for p in reached}
+        companies_reached = {people[p].company for p in reached}
+        known_by_reached = {t for p in reached for t, _ in people[p].ties}
+        for oid in opps:
+            o = opportunities[oid]
+            if o.posted or oid in revealed:
+                continue
+            if not (o.field in fields_reached or o.company in companies_reached or o.hiring_contact in known_by_reached):
+                at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
+                k.warn(src, at, f"{oid!r} is not posted and nobody reachable in this campaign works in its field, "
+                       "at its company or knows its hiring contact, so the player can never learn of it", "P405")
+        for oid in opps:
+            o = opportunities[oid]
+            if o.opens_week > camp.runway_weeks:
+                at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
+                k.warn(src, at, f"{oid!r} opens in week {o.opens_week}, after this campaign's {camp.runway_weeks} "
+                       "weeks of runway", "P405")
+
+
+def _dialogue(k: Compiler, people) -> dict[tuple[str, str], tuple[LineDef, ...]]:
+    from game.engine.dialogue import PLACEHOLDERS, placeholder_available, placeholders_in
+
+    table: dict[tuple[str, str], list[LineDef]] = {}
+    items = k.items("lines")
+    for e, src in items:
+        ok = True
+        if e.outcome not in OUTCOMES[e.action]:
+            k.error(src, "outcome", f"{e.action!r} never turns out {e.outcome!r}{suggest(e.outcome, OUTCOMES[e.action])}"
+                    f"; expected one of: {', '.join(OUTCOMES[e.action])}", "P501")
+            ok = False
+        k.ref(src, "contact", e.contact, "people")
+        for n, text in enumerate(e.variants):
+            for name in placeholders_in(text):
+                if name in ("{", "}"):
+                    k.error(src, ("variants", n), f"a lone {name!r}; write {name * 2} for a literal brace, or "
+                            "{contact.first_name} style placeholders", "P502")
+                elif name not in PLACEHOLDERS:
+                    k.error(src, ("variants", n), f"unknown placeholder {{{name}}}{suggest(name, PLACEHOLDERS)}; "
+                            f"expected one of: {', '.join('{' + p + '}' for p in PLACEHOLDERS)}", "P502")
+                elif not placeholder_available(e.action, name):
+                    k.error(src, ("variants", n), f"{{{name}}} has nothing to fill it in a {e.action!r} line; use it "
+                            "only where the action has one", "P503")
+        when = _condition(k, src, ("when",), e.when, people, {}, {}) if e.when is not None else None
+        if ok:
+            table.setdefault((e.action, e.outcome), []).append(
+                LineDef(e.id, e.action, e.outcome, tuple(e.variants), e.contact, when))
+    if items:
+        # a pack that writes dialogue should cover every outcome with a plain line to fall back on
+        first = items[0][1]
+        for action, outcomes in OUTCOMES.items():
+            for outcome in outcomes:
+                lines = table.get((action, outcome), [])
+                if not any(line.contact is None and line.when is None for line in lines):
+                    k.problems.append(Problem(first.file, None, "lines", f"no plain line for {action!r} turning out "
+                                              f"{outcome!r}; add [[lines]] with action = {action!r}, outcome = "
+                                              f"{outcome!r} and no contact or when", "warning", "P504"))
+    for key in table:
+        table[key].sort(key=lambda line: line.id)
+    return {key: tuple(v) for key, v in table.items()}
+
+
+def _one_or_many(value) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _range(r) -> tuple[int | None, int | None]:
+    return r.at_least, r.at_most
+
+
+def _expectation(k: Compiler, src: Src, at: tuple, x, people, opportunities, fields) -> Expectation:
+    for key, section in (("doors", "people"), ("stages", "people"), ("meters", "people"),
+                         ("opportunities", "opportunities"), ("knowledge", "fields")):
+        for ident in getattr(x, key):
+            k.ref(src, at + (key, ident), ident, section)
+    k.ref(src, at + ("job",), x.job, "opportunities")
+    if x.last_outcome is not None and not any(x.last_outcome in o for o in OUTCOMES.values()):
+        every = sorted({o for outs in OUTCOMES.values() for o in outs})
+        k.error(src, at + ("last_outcome",), f"no action turns out {x.last_outcome!r}"
+                f"{suggest(x.last_outcome, every)}", "P801")
+    player = [(name, *_range(r)) for name, r in sorted(x.player.items())]
+    player += [(f"knowledge:{fid}", *_range(r)) for fid, r in sorted(x.knowledge.items())]
+    return Expectation(
+        doors=tuple((cid, _one_or_many(v)) for cid, v in sorted(x.doors.items())),
+        stages=tuple((cid, _one_or_many(v)) for cid, v in sorted(x.stages.items())),
+        meters=tuple((cid, meter, *_range(r)) for cid, ms in sorted(x.meters.items()) for meter, r in sorted(ms.items())),
+        player=tuple(player), lessons=tuple(x.lessons), lessons_locked=tuple(x.lessons_locked),
+        opportunities=tuple((oid, _one_or_many(v)) for oid, v in sorted(x.opportunities.items())),
+        outcome=x.outcome, job=x.job, last_outcome=x.last_outcome, prompt=x.prompt,
+    )
+
+
+def _scenarios(k: Compiler, people, opportunities, campaigns, fields) -> tuple[ScenarioDef, ...]:
+
+    out = []
+    for e, src in k.items("scenarios"):
+        k.ref(src, "campaign", e.campaign, "campaigns")
+        steps = []
+        for n, st in enumerate(e.steps):
+            at = ("steps", n)
+            line = line_of(src.text, src.loc + at)
+            action: tuple = ()
+            if st.action is not None:
+                data = {key: getattr(st, key) for key in ("contact", "target", "opportunity", "field", "choice")
+                        if getattr(st, key) is not None}
+                try:
+                    action_from_dict({"action": st.action, **data})
+                except ValueError as exc:
+                    k.error(src, at, f"step {n + 1}: {exc}", "P801")
+                for key, section in (("contact", "people"), ("target", "people"), ("opportunity", "opportunities"),
+                                     ("field", "fields")):
+                    k.ref(src, at + (key,), data.get(key), section)
+                action = (("action", st.action), *sorted(data.items()))
+            elif st.expect is None:
+                k.error(src, at, f"step {n + 1} neither acts nor checks; expected action = \"NAME\" or expect = {{ ... }}",
+                        "P801")
+            if st.repeat > 1 and st.action is None:
+                k.error(src, at + ("repeat",), "repeat needs an action to repeat", "P801")
+            expect = _expectation(k, src, at + ("expect",), st.expect, people, opportunities, fields) if st.expect else None
+            steps.append(ScenarioStep(action, st.repeat, expect, line))
+        if e.expect is not None:
+            steps.append(ScenarioStep((), 1, _expectation(k, src, ("expect",), e.expect, people, opportunities, fields),
+                                      line_of(src.text, src.loc + ("expect",))))
+        out.append(ScenarioDef(e.id, e.campaign, e.seed, tuple(steps), e.title, e.lesson, src.file))
+    return tuple(out)
+
+

@@ -1,0 +1,218 @@
+"""Reading one pack folder: guarded file reads, TOML, and each entry checked against its model."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from hashlib import blake2b
+from pathlib import Path
+
+from game.packs.layout import FILES, OTHER_FILES, PACK_FILES, add_file
+from game.packs.problems import Problem, line_of, path_text, suggest
+
+MAX_FILE_BYTES = 1_000_000  # per file
+MAX_ENTRIES = 20_000  # per list in a file
+MAX_FOLDER_FILES = 200  # files in a pack folder, of any kind
+MAX_DEPTH = 8  # how deep `builds_on` may chain
+
+
+# --------------------------------------------------------------------------------------
+# reading one pack folder
+
+
+@dataclass(slots=True)
+class Src:
+    """Where an entry was written, so a problem found later can name its line."""
+
+    file: str  # "PACK/FILE.toml", as shown to the author
+    text: str
+    loc: tuple  # key path of the entry, e.g. ("people", 3)
+
+
+@dataclass(slots=True)
+class PackLayer:
+    folder: Path
+    label: str
+    info: object | None = None  # a models.PackInfo
+    entries: dict[str, list[tuple[object, Src]]] = field(default_factory=dict)  # section -> entries
+    broken: dict[str, set[str]] = field(default_factory=dict)  # section -> ids of entries that failed
+    tuning: list[tuple[str, float, Src]] = field(default_factory=list)
+    digest: str = ""
+
+
+
+def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict, str, bytes] | None:
+    path = folder / name
+    rel = f"{label}/{name}"
+    try:
+        if not path.exists() and not path.is_symlink():
+            return None
+        if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
+            problems.append(Problem(rel, None, "", "file points outside the pack folder; packs must be self-contained, "
+                                    "so copy the file in instead of linking it", code="P104"))
+            return None
+        if not path.is_file():
+            problems.append(Problem(rel, None, "", "is not a regular file; expected a TOML file", code="P108"))
+            return None
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.append(Problem(rel, None, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}; "
+                                    "split the content across packs or trim it", code="P103"))
+            return None
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, None, "", f"could not be read ({exc.strerror or exc})", code="P108"))
+        return None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(rel, None, "", f"file is not UTF-8 text ({exc.reason} at byte {exc.start}); "
+                                "save it as UTF-8", code="P102"))
+        return None
+    import tomllib
+
+    try:
+        return tomllib.loads(text), text, raw
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib puts the position in the message: "... (at line 3, column 7)"
+        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(found.group(1)) if found else None
+        msg = re.sub(r" \(at (line \d+, column \d+|end of document)\)", "", str(exc))
+        column = f" (column {found.group(2)})" if found else ""
+        problems.append(Problem(rel, line, "", f"TOML syntax: {msg}{column}; expected valid TOML", code="P101"))
+    except RecursionError:
+        problems.append(Problem(rel, None, "", "TOML nested too deeply to read; expected flat tables", code="P101"))
+    return None
+
+
+def schema_problems(rel: str, text: str, exc, prefix: tuple = ()) -> list[Problem]:
+    out = []
+    for err in exc.errors():
+        loc = prefix + tuple(err["loc"])
+        kind = err["type"]
+        # pydantic reports each arm of a union; the arms after the first add nothing for authors
+        loc = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("list[", "literal[")) or p in (
+            "str", "int", "float", "bool"))))
+        if kind == "extra_forbidden":
+            msg = f"unknown key {loc[-1]!r}; check the spelling against the format reference"
+            code = "P201"
+        elif kind == "missing":
+            msg = f"missing required key {loc[-1]!r}"
+            code = "P202"
+        elif kind == "literal_error":
+            expected = str(err.get("ctx", {}).get("expected", ""))
+            options = re.findall(r"'([^']*)'", expected)
+            got = err.get("input")
+            msg = f"{got!r} is not allowed here{suggest(str(got), options)}; expected one of: {', '.join(options)}"
+            code = "P203"
+        else:
+            got = err.get("input")
+            shown = repr(got) if not isinstance(got, (dict, list)) else type(got).__name__
+            if len(shown) > 80:
+                shown = shown[:77] + "..."
+            msg = f"{err['msg']}; got {shown}"
+            code = "P203"
+        problem = Problem(rel, line_of(text, loc), path_text(loc), msg, code=code)
+        if problem not in out:
+            out.append(problem)
+    return out
+
+
+def read_pack(folder: Path, problems: list[Problem]) -> PackLayer:
+    from pydantic import ValidationError
+
+    from game.packs.models import SECTIONS, PackInfo, TuningFile
+
+    label = folder.name or str(folder)
+    pack = PackLayer(folder, label)
+    digest = blake2b(digest_size=16)
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError as exc:
+        problems.append(Problem(label, None, "", f"could not list the folder ({exc.strerror or exc})", code="P108"))
+        return pack
+    if len(names) > MAX_FOLDER_FILES:
+        problems.append(Problem(label, None, "", f"the folder holds {len(names)} files; a pack may hold at most "
+                                f"{MAX_FOLDER_FILES}", code="P105"))
+        return pack
+    known = PACK_FILES
+    for name in names:
+        if name.endswith(".toml") and name not in known:
+            problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
+                                    f"{suggest(name, known)}; expected one of: {', '.join(known)}",
+                                    "warning", "P107"))
+    got = read_file(folder, label, "pack.toml", problems)
+    if got is None:
+        if not any(p.file == f"{label}/pack.toml" for p in problems):
+            problems.append(Problem(f"{label}/pack.toml", None, "", "missing; every pack needs a pack.toml with id, "
+                                    "name, version and format", code="P106"))
+    else:
+        data, text, raw = got
+        add_file(digest, "pack.toml", raw)
+        try:
+            pack.info = PackInfo.model_validate(data)
+        except ValidationError as exc:
+            problems += schema_problems(f"{label}/pack.toml", text, exc)
+            # carry on with what can be read, so the other files are checked too
+            def text_of(key: str, default: str) -> str:
+                value = data.get(key)
+                return value if isinstance(value, str) and value else default
+
+            bases = data.get("builds_on")
+            pack.info = PackInfo.model_construct(
+                id=text_of("id", label), name=text_of("name", label), version=text_of("version", "?"), format=1,
+                builds_on=[b for b in bases if isinstance(b, str)] if isinstance(bases, list) else [])
+    for name in FILES:
+        before = len(problems)
+        got = read_file(folder, label, name, problems)
+        if got is None:
+            if len(problems) > before and name in SECTIONS:
+                # the whole file is unreadable: references into it are not reported again
+                pack.broken.setdefault(SECTIONS[name][0], set()).add("*")
+            continue
+        data, text, raw = got
+        add_file(digest, name, raw)
+        rel = f"{label}/{name}"
+        if name == "tuning.toml":
+            try:
+                model = TuningFile.model_validate(data)
+            except ValidationError as exc:
+                problems += schema_problems(rel, text, exc)
+                continue
+            for key, value in model.tuning.items():
+                pack.tuning.append((key, value, Src(rel, text, ("tuning", key))))
+            continue
+        section, entry_model = SECTIONS[name]
+        extra = [k for k in data if k != section]
+        for k in extra:
+            problems.append(Problem(rel, line_of(text, (k,)), k, f"unknown key {k!r}{suggest(k, [section])}; "
+                                    f"this file holds [[{section}]] entries", code="P201"))
+        items = data.get(section, [])
+        if not isinstance(items, list):
+            problems.append(Problem(rel, line_of(text, (section,)), section,
+                                    f"expected a list of [[{section}]] tables; got {type(items).__name__}",
+                                    code="P203"))
+            pack.broken.setdefault(section, set()).add("*")
+            continue
+        if len(items) > MAX_ENTRIES:
+            problems.append(Problem(rel, None, section, f"{len(items)} entries; the limit is {MAX_ENTRIES} per file",
+                                    code="P105"))
+            continue
+        out = pack.entries.setdefault(section, [])
+        for i, item in enumerate(items):
+            try:
+                entry = entry_model.model_validate(item)
+            except ValidationError as exc:
+                problems += schema_problems(rel, text, exc, (section, i))
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    pack.broken.setdefault(section, set()).add(item["id"])
+                continue
+            out.append((entry, Src(rel, text, (section, i))))
+    for name in OTHER_FILES:
+        path = folder / name
+        if path.is_file() and not path.is_symlink():
+            add_file(digest, name, path.read_bytes())
+    pack.digest = digest.hexdigest()
+    return pack
+
+
