@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any, TypeVar
+
 from game.engine.actions import OUTCOMES, action_from_dict
 from game.engine.lessons import LESSONS
 from game.engine.world import (
@@ -26,6 +29,8 @@ from game.engine.world import (
 )
 from game.packs.problems import SECTION_NAMES, Problem, line_of, path_text, suggest
 from game.packs.read import PackLayer, Src
+
+D = TypeVar("D")
 
 # --------------------------------------------------------------------------------------
 # compiling: merging layers, cross-checks, building the World
@@ -88,22 +93,58 @@ class Compiler:
         return False
 
 
-def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
-    k = Compiler(layers, problems)
-    top = layers[-1]
-    info = top.info
+def definition(cls: type[D], entry: Any, **given: Any) -> D:
+    """The one mapping from a pack entry to its frozen definition.
 
-    fields = {}
-    for e, _src in k.items("fields"):
-        fields[e.id] = FieldDef(e.id, e.name, e.blurb)
+    Every field of the definition takes the entry's value of the same name, except those
+    `given` (where the shapes differ: tables become sorted tuples, nested entries their
+    own definitions).
+    """
+    names = [f.name for f in dataclasses.fields(cls) if f.init]  # type: ignore[arg-type]
+    return cls(**{name: given[name] if name in given else getattr(entry, name) for name in names})
+
+
+def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
+    """Merge a pack's layers and build its World, reporting every problem on the way."""
+    k = Compiler(layers, problems)
+    info = layers[-1].info
+    assert info is not None, "a pack without a readable pack.toml is not compiled"
+    fields = {e.id: definition(FieldDef, e) for e, _src in k.items("fields")}
     companies = {}
     for e, src in k.items("companies"):
         k.ref(src, "field", e.field, "fields")
-        companies[e.id] = CompanyDef(e.id, e.name, e.field, e.blurb)
+        companies[e.id] = definition(CompanyDef, e)
+    people = _people(k)
+    opportunities = _opportunities(k)
+    campaigns = _campaigns(k, people, opportunities)
+    if not campaigns and not k.broken.get("campaigns"):
+        problems.append(Problem(f"{layers[-1].label}/campaigns.toml", None, "", "the pack defines no campaigns; "
+                                "expected at least one [[campaigns]] entry", code="P406"))
+    events = _events(k, people, opportunities, campaigns, fields)
+    _reachability(k, people, opportunities, campaigns, events)
+    packs = tuple((layer.info.id, layer.info.version, layer.digest) for layer in layers if layer.info is not None)
+    return World.build(
+        pack_id=info.id, pack_version=info.version, fields=fields, companies=companies, people=people,
+        opportunities=opportunities, campaigns=campaigns, tuning=_tuning(k, layers), events=tuple(events.values()),
+        dialogue=_dialogue(k, people), lessons=_lessons(k), scenarios=_scenarios(k, people, opportunities, campaigns,
+                                                                                 fields),
+        packs=packs,
+    )
 
-    # people and their ties (ties run both ways: naming one side is enough)
+
+def _tie_up(k: Compiler, p: Any, src: Src, ties: dict[str, dict[str, float]]) -> None:
+    """A person's ties, both ways: naming one side of a tie is enough."""
+    for other, strength in p.ties.items():
+        if other == p.id:
+            k.error(src, ("ties", other), f"{p.id!r} cannot be tied to themselves; expected other people's ids",
+                    "P303")
+        elif k.ref(src, ("ties", other), other, "people"):
+            ties[p.id][other] = strength
+            ties[other].setdefault(p.id, strength)
+
+
+def _people(k: Compiler) -> dict[str, ContactDef]:
     people_items = k.items("people")
-    pool = k.merged.get("people", {})
     ties: dict[str, dict[str, float]] = {p.id: {} for p, _ in people_items}
     for p, src in people_items:
         if p.archetype not in ARCHETYPES:
@@ -111,31 +152,22 @@ def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
                     f"expected one of: {', '.join(ARCHETYPES)}", "P203")
         k.ref(src, "field", p.field, "fields")
         k.ref(src, "company", p.company, "companies")
-        for other, strength in p.ties.items():
-            if other == p.id:
-                k.error(src, ("ties", other), f"{p.id!r} cannot be tied to themselves; expected other people's ids",
-                        "P303")
-            elif k.ref(src, ("ties", other), other, "people"):
-                ties[p.id][other] = strength
-                ties[other].setdefault(p.id, strength)
+        _tie_up(k, p, src, ties)
+    pool = k.merged.get("people", {})
     for p, src in people_items:
         broken_ties = any(o not in pool for o in p.ties)
         if (p.volunteers_intro_to is not None and not broken_ties and p.volunteers_intro_to not in ties[p.id]
                 and k.ref(src, "volunteers_intro_to", p.volunteers_intro_to, "people")):
-                k.error(src, "volunteers_intro_to", f"{p.volunteers_intro_to!r} is not among {p.id!r}'s ties; you can "
-                        "only offer to introduce someone you know, so add a tie", "P305")
+            k.error(src, "volunteers_intro_to", f"{p.volunteers_intro_to!r} is not among {p.id!r}'s ties; you can "
+                    "only offer to introduce someone you know, so add a tie", "P305")
         if not ties[p.id] and not broken_ties and len(people_items) > 1:
             k.warn(src, "ties", f"{p.id!r} has no ties to anyone, so nobody can introduce them or hear about "
                    "them through others; add ties = { someone = 0.5 }", "P304")
-    people = {}
-    for p, _src in people_items:
-        t = p.traits
-        people[p.id] = ContactDef(
-            id=p.id, name=p.name, archetype=p.archetype, field=p.field, title=p.title, company=p.company,
-            bio=p.bio, traits=Traits(t.busyness, t.follow_through, t.generosity, t.face),
-            ties=tuple(sorted(ties[p.id].items())), volunteers_intro_to=p.volunteers_intro_to,
-        )
+    return {p.id: definition(ContactDef, p, traits=definition(Traits, p.traits), ties=tuple(sorted(ties[p.id].items())))
+            for p, _src in people_items}
 
+
+def _opportunities(k: Compiler) -> dict[str, OpportunityDef]:
     opportunities = {}
     for o, src in k.items("opportunities"):
         k.ref(src, "company", o.company, "companies")
@@ -144,63 +176,65 @@ def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
         if o.closes_week is not None and o.closes_week < o.opens_week:
             k.error(src, "closes_week", f"closes in week {o.closes_week}, before it opens in week {o.opens_week}; "
                     "expected closes_week >= opens_week", "P307")
-        opportunities[o.id] = OpportunityDef(
-            o.id, o.title, o.company, o.field, o.hiring_contact, o.posted, o.appeal, o.opens_week,
-            o.closes_week, o.competition, o.blurb,
-        )
+        opportunities[o.id] = definition(OpportunityDef, o)
+    return opportunities
 
+
+def _campaigns(k: Compiler, people: dict[str, ContactDef], opportunities: dict[str, OpportunityDef]
+               ) -> dict[str, CampaignDef]:
     campaigns = {}
     for c, src in k.items("campaigns"):
-        roster = set(c.people) or set(people)
-        for key, values, section in (
-            ("people", c.people, "people"),
-            ("known", c.known, "people"),
-            ("opportunities", c.opportunities, "opportunities"),
-            ("knowledge", list(c.knowledge), "fields"),
-            ("preferences", list(c.preferences), "fields"),
-        ):
-            for n, v in enumerate(values):
-                at = (key, n) if key in ("people", "known", "opportunities") else (key, v)
-                if k.ref(src, at, v, section) and section == "people" and key != "people" and v not in roster:
-                    k.error(src, at, f"{v!r} is not in this campaign's people list; add them to people", "P401")
-        for n, s in enumerate(c.contacts):
-            at = ("contacts", n, "id")
-            if k.ref(src, at, s.id, "people") and s.id not in roster:
-                k.error(src, at, f"{s.id!r} is not in this campaign's people list; add them to people", "P401")
-        for n, oid in enumerate(c.opportunities or list(opportunities)):
-            o = opportunities.get(oid)
-            if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
-                k.error(src, ("opportunities", n) if c.opportunities else "people",
-                        f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign; add them to "
-                        "people", "P402")
-        if not c.contacts:
-            k.error(src, "contacts", "a campaign needs at least one starting contact; add a [[campaigns.contacts]] "
-                    "table", "P403")
-        campaigns[c.id] = CampaignDef(
-            id=c.id, title=c.title, blurb=c.blurb, goal=c.goal, runway_weeks=c.runway_weeks,
-            hours_per_week=c.hours_per_week, clarity=c.clarity, reputation=c.reputation,
-            knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
-            contacts=tuple(StartContact(s.id, s.familiarity, s.trust) for s in c.contacts),
-            known=tuple(c.known), people=tuple(sorted(c.people)), opportunities=tuple(sorted(c.opportunities)),
+        _check_roster(k, c, src, people, opportunities)
+        campaigns[c.id] = definition(
+            CampaignDef, c, knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
+            contacts=tuple(definition(StartContact, s) for s in c.contacts), known=tuple(c.known),
+            people=tuple(sorted(c.people)), opportunities=tuple(sorted(c.opportunities)),
         )
-    if not campaigns and not k.broken.get("campaigns"):
-        problems.append(Problem(f"{top.label}/campaigns.toml", None, "", "the pack defines no campaigns; expected at "
-                                "least one [[campaigns]] entry", code="P406"))
+    return campaigns
 
-    events = _events(k, people, opportunities, campaigns, fields)
-    _reachability(k, people, opportunities, campaigns, events)
-    dialogue = _dialogue(k, people)
-    lessons = {}
-    for e, _src in k.items("lessons"):
-        lessons[e.id] = LessonCard(e.id, e.title, e.summary, e.body)
+
+def _check_roster(k: Compiler, c: Any, src: Src, people: dict[str, ContactDef],
+                  opportunities: dict[str, OpportunityDef]) -> None:
+    """Everyone a campaign names exists and is in its cast; it has someone to start with."""
+    roster = set(c.people) or set(people)
+    for key, values, section in (
+        ("people", c.people, "people"),
+        ("known", c.known, "people"),
+        ("opportunities", c.opportunities, "opportunities"),
+        ("knowledge", list(c.knowledge), "fields"),
+        ("preferences", list(c.preferences), "fields"),
+    ):
+        for n, v in enumerate(values):
+            at = (key, n) if key in ("people", "known", "opportunities") else (key, v)
+            if k.ref(src, at, v, section) and section == "people" and key != "people" and v not in roster:
+                k.error(src, at, f"{v!r} is not in this campaign's people list; add them to people", "P401")
+    for n, s in enumerate(c.contacts):
+        at = ("contacts", n, "id")
+        if k.ref(src, at, s.id, "people") and s.id not in roster:
+            k.error(src, at, f"{s.id!r} is not in this campaign's people list; add them to people", "P401")
+    for n, oid in enumerate(c.opportunities or list(opportunities)):
+        o = opportunities.get(oid)
+        if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
+            k.error(src, ("opportunities", n) if c.opportunities else "people",
+                    f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign; add them to "
+                    "people", "P402")
+    if not c.contacts:
+        k.error(src, "contacts", "a campaign needs at least one starting contact; add a [[campaigns.contacts]] "
+                "table", "P403")
+
+
+def _lessons(k: Compiler) -> dict[str, LessonCard]:
+    lessons = {e.id: definition(LessonCard, e) for e, _src in k.items("lessons")}
     if lessons:
-        missing = [lesson for lesson in LESSONS if lesson not in lessons]
         first = k.items("lessons")[0][1]
-        for lesson in missing:
-            problems.append(Problem(first.file, None, "lessons", f"no card for the lesson {lesson!r}; players who "
-                                    "unlock it will see only its id", "warning", "P701"))
-    scenarios = _scenarios(k, people, opportunities, campaigns, fields)
+        for lesson in LESSONS:
+            if lesson not in lessons:
+                k.problems.append(Problem(first.file, None, "lessons", f"no card for the lesson {lesson!r}; players "
+                                          "who unlock it will see only its id", "warning", "P701"))
+    return lessons
 
+
+def _tuning(k: Compiler, layers: list[PackLayer]) -> Tuning:
     tuning = Tuning()
     names = Tuning.names()
     clean: dict[str, float] = {}
@@ -211,13 +245,7 @@ def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
                 continue
             default = getattr(tuning, key)
             clean[key] = int(value) if isinstance(default, int) else float(value)
-    tuning = tuning.with_overrides(clean)
-    packs = tuple((layer.info.id, layer.info.version, layer.digest) for layer in layers if layer.info is not None)
-    return World.build(
-        pack_id=info.id, pack_version=info.version, fields=fields, companies=companies, people=people,
-        opportunities=opportunities, campaigns=campaigns, tuning=tuning, events=tuple(events.values()),
-        dialogue=dialogue, lessons=lessons, scenarios=scenarios, packs=packs,
-    )
+    return tuning.with_overrides(clean)
 
 
 def _condition(k: Compiler, src: Src, at: tuple, c, people, opportunities, fields) -> Condition:
@@ -262,66 +290,76 @@ def _events(k: Compiler, people, opportunities, campaigns, fields) -> dict[str, 
             if k.ref(src, ("campaigns", n), cid, "campaigns"):
                 camps.append(campaigns[cid])
         conds = tuple(_condition(k, src, ("when", n), c, people, opportunities, fields) for n, c in enumerate(e.when))
-        # can it ever fire?
         scope = camps if e.campaigns else list(campaigns.values())
-        if e.until_week is not None and e.until_week < e.from_week:
-            k.error(src, "until_week", f"the window ends in week {e.until_week}, before it starts in week "
-                    f"{e.from_week}; expected until_week >= from_week", "P601")
-        if scope and all(e.from_week > c.runway_weeks for c in scope):
-            k.error(src, "from_week", f"starts in week {e.from_week}, after every campaign it belongs to has run out "
-                    f"(longest: {max(c.runway_weeks for c in scope)} weeks); expected an earlier week", "P601")
-        if e.chance == 0:
-            k.error(src, "chance", "chance = 0 means it never fires; expected a chance above 0", "P601")
-        for n, cond in enumerate(e.when):
-            if cond.contact and cond.contact in people and scope:
-                outside = [c.id for c in scope if c.people and cond.contact not in c.people]
-                if len(outside) == len(scope):
-                    k.error(src, ("when", n, "contact"), f"{cond.contact!r} is in none of this event's campaigns, so "
-                            "the condition can never hold", "P601")
-            if cond.week_at_least is not None and e.until_week is not None and cond.week_at_least > e.until_week:
-                k.error(src, ("when", n, "week_at_least"), "asks for a week after the event's window closes", "P601")
-        effects = []
-        for n, fx in enumerate(e.effects):
-            at = ("effects", n)
-            used = [name for name in _EFFECT_KINDS if getattr(fx, name) not in (None, {})]
-            if fx.introduce is not None:
-                # trust and familiarity are the first impression of an introduction
-                used = [name for name in used if name not in ("trust", "familiarity")]
-            if len(used) != 1:
-                what = "nothing" if not used else " and ".join(used)
-                k.error(src, at, f"this effect does {what}; expected exactly one of: {', '.join(_EFFECT_KINDS)} "
-                        "(write several effects for several changes)", "P602")
-                continue
-            kind = used[0]
-            if kind in ("trust", "familiarity", "embarrassment"):
-                if fx.contact is None:
-                    k.error(src, at, f"a {kind} change needs contact = \"PERSON-ID\"", "P602")
-                    continue
-                if k.ref(src, at + ("contact",), fx.contact, "people"):
-                    effects.append(EventEffect("meter", fx.contact, kind, getattr(fx, kind), text=fx.text))
-                continue
-            if fx.contact is not None:
-                k.error(src, at + ("contact",), f"contact is only for trust, familiarity or embarrassment changes, "
-                        f"not {kind}", "P602")
-            k.ref(src, at + ("by",), fx.by, "people")
-            if kind in ("clarity", "reputation", "runway"):
-                effects.append(EventEffect("player", kind, delta=getattr(fx, kind), text=fx.text))
-            elif kind == "knowledge":
-                for fid, delta in sorted(fx.knowledge.items()):
-                    if k.ref(src, at + ("knowledge", fid), fid, "fields"):
-                        effects.append(EventEffect("player", f"knowledge:{fid}", delta=delta, text=fx.text))
-            elif kind in ("hear_of", "introduce"):
-                if k.ref(src, at + (kind,), getattr(fx, kind), "people"):
-                    effects.append(EventEffect(kind, getattr(fx, kind), by=fx.by, trust=fx.trust or 35,
-                                               familiarity=fx.familiarity or 6, text=fx.text))
-            elif kind == "reveal":
-                if k.ref(src, at + ("reveal",), fx.reveal, "opportunities"):
-                    effects.append(EventEffect("reveal", fx.reveal, by=fx.by, text=fx.text))
-            else:
-                effects.append(EventEffect("journal", text=fx.journal or ""))
+        _can_fire(k, e, src, scope, people)
+        effects = _event_effects(k, e, src)
         out[e.id] = EventDef(e.id, e.text, e.lesson, tuple(e.campaigns), e.from_week, e.until_week, e.chance, e.once,
                              conds, tuple(effects))
     return out
+
+
+def _can_fire(k: Compiler, e: Any, src: Src, scope: list[CampaignDef], people: dict[str, ContactDef]) -> None:
+    """An event that can never fire is a mistake: its window, its chance, its conditions."""
+    if e.until_week is not None and e.until_week < e.from_week:
+        k.error(src, "until_week", f"the window ends in week {e.until_week}, before it starts in week "
+                f"{e.from_week}; expected until_week >= from_week", "P601")
+    if scope and all(e.from_week > c.runway_weeks for c in scope):
+        k.error(src, "from_week", f"starts in week {e.from_week}, after every campaign it belongs to has run out "
+                f"(longest: {max(c.runway_weeks for c in scope)} weeks); expected an earlier week", "P601")
+    if e.chance == 0:
+        k.error(src, "chance", "chance = 0 means it never fires; expected a chance above 0", "P601")
+    for n, cond in enumerate(e.when):
+        if cond.contact and cond.contact in people and scope:
+            outside = [c.id for c in scope if c.people and cond.contact not in c.people]
+            if len(outside) == len(scope):
+                k.error(src, ("when", n, "contact"), f"{cond.contact!r} is in none of this event's campaigns, so "
+                        "the condition can never hold", "P601")
+        if cond.week_at_least is not None and e.until_week is not None and cond.week_at_least > e.until_week:
+            k.error(src, ("when", n, "week_at_least"), "asks for a week after the event's window closes", "P601")
+
+
+def _event_effects(k: Compiler, e: Any, src: Src) -> list[EventEffect]:
+    """What an event does, each effect doing exactly one thing."""
+    effects = []
+    for n, fx in enumerate(e.effects):
+        at = ("effects", n)
+        used = [name for name in _EFFECT_KINDS if getattr(fx, name) not in (None, {})]
+        if fx.introduce is not None:
+            # trust and familiarity are the first impression of an introduction
+            used = [name for name in used if name not in ("trust", "familiarity")]
+        if len(used) != 1:
+            what = "nothing" if not used else " and ".join(used)
+            k.error(src, at, f"this effect does {what}; expected exactly one of: {', '.join(_EFFECT_KINDS)} "
+                    "(write several effects for several changes)", "P602")
+            continue
+        kind = used[0]
+        if kind in ("trust", "familiarity", "embarrassment"):
+            if fx.contact is None:
+                k.error(src, at, f"a {kind} change needs contact = \"PERSON-ID\"", "P602")
+                continue
+            if k.ref(src, at + ("contact",), fx.contact, "people"):
+                effects.append(EventEffect("meter", fx.contact, kind, getattr(fx, kind), text=fx.text))
+            continue
+        if fx.contact is not None:
+            k.error(src, at + ("contact",), f"contact is only for trust, familiarity or embarrassment changes, "
+                    f"not {kind}", "P602")
+        k.ref(src, at + ("by",), fx.by, "people")
+        if kind in ("clarity", "reputation", "runway"):
+            effects.append(EventEffect("player", kind, delta=getattr(fx, kind), text=fx.text))
+        elif kind == "knowledge":
+            for fid, delta in sorted(fx.knowledge.items()):
+                if k.ref(src, at + ("knowledge", fid), fid, "fields"):
+                    effects.append(EventEffect("player", f"knowledge:{fid}", delta=delta, text=fx.text))
+        elif kind in ("hear_of", "introduce"):
+            if k.ref(src, at + (kind,), getattr(fx, kind), "people"):
+                effects.append(EventEffect(kind, getattr(fx, kind), by=fx.by, trust=fx.trust or 35,
+                                           familiarity=fx.familiarity or 6, text=fx.text))
+        elif kind == "reveal":
+            if k.ref(src, at + ("reveal",), fx.reveal, "opportunities"):
+                effects.append(EventEffect("reveal", fx.reveal, by=fx.by, text=fx.text))
+        else:
+            effects.append(EventEffect("journal", text=fx.journal or ""))
+    return effects
 
 
 def _reachability(k: Compiler, people, opportunities, campaigns, events) -> None:

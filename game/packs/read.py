@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
+from typing import Any
 
-from game.packs.layout import FILES, OTHER_FILES, PACK_FILES, add_file
+from game.packs.layout import FILES, OTHER_FILES, PACK_FILES, Hash, add_file
 from game.packs.problems import Problem, line_of, path_text, suggest
 
 MAX_FILE_BYTES = 1_000_000  # per file
@@ -119,95 +120,27 @@ def schema_problems(rel: str, text: str, exc, prefix: tuple = ()) -> list[Proble
 
 
 def read_pack(folder: Path, problems: list[Problem]) -> PackLayer:
-    from pydantic import ValidationError
-
-    from game.packs.models import SECTIONS, PackInfo, TuningFile
-
+    """One pack folder: its pack.toml, each file of the format checked entry by entry, and its digest."""
     label = folder.name or str(folder)
     pack = PackLayer(folder, label)
     digest = blake2b(digest_size=16)
-    try:
-        names = sorted(p.name for p in folder.iterdir())
-    except OSError as exc:
-        problems.append(Problem(label, None, "", f"could not list the folder ({exc.strerror or exc})", code="P108"))
+    if not _folder_ok(folder, label, problems):
         return pack
-    if len(names) > MAX_FOLDER_FILES:
-        problems.append(Problem(label, None, "", f"the folder holds {len(names)} files; a pack may hold at most "
-                                f"{MAX_FOLDER_FILES}", code="P105"))
-        return pack
-    known = PACK_FILES
-    for name in names:
-        if name.endswith(".toml") and name not in known:
-            problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
-                                    f"{suggest(name, known)}; expected one of: {', '.join(known)}",
-                                    "warning", "P107"))
-    got = read_file(folder, label, "pack.toml", problems)
-    if got is None:
-        if not any(p.file == f"{label}/pack.toml" for p in problems):
-            problems.append(Problem(f"{label}/pack.toml", None, "", "missing; every pack needs a pack.toml with id, "
-                                    "name, version and format", code="P106"))
-    else:
-        data, text, raw = got
-        add_file(digest, "pack.toml", raw)
-        try:
-            pack.info = PackInfo.model_validate(data)
-        except ValidationError as exc:
-            problems += schema_problems(f"{label}/pack.toml", text, exc)
-            # carry on with what can be read, so the other files are checked too
-            def text_of(key: str, default: str) -> str:
-                value = data.get(key)
-                return value if isinstance(value, str) and value else default
-
-            bases = data.get("builds_on")
-            pack.info = PackInfo.model_construct(
-                id=text_of("id", label), name=text_of("name", label), version=text_of("version", "?"), format=1,
-                builds_on=[b for b in bases if isinstance(b, str)] if isinstance(bases, list) else [])
+    _read_info(pack, digest, problems)
     for name in FILES:
         before = len(problems)
         got = read_file(folder, label, name, problems)
         if got is None:
-            if len(problems) > before and name in SECTIONS:
+            if len(problems) > before and name in _sections():
                 # the whole file is unreadable: references into it are not reported again
-                pack.broken.setdefault(SECTIONS[name][0], set()).add("*")
+                pack.broken.setdefault(_sections()[name][0], set()).add("*")
             continue
         data, text, raw = got
         add_file(digest, name, raw)
-        rel = f"{label}/{name}"
         if name == "tuning.toml":
-            try:
-                model = TuningFile.model_validate(data)
-            except ValidationError as exc:
-                problems += schema_problems(rel, text, exc)
-                continue
-            for key, value in model.tuning.items():
-                pack.tuning.append((key, value, Src(rel, text, ("tuning", key))))
-            continue
-        section, entry_model = SECTIONS[name]
-        extra = [k for k in data if k != section]
-        for k in extra:
-            problems.append(Problem(rel, line_of(text, (k,)), k, f"unknown key {k!r}{suggest(k, [section])}; "
-                                    f"this file holds [[{section}]] entries", code="P201"))
-        items = data.get(section, [])
-        if not isinstance(items, list):
-            problems.append(Problem(rel, line_of(text, (section,)), section,
-                                    f"expected a list of [[{section}]] tables; got {type(items).__name__}",
-                                    code="P203"))
-            pack.broken.setdefault(section, set()).add("*")
-            continue
-        if len(items) > MAX_ENTRIES:
-            problems.append(Problem(rel, None, section, f"{len(items)} entries; the limit is {MAX_ENTRIES} per file",
-                                    code="P105"))
-            continue
-        out = pack.entries.setdefault(section, [])
-        for i, item in enumerate(items):
-            try:
-                entry = entry_model.model_validate(item)
-            except ValidationError as exc:
-                problems += schema_problems(rel, text, exc, (section, i))
-                if isinstance(item, dict) and isinstance(item.get("id"), str):
-                    pack.broken.setdefault(section, set()).add(item["id"])
-                continue
-            out.append((entry, Src(rel, text, (section, i))))
+            _read_tuning(pack, f"{label}/{name}", data, text, problems)
+        else:
+            _read_entries(pack, name, data, text, problems)
     for name in OTHER_FILES:
         path = folder / name
         if path.is_file() and not path.is_symlink():
@@ -216,3 +149,102 @@ def read_pack(folder: Path, problems: list[Problem]) -> PackLayer:
     return pack
 
 
+def _sections() -> dict[str, tuple[str, Any]]:
+    from game.packs.models import SECTIONS
+
+    return SECTIONS
+
+
+def _folder_ok(folder: Path, label: str, problems: list[Problem]) -> bool:
+    """The folder can be listed and is not too full; a stray .toml file gets a warning."""
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError as exc:
+        problems.append(Problem(label, None, "", f"could not list the folder ({exc.strerror or exc})", code="P108"))
+        return False
+    if len(names) > MAX_FOLDER_FILES:
+        problems.append(Problem(label, None, "", f"the folder holds {len(names)} files; a pack may hold at most "
+                                f"{MAX_FOLDER_FILES}", code="P105"))
+        return False
+    for name in names:
+        if name.endswith(".toml") and name not in PACK_FILES:
+            problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
+                                    f"{suggest(name, PACK_FILES)}; expected one of: {', '.join(PACK_FILES)}",
+                                    "warning", "P107"))
+    return True
+
+
+def _read_info(pack: PackLayer, digest: Hash, problems: list[Problem]) -> None:
+    """pack.toml; when it is damaged, carry on with what can be read so the other files are checked too."""
+    from pydantic import ValidationError
+
+    from game.packs.models import PackInfo
+
+    label = pack.label
+    got = read_file(pack.folder, label, "pack.toml", problems)
+    if got is None:
+        if not any(p.file == f"{label}/pack.toml" for p in problems):
+            problems.append(Problem(f"{label}/pack.toml", None, "", "missing; every pack needs a pack.toml with id, "
+                                    "name, version and format", code="P106"))
+        return
+    data, text, raw = got
+    add_file(digest, "pack.toml", raw)
+    try:
+        pack.info = PackInfo.model_validate(data)
+    except ValidationError as exc:
+        problems += schema_problems(f"{label}/pack.toml", text, exc)
+
+        def text_of(key: str, default: str) -> str:
+            value = data.get(key)
+            return value if isinstance(value, str) and value else default
+
+        bases = data.get("builds_on")
+        pack.info = PackInfo.model_construct(
+            id=text_of("id", label), name=text_of("name", label), version=text_of("version", "?"), format=1,
+            builds_on=[b for b in bases if isinstance(b, str)] if isinstance(bases, list) else [])
+
+
+def _read_tuning(pack: PackLayer, rel: str, data: dict[str, Any], text: str, problems: list[Problem]) -> None:
+    from pydantic import ValidationError
+
+    from game.packs.models import TuningFile
+
+    try:
+        model = TuningFile.model_validate(data)
+    except ValidationError as exc:
+        problems += schema_problems(rel, text, exc)
+        return
+    for key, value in model.tuning.items():
+        pack.tuning.append((key, value, Src(rel, text, ("tuning", key))))
+
+
+def _read_entries(pack: PackLayer, name: str, data: dict[str, Any], text: str, problems: list[Problem]) -> None:
+    """One file's [[section]] entries, each checked against its model; a bad one is reported and remembered."""
+    from pydantic import ValidationError
+
+    rel = f"{pack.label}/{name}"
+    section, entry_model = _sections()[name]
+    for k in data:
+        if k != section:
+            problems.append(Problem(rel, line_of(text, (k,)), k, f"unknown key {k!r}{suggest(k, [section])}; "
+                                    f"this file holds [[{section}]] entries", code="P201"))
+    items = data.get(section, [])
+    if not isinstance(items, list):
+        problems.append(Problem(rel, line_of(text, (section,)), section,
+                                f"expected a list of [[{section}]] tables; got {type(items).__name__}", code="P203"))
+        pack.broken.setdefault(section, set()).add("*")
+        return
+    if len(items) > MAX_ENTRIES:
+        problems.append(Problem(rel, None, section, f"{len(items)} entries; the limit is {MAX_ENTRIES} per file",
+                                code="P105"))
+        return
+    out = pack.entries.setdefault(section, [])
+    for i, item in enumerate(items):
+        try:
+            entry = entry_model.model_validate(item)
+        except ValidationError as exc:
+            problems += schema_problems(rel, text, exc, (section, i))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                pack.broken.setdefault(section, set()).add(item["id"])
+            continue
+        out.append((entry, Src(rel, text, (section, i))))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -24,6 +25,91 @@ def _slug(name: str) -> str:
     return slug[:64] or "my-pack"
 
 
+# The starter content of every new pack: file -> [(comment above the entry, the entry)].
+_STARTER: dict[str, list[tuple[str, dict[str, Any]]]] = {
+    "fields.toml": [(
+        "A field of work. Research raises the player's knowledge of it.",
+        {"fields": [{"id": "bookselling", "name": "Bookselling",
+                     "blurb": "Shelves, events, and knowing what someone wants to read before they do."}]},
+    )],
+    "companies.toml": [(
+        "Companies belong to a field.",
+        {"companies": [{"id": "corner-books", "name": "Corner Books", "field": "bookselling",
+                        "blurb": "Two floors, one cat, and a queue out of the door on Saturdays."}]},
+    )],
+    "people.toml": [
+        ("A connector: knows people and likes introducing them. Traits run 0-1.\n"
+         "`ties` run both ways, so naming one side is enough.",
+         {"people": [{"id": "ada-moreno", "name": "Ada Moreno", "archetype": "connector", "field": "bookselling",
+                      "title": "Book club host",
+                      "bio": "Runs the Thursday book club and has an opinion on every shelf in town.",
+                      "traits": {"busyness": 0.5, "follow_through": 0.85, "generosity": 0.85, "face": 0.4},
+                      "ties": {"sol-bernard": 0.6, "kit-osei": 0.7}}]}),
+        ("A hiring manager: the person a role's decision rests with.",
+         {"people": [{"id": "sol-bernard", "name": "Sol Bernard", "archetype": "hiring_manager",
+                      "field": "bookselling", "company": "corner-books", "title": "Owner",
+                      "bio": "Bought the shop on a whim twenty years ago and never regretted it.",
+                      "traits": {"busyness": 0.6, "follow_through": 0.8, "generosity": 0.7, "face": 0.5},
+                      "ties": {"kit-osei": 0.8}}]}),
+        ("A peer: someone already doing the work, happy to tell you what it is like.",
+         {"people": [{"id": "kit-osei", "name": "Kit Osei", "archetype": "peer", "field": "bookselling",
+                      "company": "corner-books", "title": "Events bookseller",
+                      "bio": "Books the author readings and stacks the chairs afterwards.",
+                      "traits": {"busyness": 0.4, "follow_through": 0.75, "generosity": 0.8, "face": 0.3}}]}),
+    ],
+    "opportunities.toml": [(
+        "A role. This one is posted, so research finds it; a hidden role (posted = false)\n"
+        "is found only through people. appeal and competition are hidden from the player.",
+        {"opportunities": [{"id": "events-bookseller", "title": "Events Bookseller", "company": "corner-books",
+                            "field": "bookselling", "hiring_contact": "sol-bernard", "posted": True,
+                            "appeal": 0.85, "competition": 0.3, "opens_week": 2,
+                            "blurb": "Author nights, school visits, and the Saturday story hour."}]},
+    )],
+    "campaigns.toml": [(
+        "A campaign: who the player knows at the start, what they know, and what they truly\n"
+        "want (preferences are hidden). List its people and roles explicitly.",
+        {"campaigns": [{"id": "first-chapter", "title": "First Chapter",
+                        "blurb": "You have read a book a week for twenty years. Now you would like to sell them.",
+                        "goal": "Get a job in a bookshop before your savings run out.",
+                        "runway_weeks": 12, "hours_per_week": 8, "clarity": 30,
+                        "knowledge": {"bookselling": 20}, "preferences": {"bookselling": 0.9},
+                        "people": ["ada-moreno", "kit-osei", "sol-bernard"],
+                        "opportunities": ["events-bookseller"],
+                        "contacts": [{"id": "ada-moreno", "familiarity": 40, "trust": 65}]}]},
+    )],
+    "dialogue.toml": [(
+        "Lines for an action's outcome. This one is only for Ada; everywhere else the core\n"
+        "pack's lines are used. Placeholders like {contact.first_name} are filled in play.",
+        {"lines": [{"id": "ada-advice", "action": "meet", "outcome": "advice", "contact": "ada-moreno",
+                    "variants": [
+                        "Ada pushes a paperback across the table: \"Read chapter three, then go and see Sol.\"",
+                        "\"You want the shop, not the idea of the shop,\" says Ada. \"Good. Sol can tell.\"",
+                        "Ada writes three names on a bookmark and hands it over like a prize.",
+                    ]}]},
+    )],
+    "events.toml": [(
+        "An event fires at the end of a week when every condition under `when` holds.",
+        {"events": [{"id": "book-club-night", "campaigns": ["first-chapter"], "from_week": 1, "until_week": 4,
+                     "text": "Ada's book club meets above the shop. Kit stacks the chairs; you help.",
+                     "lesson": "relationship-before-leverage",
+                     "when": [{"contact": "ada-moreno", "door": ["open", "warm", "advocate"]}],
+                     "effects": [{"hear_of": "kit-osei", "text": "Ada introduced you to Kit over the chairs."}]}]},
+    )],
+    "scenarios.toml": [(
+        "A scenario test: `warm-intro pack check` plays these steps and checks each `expect`.",
+        {"scenarios": [{"id": "book-club-meets-kit", "title": "The book club puts Kit on your radar",
+                        "campaign": "first-chapter", "seed": 1, "lesson": "relationship-before-leverage",
+                        "steps": [
+                            {"action": "meet", "contact": "ada-moreno", "choice": "learn",
+                             "expect": {"stages": {"ada-moreno": "connected"}}},
+                            {"action": "end_week"},
+                        ],
+                        "expect": {"stages": {"kit-osei": "known"},
+                                   "meters": {"ada-moreno": {"familiarity": {"at_least": 45}}}}}]},
+    )],
+}
+
+
 def _files(pack_id: str, name: str) -> dict[str, list[tuple[str, dict]]]:
     """file -> [(comment above the entry, the entry as a TOML document)]."""
     return {
@@ -35,86 +121,7 @@ def _files(pack_id: str, name: str) -> dict[str, list[tuple[str, dict]]]:
              "description": "A starter pack: one new field, three people, one role and a short campaign.",
              "authors": ["You"], "builds_on": ["core"]},
         )],
-        "fields.toml": [(
-            "A field of work. Research raises the player's knowledge of it.",
-            {"fields": [{"id": "bookselling", "name": "Bookselling",
-                         "blurb": "Shelves, events, and knowing what someone wants to read before they do."}]},
-        )],
-        "companies.toml": [(
-            "Companies belong to a field.",
-            {"companies": [{"id": "corner-books", "name": "Corner Books", "field": "bookselling",
-                            "blurb": "Two floors, one cat, and a queue out of the door on Saturdays."}]},
-        )],
-        "people.toml": [
-            ("A connector: knows people and likes introducing them. Traits run 0-1.\n"
-             "`ties` run both ways, so naming one side is enough.",
-             {"people": [{"id": "ada-moreno", "name": "Ada Moreno", "archetype": "connector", "field": "bookselling",
-                          "title": "Book club host",
-                          "bio": "Runs the Thursday book club and has an opinion on every shelf in town.",
-                          "traits": {"busyness": 0.5, "follow_through": 0.85, "generosity": 0.85, "face": 0.4},
-                          "ties": {"sol-bernard": 0.6, "kit-osei": 0.7}}]}),
-            ("A hiring manager: the person a role's decision rests with.",
-             {"people": [{"id": "sol-bernard", "name": "Sol Bernard", "archetype": "hiring_manager",
-                          "field": "bookselling", "company": "corner-books", "title": "Owner",
-                          "bio": "Bought the shop on a whim twenty years ago and never regretted it.",
-                          "traits": {"busyness": 0.6, "follow_through": 0.8, "generosity": 0.7, "face": 0.5},
-                          "ties": {"kit-osei": 0.8}}]}),
-            ("A peer: someone already doing the work, happy to tell you what it is like.",
-             {"people": [{"id": "kit-osei", "name": "Kit Osei", "archetype": "peer", "field": "bookselling",
-                          "company": "corner-books", "title": "Events bookseller",
-                          "bio": "Books the author readings and stacks the chairs afterwards.",
-                          "traits": {"busyness": 0.4, "follow_through": 0.75, "generosity": 0.8, "face": 0.3}}]}),
-        ],
-        "opportunities.toml": [(
-            "A role. This one is posted, so research finds it; a hidden role (posted = false)\n"
-            "is found only through people. appeal and competition are hidden from the player.",
-            {"opportunities": [{"id": "events-bookseller", "title": "Events Bookseller", "company": "corner-books",
-                                "field": "bookselling", "hiring_contact": "sol-bernard", "posted": True,
-                                "appeal": 0.85, "competition": 0.3, "opens_week": 2,
-                                "blurb": "Author nights, school visits, and the Saturday story hour."}]},
-        )],
-        "campaigns.toml": [(
-            "A campaign: who the player knows at the start, what they know, and what they truly\n"
-            "want (preferences are hidden). List its people and roles explicitly.",
-            {"campaigns": [{"id": "first-chapter", "title": "First Chapter",
-                            "blurb": "You have read a book a week for twenty years. Now you would like to sell them.",
-                            "goal": "Get a job in a bookshop before your savings run out.",
-                            "runway_weeks": 12, "hours_per_week": 8, "clarity": 30,
-                            "knowledge": {"bookselling": 20}, "preferences": {"bookselling": 0.9},
-                            "people": ["ada-moreno", "kit-osei", "sol-bernard"],
-                            "opportunities": ["events-bookseller"],
-                            "contacts": [{"id": "ada-moreno", "familiarity": 40, "trust": 65}]}]},
-        )],
-        "dialogue.toml": [(
-            "Lines for an action's outcome. This one is only for Ada; everywhere else the core\n"
-            "pack's lines are used. Placeholders like {contact.first_name} are filled in play.",
-            {"lines": [{"id": "ada-advice", "action": "meet", "outcome": "advice", "contact": "ada-moreno",
-                        "variants": [
-                            "Ada pushes a paperback across the table: \"Read chapter three, then go and see Sol.\"",
-                            "\"You want the shop, not the idea of the shop,\" says Ada. \"Good. Sol can tell.\"",
-                            "Ada writes three names on a bookmark and hands it over like a prize.",
-                        ]}]},
-        )],
-        "events.toml": [(
-            "An event fires at the end of a week when every condition under `when` holds.",
-            {"events": [{"id": "book-club-night", "campaigns": ["first-chapter"], "from_week": 1, "until_week": 4,
-                         "text": "Ada's book club meets above the shop. Kit stacks the chairs; you help.",
-                         "lesson": "relationship-before-leverage",
-                         "when": [{"contact": "ada-moreno", "door": ["open", "warm", "advocate"]}],
-                         "effects": [{"hear_of": "kit-osei", "text": "Ada introduced you to Kit over the chairs."}]}]},
-        )],
-        "scenarios.toml": [(
-            "A scenario test: `warm-intro pack check` plays these steps and checks each `expect`.",
-            {"scenarios": [{"id": "book-club-meets-kit", "title": "The book club puts Kit on your radar",
-                            "campaign": "first-chapter", "seed": 1, "lesson": "relationship-before-leverage",
-                            "steps": [
-                                {"action": "meet", "contact": "ada-moreno", "choice": "learn",
-                                 "expect": {"stages": {"ada-moreno": "connected"}}},
-                                {"action": "end_week"},
-                            ],
-                            "expect": {"stages": {"kit-osei": "known"},
-                                       "meters": {"ada-moreno": {"familiarity": {"at_least": 45}}}}}]},
-        )],
+        **_STARTER,
     }
 
 
