@@ -13,6 +13,7 @@ from dataclasses import fields, is_dataclass
 from hashlib import blake2b
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from game.engine import world as world_module
 from game.engine.world import World
@@ -46,7 +47,7 @@ def key(folder: Path) -> str:
     return h.hexdigest()
 
 
-def encode(obj):
+def encode(obj: Any) -> Any:
     """A World (or any part of one) as JSON-ready data, with its types recorded."""
     if is_dataclass(obj) and not isinstance(obj, type):
         return {"$": type(obj).__name__, "f": {f.name: encode(getattr(obj, f.name)) for f in fields(obj) if f.init}}
@@ -59,7 +60,7 @@ def encode(obj):
     return obj
 
 
-def decode(data):
+def decode(data: Any) -> Any:
     if isinstance(data, dict):
         if "$" in data:
             return _TYPES[data["$"]](**{k: decode(v) for k, v in data["f"].items()})

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any, TypeVar
+from collections.abc import Collection, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from game.engine.actions import OUTCOMES, action_from_dict
 from game.engine.lessons import LESSONS
@@ -27,8 +28,24 @@ from game.engine.world import (
     Tuning,
     World,
 )
-from game.packs.problems import SECTION_NAMES, Problem, line_of, path_text, suggest
+from game.packs.problems import SECTION_NAMES, KeyPath, Problem, line_of, path_text, suggest
 from game.packs.read import PackLayer, Src
+
+if TYPE_CHECKING:
+    from game.packs.models import (
+        CampaignEntry,
+        CompanyEntry,
+        ConditionEntry,
+        EventEntry,
+        ExpectEntry,
+        FieldEntry,
+        LessonCardEntry,
+        LineEntry,
+        OpportunityEntry,
+        PersonEntry,
+        Range,
+        ScenarioEntry,
+    )
 
 D = TypeVar("D")
 
@@ -45,7 +62,7 @@ class Compiler:
             for section, ids in layer.broken.items():
                 self.broken.setdefault(section, set()).update(ids)
         # section -> id -> (entry, src), the top layer winning
-        self.merged: dict[str, dict[str, tuple[object, Src]]] = {}
+        self.merged: dict[str, dict[str, tuple[Any, Src]]] = {}
         for layer in layers:
             for section, items in layer.entries.items():
                 table = self.merged.setdefault(section, {})
@@ -62,23 +79,40 @@ class Compiler:
                     table[eid] = (entry, src)
 
     # reporting -------------------------------------------------------------------------
-    def report(self, src: Src, keys: tuple, message: str, code: str, severity: str = "error") -> None:
+    def report(self, src: Src, keys: KeyPath, message: str, code: str, severity: str = "error") -> None:
         loc = src.loc + keys
         self.problems.append(Problem(src.file, line_of(src.text, loc), path_text(loc), message, severity, code))
 
-    def error(self, src: Src, key: str | tuple, message: str, code: str) -> None:
+    def error(self, src: Src, key: str | KeyPath, message: str, code: str) -> None:
         self.report(src, (key,) if isinstance(key, str) else key, message, code)
 
-    def warn(self, src: Src, key: str | tuple, message: str, code: str) -> None:
+    def warn(self, src: Src, key: str | KeyPath, message: str, code: str) -> None:
         self.report(src, (key,) if isinstance(key, str) else key, message, code, "warning")
 
-    def items(self, section: str) -> list[tuple[object, Src]]:
+    # each section's merged entries, typed by their model
+    @overload
+    def items(self, section: Literal["fields"]) -> list[tuple[FieldEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["companies"]) -> list[tuple[CompanyEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["people"]) -> list[tuple[PersonEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["opportunities"]) -> list[tuple[OpportunityEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["campaigns"]) -> list[tuple[CampaignEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["events"]) -> list[tuple[EventEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["lines"]) -> list[tuple[LineEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["lessons"]) -> list[tuple[LessonCardEntry, Src]]: ...
+    @overload
+    def items(self, section: Literal["scenarios"]) -> list[tuple[ScenarioEntry, Src]]: ...
+    def items(self, section: str) -> list[tuple[Any, Src]]:
         return list(self.merged.get(section, {}).values())
 
-    def ids(self, section: str) -> dict[str, object]:
-        return {k: v[0] for k, v in self.merged.get(section, {}).items()}
-
-    def ref(self, src: Src, key: str | tuple, value: str | None, section: str, pool=None) -> bool:
+    def ref(self, src: Src, key: str | KeyPath, value: str | None, section: str,
+            pool: Collection[str] | None = None) -> bool:
         """Check a reference to an id; reports an unknown one with a suggestion. True if it resolves."""
         if value is None:
             return True
@@ -205,7 +239,7 @@ def _check_roster(k: Compiler, c: Any, src: Src, people: dict[str, ContactDef],
         ("preferences", list(c.preferences), "fields"),
     ):
         for n, v in enumerate(values):
-            at = (key, n) if key in ("people", "known", "opportunities") else (key, v)
+            at: KeyPath = (key, n) if key in ("people", "known", "opportunities") else (key, v)
             if k.ref(src, at, v, section) and section == "people" and key != "people" and v not in roster:
                 k.error(src, at, f"{v!r} is not in this campaign's people list; add them to people", "P401")
     for n, s in enumerate(c.contacts):
@@ -248,7 +282,8 @@ def _tuning(k: Compiler, layers: list[PackLayer]) -> Tuning:
     return tuning.with_overrides(clean)
 
 
-def _condition(k: Compiler, src: Src, at: tuple, c, people, opportunities, fields) -> Condition:
+def _condition(k: Compiler, src: Src, at: KeyPath, c: ConditionEntry, people: Mapping[str, ContactDef],
+               opportunities: Mapping[str, OpportunityDef], fields: Mapping[str, FieldDef]) -> Condition:
     k.ref(src, at + ("contact",), c.contact, "people")
     k.ref(src, at + ("opportunity",), c.opportunity, "opportunities")
     for fid in c.knowledge_at_least:
@@ -282,7 +317,8 @@ _EFFECT_KINDS = ("trust", "familiarity", "embarrassment", "clarity", "reputation
                  "introduce", "reveal", "journal")
 
 
-def _events(k: Compiler, people, opportunities, campaigns, fields) -> dict[str, EventDef]:
+def _events(k: Compiler, people: Mapping[str, ContactDef], opportunities: Mapping[str, OpportunityDef],
+            campaigns: Mapping[str, CampaignDef], fields: Mapping[str, FieldDef]) -> dict[str, EventDef]:
     out: dict[str, EventDef] = {}
     for e, src in k.items("events"):
         camps = []
@@ -298,7 +334,7 @@ def _events(k: Compiler, people, opportunities, campaigns, fields) -> dict[str, 
     return out
 
 
-def _can_fire(k: Compiler, e: Any, src: Src, scope: list[CampaignDef], people: dict[str, ContactDef]) -> None:
+def _can_fire(k: Compiler, e: Any, src: Src, scope: list[CampaignDef], people: Mapping[str, ContactDef]) -> None:
     """An event that can never fire is a mistake: its window, its chance, its conditions."""
     if e.until_week is not None and e.until_week < e.from_week:
         k.error(src, "until_week", f"the window ends in week {e.until_week}, before it starts in week "
@@ -362,7 +398,8 @@ def _event_effects(k: Compiler, e: Any, src: Src) -> list[EventEffect]:
     return effects
 
 
-def _reachability(k: Compiler, people, opportunities, campaigns, events) -> None:
+def _reachability(k: Compiler, people: Mapping[str, ContactDef], opportunities: Mapping[str, OpportunityDef],
+                  campaigns: Mapping[str, CampaignDef], events: Mapping[str, EventDef]) -> None:
     """Warn about people and roles a player can never reach in a campaign."""
     for c, src in k.items("campaigns"):
         camp = campaigns[c.id]
@@ -413,7 +450,7 @@ def _reachability(k: Compiler, people, opportunities, campaigns, events) -> None
                        "weeks of runway", "P405")
 
 
-def _dialogue(k: Compiler, people) -> dict[tuple[str, str], tuple[LineDef, ...]]:
+def _dialogue(k: Compiler, people: Mapping[str, ContactDef]) -> dict[tuple[str, str], tuple[LineDef, ...]]:
     from game.engine.dialogue import PLACEHOLDERS, placeholder_available, placeholders_in
 
     table: dict[tuple[str, str], list[LineDef]] = {}
@@ -455,15 +492,16 @@ def _dialogue(k: Compiler, people) -> dict[tuple[str, str], tuple[LineDef, ...]]
     return {key: tuple(v) for key, v in table.items()}
 
 
-def _one_or_many(value) -> tuple[str, ...]:
+def _one_or_many(value: str | Sequence[str]) -> tuple[str, ...]:
     return (value,) if isinstance(value, str) else tuple(value)
 
 
-def _range(r) -> tuple[int | None, int | None]:
+def _range(r: Range) -> tuple[int | None, int | None]:
     return r.at_least, r.at_most
 
 
-def _expectation(k: Compiler, src: Src, at: tuple, x, people, opportunities, fields) -> Expectation:
+def _expectation(k: Compiler, src: Src, at: KeyPath, x: ExpectEntry, people: Mapping[str, ContactDef],
+                 opportunities: Mapping[str, OpportunityDef], fields: Mapping[str, FieldDef]) -> Expectation:
     for key, section in (("doors", "people"), ("stages", "people"), ("meters", "people"),
                          ("opportunities", "opportunities"), ("knowledge", "fields")):
         for ident in getattr(x, key):
@@ -473,7 +511,7 @@ def _expectation(k: Compiler, src: Src, at: tuple, x, people, opportunities, fie
         every = sorted({o for outs in OUTCOMES.values() for o in outs})
         k.error(src, at + ("last_outcome",), f"no action turns out {x.last_outcome!r}"
                 f"{suggest(x.last_outcome, every)}", "P801")
-    player = [(name, *_range(r)) for name, r in sorted(x.player.items())]
+    player: list[tuple[str, int | None, int | None]] = [(name, *_range(r)) for name, r in sorted(x.player.items())]
     player += [(f"knowledge:{fid}", *_range(r)) for fid, r in sorted(x.knowledge.items())]
     return Expectation(
         doors=tuple((cid, _one_or_many(v)) for cid, v in sorted(x.doors.items())),
@@ -485,7 +523,8 @@ def _expectation(k: Compiler, src: Src, at: tuple, x, people, opportunities, fie
     )
 
 
-def _scenarios(k: Compiler, people, opportunities, campaigns, fields) -> tuple[ScenarioDef, ...]:
+def _scenarios(k: Compiler, people: Mapping[str, ContactDef], opportunities: Mapping[str, OpportunityDef],
+               campaigns: Mapping[str, CampaignDef], fields: Mapping[str, FieldDef]) -> tuple[ScenarioDef, ...]:
 
     out = []
     for e, src in k.items("scenarios"):
@@ -494,7 +533,7 @@ def _scenarios(k: Compiler, people, opportunities, campaigns, fields) -> tuple[S
         for n, st in enumerate(e.steps):
             at = ("steps", n)
             line = line_of(src.text, src.loc + at)
-            action: tuple = ()
+            action: tuple[tuple[str, str], ...] = ()
             if st.action is not None:
                 data = {key: getattr(st, key) for key in ("contact", "target", "opportunity", "field", "choice")
                         if getattr(st, key) is not None}

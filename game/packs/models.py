@@ -6,7 +6,7 @@ default.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -19,10 +19,17 @@ Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", min_leng
 Unit = Annotated[float, Field(ge=0.0, le=1.0)]
 Meter = Annotated[int, Field(ge=0, le=100)]
 Text = Annotated[str, Field(max_length=4000)]
-ActionName = Literal[tuple(VOCABULARY)]  # type: ignore[valid-type]
-LessonId = Literal[tuple(LESSONS)]  # type: ignore[valid-type]
-Door = Literal[tuple(DOORS)]  # type: ignore[valid-type]
-Archetype = Literal[tuple(ARCHETYPES)]  # type: ignore[valid-type]
+if TYPE_CHECKING:
+    # the names below are closed sets read from the engine at run time; to a type checker they are text
+    ActionName = str
+    LessonId = str
+    Door = str
+    Archetype = str
+else:
+    ActionName = Literal[tuple(VOCABULARY)]
+    LessonId = Literal[tuple(LESSONS)]
+    Door = Literal[tuple(DOORS)]
+    Archetype = Literal[tuple(ARCHETYPES)]
 Stage = Literal["unknown", "known", "connected"]
 OppStage = Literal["hidden", "known", "applied", "interviewing", "offer", "rejected", "withdrawn", "accepted",
                    "expired"]

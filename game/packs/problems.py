@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# a key path into a TOML document, e.g. ("people", 3, "traits", "busyness")
+KeyPath = tuple[str | int, ...]
+
 # Every problem the loader reports has a code; AUTHORING.md lists them all.
 CODES: dict[str, str] = {
     "P101": "TOML syntax error",
@@ -77,7 +80,7 @@ class Problem:
         at = f" (at {self.path})" if self.path else ""
         return f"{where}: {self.severity}{code}: {self.message}{at}"
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, object]:
         return {"file": self.file, "line": self.line, "path": self.path, "code": self.code,
                 "severity": self.severity, "message": self.message}
 
@@ -94,7 +97,7 @@ class PackError(Exception):
 # locating problems
 
 
-def line_of(text: str, path: tuple) -> int | None:
+def line_of(text: str, path: KeyPath) -> int | None:
     """The line of a key path like ('people', 3, 'traits', 'busyness') in TOML text.
 
     tomllib reports positions only for syntax errors, so schema errors are mapped back to
@@ -124,8 +127,9 @@ def line_of(text: str, path: tuple) -> int | None:
                 # not an array of tables: maybe `key = [ ... ]` written inline
                 key = re.compile(rf'^\s*"?{re.escape(part)}"?\s*=')
                 for n in range(start, end):
-                    if key.match(lines[n]):
-                        return _nth_item_line(lines, n, path[i + 1], end) or n + 1
+                    index = path[i + 1]
+                    if key.match(lines[n]) and isinstance(index, int):
+                        return _nth_item_line(lines, n, index, end) or n + 1
                 return found_line
             end = next((m for m in range(start + 1, end) if lines[m].strip().startswith(f"[[{dotted}]]")), end)
             prefix = f"{dotted}."
@@ -165,7 +169,7 @@ def suggest(word: str, choices: Iterable[str]) -> str:
     return f"; did you mean {close[0]!r}?" if close else ""
 
 
-def path_text(loc: tuple) -> str:
+def path_text(loc: KeyPath) -> str:
     return ".".join(str(p) if not isinstance(p, int) else f"[{p}]" for p in loc).replace(".[", "[")
 
 

@@ -6,10 +6,15 @@ import re
 from dataclasses import dataclass, field
 from hashlib import blake2b
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.packs.layout import FILES, OTHER_FILES, PACK_FILES, Hash, add_file
-from game.packs.problems import Problem, line_of, path_text, suggest
+from game.packs.problems import KeyPath, Problem, line_of, path_text, suggest
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
+
+    from game.packs.models import PackInfo
 
 MAX_FILE_BYTES = 1_000_000  # per file
 MAX_ENTRIES = 20_000  # per list in a file
@@ -27,22 +32,23 @@ class Src:
 
     file: str  # "PACK/FILE.toml", as shown to the author
     text: str
-    loc: tuple  # key path of the entry, e.g. ("people", 3)
+    loc: KeyPath  # key path of the entry, e.g. ("people", 3)
 
 
 @dataclass(slots=True)
 class PackLayer:
     folder: Path
     label: str
-    info: object | None = None  # a models.PackInfo
-    entries: dict[str, list[tuple[object, Src]]] = field(default_factory=dict)  # section -> entries
+    info: PackInfo | None = None
+    # section -> its entries (each the section's own model, e.g. PersonEntry for "people")
+    entries: dict[str, list[tuple[Any, Src]]] = field(default_factory=dict)
     broken: dict[str, set[str]] = field(default_factory=dict)  # section -> ids of entries that failed
     tuning: list[tuple[str, float, Src]] = field(default_factory=list)
     digest: str = ""
 
 
 
-def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict, str, bytes] | None:
+def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str, bytes] | None:
     path = folder / name
     rel = f"{label}/{name}"
     try:
@@ -86,7 +92,7 @@ def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> t
     return None
 
 
-def schema_problems(rel: str, text: str, exc, prefix: tuple = ()) -> list[Problem]:
+def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath = ()) -> list[Problem]:
     out = []
     for err in exc.errors():
         loc = prefix + tuple(err["loc"])

@@ -110,7 +110,7 @@ _STARTER: dict[str, list[tuple[str, dict[str, Any]]]] = {
 }
 
 
-def _files(pack_id: str, name: str) -> dict[str, list[tuple[str, dict]]]:
+def _files(pack_id: str, name: str) -> dict[str, list[tuple[str, dict[str, Any]]]]:
     """file -> [(comment above the entry, the entry as a TOML document)]."""
     return {
         "pack.toml": [(

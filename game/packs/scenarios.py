@@ -8,6 +8,7 @@ an author learns exactly where their story stopped teaching what it should.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.engine.actions import Impossible, action_from_dict
 from game.engine.rules import apply, new_game
@@ -24,7 +25,7 @@ class ScenarioResult:
     steps_run: int
     failures: list[Problem] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "campaign": self.campaign, "passed": self.passed, "steps_run": self.steps_run,
                 "failures": [p.to_dict() for p in self.failures]}
 
@@ -133,11 +134,11 @@ RARELY_WINNABLE = 0.35  # below this share of patient runs hired, a campaign is 
 
 
 def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | None = None,
-            source: str = "") -> tuple[dict, list[Problem]]:
+            source: str = "") -> tuple[dict[str, Any], list[Problem]]:
     """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons."""
     from game.engine.sim import simulate
 
-    report: dict = {"runs": runs, "seed": seed, "campaigns": {}}
+    report: dict[str, Any] = {"runs": runs, "seed": seed, "campaigns": {}}
     problems: list[Problem] = []
     for cid in list(world.campaigns) if campaigns is None else campaigns:
         rows = simulate(world, cid, list(BALANCE_STRATEGIES), runs, seed)["strategies"]
