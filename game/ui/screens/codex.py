@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
 
 from game.ui.codex import cards
+from game.ui.screens.page import PageScreen
 from game.ui.words import effect_text
 
 
@@ -30,23 +27,13 @@ def codex_text(session) -> str:
     return "\n".join(out).rstrip()
 
 
-class CodexScreen(Screen):
-    CSS_PATH = "../styles/pages.tcss"
+class CodexScreen(PageScreen):
+    PAGE_ID = "codex"
+    PAGE_TITLE = "Codex"
 
     BINDINGS = [
-        Binding("escape", "back", "Back", id="codex.back"),
         Binding("c", "back", "Close", id="codex.close", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="codex"):
-            yield Static(codex_text(self.app.session), id="codex-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#codex").border_title = "Codex"
-        self.query_one("#codex").focus()
-
-    def action_back(self) -> None:
-        self.dismiss()
+    def body(self) -> str:
+        return codex_text(self.game.session)

@@ -3,16 +3,13 @@ turning points, each tied to the lesson behind it."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
 
 from game.engine import score
 from game.engine.kinds import EffectKind
 from game.ui.codex import titles
+from game.ui.screens.page import PageScreen
 from game.ui.words import door_badge, effect_text, role
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -68,8 +65,9 @@ def debrief_text(session) -> str:
     return "\n".join(out)
 
 
-class DebriefScreen(Screen):
-    CSS_PATH = "../styles/pages.tcss"
+class DebriefScreen(PageScreen):
+    PAGE_ID = "debrief"
+    PAGE_TITLE = "Debrief"
 
     BINDINGS = [
         Binding("c", "codex", "Codex", id="debrief.codex"),
@@ -78,15 +76,8 @@ class DebriefScreen(Screen):
         Binding("escape", "back", "Back", id="debrief.back"),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="debrief"):
-            yield Static(debrief_text(self.app.session), id="debrief-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#debrief").border_title = "Debrief"
-        self.query_one("#debrief").focus()
+    def body(self) -> str:
+        return debrief_text(self.game.session)
 
     def action_codex(self) -> None:
         self.app.action_codex()

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
 
+from game.ui.screens.page import PageScreen
 from game.ui.words import DOOR_BADGES, door_badge
 
 ORDER = {door: i for i, door in enumerate(DOOR_BADGES)}
@@ -68,23 +65,14 @@ def network_text(session) -> str:
     return "\n".join(out)
 
 
-class NetworkScreen(Screen):
-    CSS_PATH = "../styles/pages.tcss"
+class NetworkScreen(PageScreen):
+    PAGE_ID = "network"
+    PAGE_TITLE = "Your network"
 
     BINDINGS = [
         Binding("escape", "back", "Back to board", id="network.back"),
         Binding("w", "back", "Board", id="network.board", show=False),
     ]
 
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="network"):
-            yield Static(network_text(self.app.session), id="network-text")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.query_one("#network").border_title = "Your network"
-        self.query_one("#network").focus()
-
-    def action_back(self) -> None:
-        self.dismiss()
+    def body(self) -> str:
+        return network_text(self.game.session)

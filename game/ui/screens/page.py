@@ -1,0 +1,53 @@
+"""One shape for the game's reading pages (codex, journal, network, debrief).
+
+A page is a titled, scrollable text between the header and the footer; Escape goes back.
+A page says what it shows (`body`) and how it is named; the rest is here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+if TYPE_CHECKING:
+    from game.ui.app import WarmIntroApp
+
+
+class PageScreen(Screen[None]):
+    CSS_PATH = "../styles/pages.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="page.back")]
+
+    PAGE_ID: ClassVar[str]  # the scroll's id; its text is PAGE_ID-text
+    PAGE_TITLE: ClassVar[str]
+    START_AT_END: ClassVar[bool] = False  # a page read from the bottom up (the journal)
+
+    @property
+    def game(self) -> WarmIntroApp:
+        """The app, typed as the game's (the screens of the game only run inside it)."""
+        return self.app  # type: ignore[return-value]
+
+    def body(self) -> str:
+        """The page's text, in markup."""
+        raise NotImplementedError
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id=self.PAGE_ID):
+            yield Static(self.body(), id=f"{self.PAGE_ID}-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        scroll = self.query_one(f"#{self.PAGE_ID}", VerticalScroll)
+        scroll.border_title = self.PAGE_TITLE
+        scroll.focus()
+        if self.START_AT_END:
+            self.call_after_refresh(scroll.scroll_end, animate=False)
+
+    def action_back(self) -> None:
+        self.dismiss()
