@@ -12,10 +12,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
-from textual.binding import Binding
 from textual.screen import Screen
 from textual.theme import Theme
 
+from game.ui.keys import APP_COMMANDS, bindings, palette
 from game.ui.settings import Settings
 
 # High contrast for projectors and bright rooms: white on black, with loud accents.
@@ -52,10 +52,7 @@ class WarmIntroApp(App):
     # the title's styles load with the app, since the title is the base screen
     CSS_PATH = ["styles/app.tcss", "styles/title.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
-    BINDINGS = [
-        Binding("f1", "help", "Help", id="help"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", show=False),
-    ]
+    BINDINGS = bindings("app")
 
     def __init__(self, *, pack: str | Path | None = None, campaign: str | None = None,
                  seed: int | None = None, play: bool = False, worlds: list | None = None,
@@ -180,6 +177,9 @@ class WarmIntroApp(App):
             with contextlib.suppress(OSError, ValueError):
                 self.session.save()
 
+    def action_title(self) -> None:
+        self.to_title()
+
     def to_title(self) -> None:
         from game.ui.screens.title import TitleScreen
 
@@ -269,11 +269,10 @@ class WarmIntroApp(App):
     # --- the command palette ----------------------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Help", "How to play, and every key", self.action_help)
-        yield SystemCommand("Settings", "Theme, hints and the week summary", self.action_settings)
-        yield SystemCommand("Codex", "The lesson cards you have unlocked", self.action_codex)
-        yield SystemCommand("Title screen", "Leave this game and go back to the title", self.to_title)
-        yield SystemCommand("Load a saved game", "Every save, with its week and how it stands", self.action_load)
+        for key in palette("app"):
+            yield SystemCommand(key.palette, key.palette_help, getattr(self, f"action_{key.action}"))
+        for title, help_, action in APP_COMMANDS:
+            yield SystemCommand(title, help_, getattr(self, f"action_{action}"))
         commands = getattr(screen, "palette_commands", None)
         if commands is not None:
             yield from commands()

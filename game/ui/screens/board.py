@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from game.engine import Action
 from game.engine.rules import preview
+from game.ui.keys import bindings, palette
 from game.ui.widgets.action_list import ActionList
 from game.ui.widgets.contact_detail import ContactDetail
 from game.ui.widgets.contact_list import YOU, ContactList
@@ -25,18 +25,7 @@ class BoardScreen(Screen):
 
     CSS_PATH = "../styles/board.tcss"
 
-    BINDINGS = [
-        Binding("n", "end_week", "End week", id="board.end_week"),
-        Binding("m", "meet", "Meet", id="board.meet"),
-        Binding("w", "network", "Network", id="board.network"),
-        Binding("c", "codex", "Codex", id="board.codex"),
-        Binding("j", "journal", "Journal", id="board.journal"),
-        Binding("u", "undo", "Undo", id="board.undo"),
-        Binding("r", "rewind", "Rewind", id="board.rewind", show=False),
-        Binding("ctrl+s", "save_as", "Save as", id="board.save_as", show=False),
-        Binding("escape", "back_to_people", "People", id="board.people", show=False),
-        Binding("s", "settings", "Settings", id="board.settings", show=False),
-    ]
+    BINDINGS = bindings("board")
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -216,14 +205,8 @@ class BoardScreen(Screen):
         self.query_one(ContactList).focus()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        yield SystemCommand("End the week", "Let the week turn: promises, replies, runway", self.action_end_week)
-        yield SystemCommand("Meet the selected person", "Open a conversation", self.action_meet)
-        yield SystemCommand("Network", "Who knows whom, and which doors are shut", self.action_network)
-        yield SystemCommand("Journal", "Everything that has happened, with its cause", self.action_journal)
-        yield SystemCommand("Undo", "Take back the last action (not in ironman games)", self.action_undo)
-        yield SystemCommand("Rewind to an earlier week", "Replay the game up to the start of a week",
-                            self.action_rewind)
-        yield SystemCommand("Save as…", "Save this game under a name of your own", self.action_save_as)
+        for key in palette("board"):
+            yield SystemCommand(key.palette, key.palette_help, getattr(self, f"action_{key.action}"))
         state = self.session.state if self.session else None
         if state is not None:
             for cid in self.session.people():

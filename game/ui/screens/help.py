@@ -10,7 +10,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
+from game.ui.keys import help_table
+
 HELP = Path(__file__).resolve().parent.parent / "help.md"
+KEYS_MARK = "<!-- keys: the table is written from game/ui/keys.py -->"
+
+
+def help_text() -> str:
+    """help.md, with the keys table written from the one table of keys."""
+    return HELP.read_text(encoding="utf-8").replace(KEYS_MARK, help_table())
 
 
 class HelpScreen(ModalScreen[None]):
@@ -23,7 +31,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Markdown(HELP.read_text(encoding="utf-8"), id="help-text")
+            yield Markdown(help_text(), id="help-text")
         yield Footer()
 
     def on_mount(self) -> None:
