@@ -9,30 +9,17 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 
+from game.engine import lessons
 from game.engine import lessons as L
 from game.engine.kinds import ENDINGS, INTRODUCTIONS, Door, EffectKind, Meter, Outcome
 from game.engine.lessons import LESSONS
 from game.engine.rules import HIRED, score
 from game.engine.state import CONNECTED, Effect, State
 
-# what the lessons are called on the page, when the pack carries no cards
-LESSON_TITLES = {
-    "relationship-before-leverage": "Relationship before leverage",
-    "caused-commitment": "A promise you pull out becomes a debt",
-    "reduce-their-risk": "Make helping you safe and cheap",
-    "do-your-homework": "Do your homework",
-    "honest-interest": "Say what you actually know",
-    "close-the-loop": "Close the loop",
-    "reputation-travels": "Reputation travels",
-}
-
 
 def lesson_title(state: State, lesson: str) -> str:
-    cards = getattr(state.world, "lessons", None) or {}
-    card = cards.get(lesson) if hasattr(cards, "get") else None
-    if card is not None and getattr(card, "title", ""):
-        return card.title
-    return LESSON_TITLES.get(lesson, lesson.replace("-", " ").capitalize())
+    """A lesson's title as the pack being played names it."""
+    return lessons.title(state.world.lessons, lesson)
 
 
 @dataclass(frozen=True)

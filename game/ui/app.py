@@ -214,7 +214,7 @@ class WarmIntroApp(App):
         from game.ui.codex import titles
         from game.ui.words import door_badge
 
-        names = titles()
+        names = titles(self.session.world)
         for e in effects:
             if e.kind == EffectKind.DOOR and e.after in (Door.AVOIDING, Door.CLOSED):
                 title = "A door closed for good" if e.after == Door.CLOSED else "A door is closing"

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from game.engine.lessons import LESSONS
+from game.engine.lessons import LESSONS, title
+from game.engine.world import World
 
 
 @dataclass(frozen=True)
@@ -19,27 +20,26 @@ class Card:
 
 
 @cache
-def cards() -> dict[str, Card]:
-    """The seven cards, in the order of the lessons.
+def _hints() -> dict[str, dict[str, str]]:
+    """codex.toml: each card's "try this" hint, and the text of a card a pack leaves out."""
+    return tomllib.loads((Path(__file__).parent / "codex.toml").read_text(encoding="utf-8"))
 
-    The content pack's lesson cards (`lessons.toml`) give each card its title and text, so
-    what an author writes is what the player reads; `codex.toml` beside this file adds the
-    "try this" hint, and stands in for any card a pack leaves out.
+
+def cards(world: World) -> dict[str, Card]:
+    """The seven cards of the pack being played, in the order of the lessons.
+
+    The pack's lesson cards (`lessons.toml`) give each card its title and text, so what an
+    author writes is what the player reads; `codex.toml` beside this file adds the "try
+    this" hint, and stands in for the text of any card a pack leaves out.
     """
-    from game.packs.loader import load_core
-
-    data = tomllib.loads((Path(__file__).parent / "codex.toml").read_text(encoding="utf-8"))
-    pack_cards = getattr(load_core(), "lessons", None) or {}
+    hints = _hints()
     out = {}
     for lid in LESSONS:
-        card = pack_cards.get(lid)
-        if card is not None:
-            text = " ".join(f"{card.summary} {card.body}".split())
-            out[lid] = Card(lid, card.title, text, data[lid]["try"])
-        else:
-            out[lid] = Card(lid, data[lid]["title"], " ".join(data[lid]["text"].split()), data[lid]["try"])
+        card = world.lessons.get(lid)
+        text = f"{card.summary} {card.body}" if card is not None else hints[lid]["text"]
+        out[lid] = Card(lid, title(world.lessons, lid), " ".join(text.split()), hints[lid]["try"])
     return out
 
 
-def titles() -> dict[str, str]:
-    return {lid: card.title for lid, card in cards().items()}
+def titles(world: World) -> dict[str, str]:
+    return {lid: title(world.lessons, lid) for lid in LESSONS}

@@ -13,3 +13,19 @@ def test_every_door_has_a_badge_a_style_and_a_meaning():
 
 def test_every_role_stage_the_player_can_see_has_words():
     assert set(STAGE_WORDS) == set(OppStage) - {OppStage.HIDDEN}
+
+
+def test_the_codex_reads_the_cards_of_the_pack_being_played(world):
+    from dataclasses import replace
+    from types import MappingProxyType
+
+    from game.engine.world import LessonCard
+    from game.ui.codex import cards, titles
+
+    mine = replace(world, lessons=MappingProxyType({
+        "close-the-loop": LessonCard("close-the-loop", "Write back", "Tell them what happened next."),
+    }))
+    assert titles(mine)["close-the-loop"] == "Write back"
+    assert cards(mine)["close-the-loop"].text == "Tell them what happened next."
+    assert titles(mine)["reputation-travels"] == "Word gets around"  # the game's own name where the pack has none
+    assert titles(world)["close-the-loop"] == world.lessons["close-the-loop"].title

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.binding import Binding
 from textual.markup import escape
 
+from game.packs.loader import load_core
 from game.ui.codex import cards
 from game.ui.screens.page import PageScreen
 from game.ui.words import effect_text
@@ -12,8 +13,9 @@ from game.ui.words import effect_text
 
 def codex_text(session) -> str:
     unlocked = session.state.lessons if session else frozenset()
-    out = [f"{len(unlocked)} of {len(cards())} cards unlocked.", ""]
-    for lid, card in cards().items():
+    deck = cards(session.world if session else load_core())
+    out = [f"{len(unlocked)} of {len(deck)} cards unlocked.", ""]
+    for lid, card in deck.items():
         if lid not in unlocked:
             out += ["[dim]▢ ???  Not yet learned. Keep playing.[/]", ""]
             continue

@@ -148,7 +148,7 @@ class ConversationScreen(Screen):
         story = self.session.said()
         if story:
             self.lines.append(f"[i]{escape(story)}[/i]")
-        names = titles()
+        names = titles(self.session.world)
         for e in effects:
             self.lines.append("  " + effect_markup(self.session.state, e, names))
         self._say_prompt()

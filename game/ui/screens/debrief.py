@@ -23,7 +23,7 @@ def spark(values: list[int]) -> str:
 def debrief_text(session) -> str:
     s = session.state
     camp = s.world.campaigns[s.campaign]
-    names = titles()
+    names = titles(session.world)
     out: list[str] = []
     if s.outcome == "hired" and s.job:
         out.append(f"[b]Hired:[/b] {escape(role(s, s.job))}, in week {s.week} "

@@ -127,7 +127,7 @@ class StageScreen(Screen):
         beat = show.run.beats[index]
         state = show.run.states[index]
         node = state.history
-        names = titles()
+        names = titles(state.world)
         current = index == show.pos
         box.border_title = "What just happened" if current else "The last move"
         lines = [f"[b]Week {node.week} · You: {escape(action_label(show.run.states[index - 1], beat.action))}[/b]"

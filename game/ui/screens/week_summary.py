@@ -46,7 +46,7 @@ class WeekSummaryScreen(ModalScreen[None]):
 
     def _text(self) -> str:
         s = self.app.session.state
-        names = titles()
+        names = titles(s.world)
         sm = self.summary
         out: list[str] = []
 

@@ -16,7 +16,7 @@ KEEP = 40  # effects kept on the board; the full journal has its own screen
 
 
 def journal_lines(session: Session, effects: list[Effect], new_from: int | None = None) -> list[str]:
-    names = titles()
+    names = titles(session.world)
     lines: list[str] = []
     week = None
     for i, e in enumerate(effects):
@@ -63,7 +63,7 @@ class JournalLog(VerticalScroll):
         if not entries:
             text.update("[dim]Nothing has happened yet. Pick someone and act.[/]")
             return
-        names = titles()
+        names = titles(session.world)
         parts: list[Content] = []
         week = None
         for step, item_week, kind, item in entries:
