@@ -7,12 +7,12 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from game.engine import Action
 from game.engine.rules import preview
 from game.ui.keys import bindings, palette
+from game.ui.screens.base import GameScreen
 from game.ui.widgets.action_list import ActionList
 from game.ui.widgets.contact_detail import ContactDetail
 from game.ui.widgets.contact_list import YOU, ContactList
@@ -20,7 +20,7 @@ from game.ui.widgets.journal_log import JournalLog
 from game.ui.widgets.status_bar import StatusBar
 
 
-class BoardScreen(Screen):
+class BoardScreen(GameScreen[None]):
     """Where the game is played."""
 
     CSS_PATH = "../styles/board.tcss"

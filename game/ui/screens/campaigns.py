@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.screens.base import GameScreen
 
-class CampaignScreen(Screen):
+
+class CampaignScreen(GameScreen[None]):
     CSS_PATH = "../styles/pages.tcss"
 
     BINDINGS = [

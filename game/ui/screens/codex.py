@@ -38,4 +38,4 @@ class CodexScreen(PageScreen):
     ]
 
     def body(self) -> str:
-        return codex_text(self.game.session)
+        return codex_text(self.app.session)

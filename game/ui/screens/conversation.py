@@ -7,13 +7,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Action
 from game.engine.rules import preview
 from game.ui.codex import titles
+from game.ui.screens.base import GameScreen
 from game.ui.words import (
     DOOR_MEANINGS,
     INTEREST_ANSWERS,
@@ -28,7 +28,7 @@ from game.ui.words import (
 LEAVE = "leave"
 
 
-class ConversationScreen(Screen):
+class ConversationScreen(GameScreen[None]):
     """One meeting with one person."""
 
     CSS_PATH = "../styles/conversation.tcss"

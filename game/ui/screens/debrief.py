@@ -77,7 +77,7 @@ class DebriefScreen(PageScreen):
     ]
 
     def body(self) -> str:
-        return debrief_text(self.game.session)
+        return debrief_text(self.app.session)
 
     def action_codex(self) -> None:
         self.app.action_codex()

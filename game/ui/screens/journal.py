@@ -18,4 +18,4 @@ class JournalScreen(PageScreen):
     ]
 
     def body(self) -> str:
-        return "\n".join(journal_lines(self.game.session, self.game.session.journal())) or "Nothing yet."
+        return "\n".join(journal_lines(self.app.session, self.app.session.journal())) or "Nothing yet."

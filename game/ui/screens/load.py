@@ -10,15 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.saves.files import Listing, list_saves
 from game.saves.paths import saves_dir
+from game.ui.screens.base import GameScreen
 
 
-class LoadScreen(Screen):
+class LoadScreen(GameScreen[None]):
     CSS_PATH = "../styles/saves.tcss"
 
     BINDINGS = [

@@ -75,4 +75,4 @@ class NetworkScreen(PageScreen):
     ]
 
     def body(self) -> str:
-        return network_text(self.game.session)
+        return network_text(self.app.session)

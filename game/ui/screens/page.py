@@ -6,19 +6,17 @@ A page says what it shows (`body`) and how it is named; the rest is here.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-if TYPE_CHECKING:
-    from game.ui.app import WarmIntroApp
+from game.ui.screens.base import GameScreen
 
 
-class PageScreen(Screen[None]):
+class PageScreen(GameScreen[None]):
     CSS_PATH = "../styles/pages.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="page.back")]
@@ -26,11 +24,6 @@ class PageScreen(Screen[None]):
     PAGE_ID: ClassVar[str]  # the scroll's id; its text is PAGE_ID-text
     PAGE_TITLE: ClassVar[str]
     START_AT_END: ClassVar[bool] = False  # a page read from the bottom up (the journal)
-
-    @property
-    def game(self) -> WarmIntroApp:
-        """The app, typed as the game's (the screens of the game only run inside it)."""
-        return self.app  # type: ignore[return-value]
 
     def body(self) -> str:
         """The page's text, in markup."""

@@ -9,11 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.demo.timeline import Comparison, Side
 from game.engine.world import World
+from game.ui.screens.base import StageScreenBase
 from game.ui.words import action_label, door_badge
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -94,7 +94,7 @@ def doors_markup(c: Comparison, world: World) -> str:
     return "\n".join(lines)
 
 
-class ComparisonScreen(Screen):
+class ComparisonScreen(StageScreenBase[None]):
     """Side by side: the same world and seed, played two ways."""
 
     BINDINGS = [

@@ -13,10 +13,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.demo.debrief import Debrief, lesson_title
+from game.ui.screens.base import StageScreenBase
 from game.ui.show import Show, exports_dir
 
 
@@ -44,7 +44,7 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "screen"
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(StageScreenBase[None]):
     """Turning points with causes and lessons, what if, questions; `e` exports it all."""
 
     BINDINGS = [

@@ -5,17 +5,17 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.demo.script import Demo
 from game.engine.world import World
+from game.ui.screens.base import StageScreenBase
 
 BOTS = ("patient", "pushy")
 
 
-class PickerScreen(Screen):
+class PickerScreen(StageScreenBase[None]):
     """Choose a demo to present, or watch two strategies play the same world."""
 
     BINDINGS = [

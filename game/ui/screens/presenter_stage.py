@@ -11,11 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import Screen
 from textual.widgets import Digits, Footer, Static
 
 from game.engine.kinds import EffectKind
 from game.ui.codex import titles
+from game.ui.screens.base import StageScreenBase
 from game.ui.show import Show
 from game.ui.widgets.presenter_people import PresenterPeople, people_markup
 from game.ui.words import action_label, effect_markup
@@ -23,7 +23,7 @@ from game.ui.words import action_label, effect_markup
 BIG_LETTERS = set("ABCDEF")
 
 
-class StageScreen(Screen):
+class StageScreen(StageScreenBase[None]):
     """A demo, beat by beat."""
 
     BINDINGS = [

@@ -5,14 +5,14 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.saves.files import check_name
+from game.ui.screens.base import GameModal
 
 
-class SaveAsScreen(ModalScreen[str | None]):
+class SaveAsScreen(GameModal[str | None]):
     """Ask for a save name; dismisses with the checked name, or None."""
 
     CSS_PATH = "../styles/saves.tcss"
@@ -44,7 +44,7 @@ class SaveAsScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class RewindScreen(ModalScreen[int | None]):
+class RewindScreen(GameModal[int | None]):
     """Pick the start of an earlier week; dismisses with the week, or None."""
 
     CSS_PATH = "../styles/saves.tcss"

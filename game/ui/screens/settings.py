@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Label, Select, Static, Switch
 
+from game.ui.screens.base import GameModal
 
-class SettingsScreen(ModalScreen[None]):
+
+class SettingsScreen(GameModal[None]):
     CSS_PATH = "../styles/dialogs.tcss"
 
     BINDINGS = [Binding("escape", "close", "Close", id="settings.close")]

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.ui.screens.base import GameScreen
 from game.ui.settings import has_saved_games
 
 LOGO = """\
@@ -19,7 +19,7 @@ LOGO = """\
 TAGLINE = "A game about finding work through people, and the doors they open or shut."
 
 
-class TitleScreen(Screen):
+class TitleScreen(GameScreen[None]):
     """A menu is an OptionList rather than buttons: one widget, keyboard and mouse both."""
 
     BINDINGS = [

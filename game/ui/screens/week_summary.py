@@ -6,16 +6,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from game.engine.kinds import PlayerMeter
 from game.ui.codex import titles
+from game.ui.screens.base import GameModal
 from game.ui.session import WeekSummary
 from game.ui.words import effect_markup
 
 
-class WeekSummaryScreen(ModalScreen[None]):
+class WeekSummaryScreen(GameModal[None]):
     CSS_PATH = "../styles/dialogs.tcss"
 
     BINDINGS = [
