@@ -12,11 +12,13 @@ from game.ui.screens.title import TitleScreen
 from game.ui.screens.week_summary import WeekSummaryScreen
 from tests.ui.ui_helpers import (
     MARK,
+    action_named,
     door_closing_seed,
     interest_seed,
     notifications,
     screen_text,
     select_contact,
+    wait_for,
 )
 
 
@@ -146,9 +148,8 @@ async def test_the_interest_question_answered_by_exploring(world):
         await pilot.press("3", "escape")  # decline for now
         await select_contact(pilot, "colin-marsh")
         board = app.screen
-        board.do(board.query_one("#actions").actions[0])  # write to Colin
-        await pilot.pause()
-        assert app.session.state.contacts["colin-marsh"].stage == "connected"
+        board.do(action_named(board, "reach_out"))  # write to Colin
+        await wait_for(pilot, lambda: app.session.state.contacts["colin-marsh"].stage == "connected")
         await select_contact(pilot, "colin-marsh")
         await pilot.press("m", "2")
         state = app.session.state

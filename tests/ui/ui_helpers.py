@@ -95,3 +95,20 @@ async def select_contact(pilot, cid: str) -> None:
     board = pilot.app.screen
     board.select(cid)
     await pilot.pause()
+
+
+def action_named(board, name: str):
+    """The board's listed action with this public name (never picked by its place in the list)."""
+    found = [a for a in board.query_one("#actions").actions if a.name == name]
+    assert len(found) == 1, f"expected one {name!r} in the action list, found {len(found)}"
+    return found[0]
+
+
+async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run until `condition()` holds (polling, never a fixed sleep)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the screen"
+        await pilot.pause(0.02)
