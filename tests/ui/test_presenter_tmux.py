@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 
 TMUX = shutil.which("tmux")
+# a tmux server of the tests' own: a session never inherits another server's environment
+SOCKET = ["-L", f"warm-intro-tests-{os.getpid()}"]
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it; see .ci/run)")
 
 
@@ -31,7 +33,7 @@ class Pane:
         self.name = name
 
     def text(self) -> str:
-        return subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout
+        return subprocess.run([TMUX, *SOCKET, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True).stdout
 
     def wait_for(self, wanted: str, timeout: float = 15.0) -> str:
         deadline = time.monotonic() + timeout
@@ -45,7 +47,7 @@ class Pane:
 
     def keys(self, *keys: str) -> None:
         for key in keys:
-            subprocess.run([TMUX, "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([TMUX, *SOCKET, "send-keys", "-t", self.name, key], check=True)
             time.sleep(0.15)
 
 
@@ -53,7 +55,7 @@ class Pane:
 def pane():
     name = f"warm-intro-demo-{uuid.uuid4().hex[:8]}"
     yield Pane(name)
-    subprocess.run([TMUX, "kill-session", "-t", name], capture_output=True)
+    subprocess.run([TMUX, *SOCKET, "kill-session", "-t", name], capture_output=True)
 
 
 def test_warm_intro_demo_presents_steps_and_exports(pane, tmp_path):
@@ -61,7 +63,7 @@ def test_warm_intro_demo_presents_steps_and_exports(pane, tmp_path):
     env = {**os.environ, "WARM_INTRO_SAVES": str(saves), "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     script = f"{shlex.quote(warm_intro())} demo slipped-promise; echo EXIT=$?; sleep 10"
-    subprocess.run([TMUX, "new-session", "-d", "-s", pane.name, "-x", "100", "-y", "30", script],
+    subprocess.run([TMUX, *SOCKET, "new-session", "-d", "-s", pane.name, "-x", "100", "-y", "30", script],
                    check=True, env=env, cwd=tmp_path)
     pane.wait_for("beat 1 of 21", timeout=20)
     pane.keys("Space", "Space")

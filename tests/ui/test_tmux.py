@@ -16,6 +16,8 @@ import pytest
 from tests.ui.ui_helpers import door_closing_seed
 
 TMUX = shutil.which("tmux")
+# a tmux server of the tests' own: a session never inherits another server's environment
+SOCKET = ["-L", f"warm-intro-tests-{os.getpid()}"]
 pytestmark = pytest.mark.skipif(TMUX is None, reason="tmux is not installed (CI installs it; see .ci/run)")
 
 
@@ -32,7 +34,7 @@ class Terminal:
         self.name = name
 
     def screen(self) -> str:
-        out = subprocess.run([TMUX, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
+        out = subprocess.run([TMUX, *SOCKET, "capture-pane", "-p", "-t", self.name], capture_output=True, text=True)
         return out.stdout
 
     def wait_for(self, text: str, timeout: float = 10.0) -> str:
@@ -47,7 +49,7 @@ class Terminal:
 
     def keys(self, *keys: str, pause: float = 0.25) -> None:
         for key in keys:
-            subprocess.run([TMUX, "send-keys", "-t", self.name, key], check=True)
+            subprocess.run([TMUX, *SOCKET, "send-keys", "-t", self.name, key], check=True)
             time.sleep(pause)
 
 
@@ -66,7 +68,7 @@ def meter_below(screen: str, name: str, meter: str) -> str:
 def terminal(tmp_path):
     name = f"warm-intro-{uuid.uuid4().hex[:8]}"
     yield name
-    subprocess.run([TMUX, "kill-session", "-t", name], capture_output=True)
+    subprocess.run([TMUX, *SOCKET, "kill-session", "-t", name], capture_output=True)
 
 
 def test_play_a_few_weeks_and_watch_a_door_close(terminal, world, tmp_path):
@@ -74,7 +76,7 @@ def test_play_a_few_weeks_and_watch_a_door_close(terminal, world, tmp_path):
     env = {**os.environ, "WARM_INTRO_SAVES": str(tmp_path / "saves"), "TERM": "xterm-256color"}
     env.pop("NO_COLOR", None)
     subprocess.run(
-        [TMUX, "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24",
+        [TMUX, *SOCKET, "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24",
          f"{command()} play --seed {seed}"],
         check=True, env=env, cwd=tmp_path,
     )
