@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from game.engine.actions import VOCABULARY, Action, Impossible, action_from_dict
 from game.engine.rules import apply, new_game
 from game.engine.state import State
-from game.engine.world import World
+from game.engine.world import Expectation, World
 
 DEMOS_FILE = "demos.toml"
 
@@ -247,23 +247,13 @@ class Run:
 
 
 def _check_marker(beat: Beat, state: State) -> list[str]:
-    out = []
-    for cid, door in beat.expect_doors:
-        if cid not in state.contacts:
-            out.append(f"{beat.where} (marker {beat.marker!r}): nobody called {cid!r} in this campaign")
-        elif state.contacts[cid].door != door:
-            out.append(f"{beat.where} (marker {beat.marker!r}): expected {cid}'s door to be {door}, "
-                       f"but it is {state.contacts[cid].door}")
-    for oid, stage in beat.expect_roles:
-        if oid not in state.opportunities:
-            out.append(f"{beat.where} (marker {beat.marker!r}): no role called {oid!r} in this campaign")
-        elif state.opportunities[oid].stage != stage:
-            out.append(f"{beat.where} (marker {beat.marker!r}): expected {oid} to be {stage}, "
-                       f"but it is {state.opportunities[oid].stage}")
-    for lesson in beat.expect_lessons:
-        if lesson not in state.lessons:
-            out.append(f"{beat.where} (marker {beat.marker!r}): expected the lesson {lesson!r} to be unlocked")
-    return out
+    """A marker's expectations, judged by the same checker as a pack's scenario tests."""
+    from game.packs.scenarios import failed_expectations
+
+    expect = Expectation(doors=tuple((cid, (door,)) for cid, door in beat.expect_doors),
+                         opportunities=tuple((oid, (stage,)) for oid, stage in beat.expect_roles),
+                         lessons=beat.expect_lessons)
+    return [f"{beat.where} (marker {beat.marker!r}): {problem}" for problem in failed_expectations(state, expect)]
 
 
 def play(demo: Demo, world: World, choices: dict[str, str] | None = None) -> Run:

@@ -170,7 +170,7 @@ expect_doors = { mark-oduya = "closed" }
                          text=True, timeout=300)
     assert out.returncode == 1
     assert "mypack/demos.toml:2: error[P852]: demo 'too-soon'" in out.stdout
-    assert "expected mark-oduya's door to be closed" in out.stdout
+    assert "mark-oduya's door is open; expected closed" in out.stdout
 
 
 def test_pack_check_counts_the_demos_that_play():
