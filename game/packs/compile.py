@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from game.engine.actions import OUTCOMES, action_from_dict
 from game.engine.lessons import LESSONS
@@ -28,103 +28,22 @@ from game.engine.world import (
     Tuning,
     World,
 )
-from game.packs.problems import SECTION_NAMES, KeyPath, Problem, line_of, path_text, suggest
+from game.packs.crosscheck import can_fire, check_roster, reachability
+from game.packs.merge import Compiler
+from game.packs.problems import KeyPath, Problem, line_of, suggest
 from game.packs.read import PackLayer, Src
 
 if TYPE_CHECKING:
     from game.packs.models import (
-        CampaignEntry,
-        CompanyEntry,
         ConditionEntry,
-        EventEntry,
         ExpectEntry,
-        FieldEntry,
-        LessonCardEntry,
-        LineEntry,
-        OpportunityEntry,
-        PersonEntry,
         Range,
-        ScenarioEntry,
     )
 
 D = TypeVar("D")
 
 # --------------------------------------------------------------------------------------
 # compiling: merging layers, cross-checks, building the World
-
-
-class Compiler:
-    def __init__(self, layers: list[PackLayer], problems: list[Problem]):
-        self.layers = layers
-        self.problems = problems
-        self.broken: dict[str, set[str]] = {}
-        for layer in layers:
-            for section, ids in layer.broken.items():
-                self.broken.setdefault(section, set()).update(ids)
-        # section -> id -> (entry, src), the top layer winning
-        self.merged: dict[str, dict[str, tuple[Any, Src]]] = {}
-        for layer in layers:
-            for section, items in layer.entries.items():
-                table = self.merged.setdefault(section, {})
-                seen: dict[str, Src] = {}
-                for entry, src in items:
-                    eid = entry.id
-                    if eid in seen:
-                        self.error(src, "id", f"duplicate {SECTION_NAMES[section]} id {eid!r}; the first is on line "
-                                   f"{line_of(seen[eid].text, seen[eid].loc) or '?'}; expected each id once",
-                                   "P302")
-                        continue
-                    seen[eid] = src
-                    table.pop(eid, None)  # an override moves to where the top pack wrote it
-                    table[eid] = (entry, src)
-
-    # reporting -------------------------------------------------------------------------
-    def report(self, src: Src, keys: KeyPath, message: str, code: str, severity: str = "error") -> None:
-        loc = src.loc + keys
-        self.problems.append(Problem(src.file, line_of(src.text, loc), path_text(loc), message, severity, code))
-
-    def error(self, src: Src, key: str | KeyPath, message: str, code: str) -> None:
-        self.report(src, (key,) if isinstance(key, str) else key, message, code)
-
-    def warn(self, src: Src, key: str | KeyPath, message: str, code: str) -> None:
-        self.report(src, (key,) if isinstance(key, str) else key, message, code, "warning")
-
-    # each section's merged entries, typed by their model
-    @overload
-    def items(self, section: Literal["fields"]) -> list[tuple[FieldEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["companies"]) -> list[tuple[CompanyEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["people"]) -> list[tuple[PersonEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["opportunities"]) -> list[tuple[OpportunityEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["campaigns"]) -> list[tuple[CampaignEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["events"]) -> list[tuple[EventEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["lines"]) -> list[tuple[LineEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["lessons"]) -> list[tuple[LessonCardEntry, Src]]: ...
-    @overload
-    def items(self, section: Literal["scenarios"]) -> list[tuple[ScenarioEntry, Src]]: ...
-    def items(self, section: str) -> list[tuple[Any, Src]]:
-        return list(self.merged.get(section, {}).values())
-
-    def ref(self, src: Src, key: str | KeyPath, value: str | None, section: str,
-            pool: Collection[str] | None = None) -> bool:
-        """Check a reference to an id; reports an unknown one with a suggestion. True if it resolves."""
-        if value is None:
-            return True
-        pool = self.merged.get(section, {}) if pool is None else pool
-        if value in pool:
-            return True
-        broken = self.broken.get(section, set())
-        if value in broken or "*" in broken:
-            return False  # already reported where it is defined
-        self.error(src, key, f"unknown {SECTION_NAMES.get(section, section)} {value!r}{suggest(value, pool)}",
-                   "P301")
-        return False
 
 
 def definition(cls: type[D], entry: Any, **given: Any) -> D:
@@ -155,7 +74,7 @@ def compile_world(layers: list[PackLayer], problems: list[Problem]) -> World:
         problems.append(Problem(f"{layers[-1].label}/campaigns.toml", None, "", "the pack defines no campaigns; "
                                 "expected at least one [[campaigns]] entry", code="P406"))
     events = _events(k, people, opportunities, campaigns, fields)
-    _reachability(k, people, opportunities, campaigns, events)
+    reachability(k, people, opportunities, campaigns, events)
     packs = tuple((layer.info.id, layer.info.version, layer.digest) for layer in layers if layer.info is not None)
     return World.build(
         pack_id=info.id, pack_version=info.version, fields=fields, companies=companies, people=people,
@@ -218,43 +137,13 @@ def _campaigns(k: Compiler, people: dict[str, ContactDef], opportunities: dict[s
                ) -> dict[str, CampaignDef]:
     campaigns = {}
     for c, src in k.items("campaigns"):
-        _check_roster(k, c, src, people, opportunities)
+        check_roster(k, c, src, people, opportunities)
         campaigns[c.id] = definition(
             CampaignDef, c, knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
             contacts=tuple(definition(StartContact, s) for s in c.contacts), known=tuple(c.known),
             people=tuple(sorted(c.people)), opportunities=tuple(sorted(c.opportunities)),
         )
     return campaigns
-
-
-def _check_roster(k: Compiler, c: Any, src: Src, people: dict[str, ContactDef],
-                  opportunities: dict[str, OpportunityDef]) -> None:
-    """Everyone a campaign names exists and is in its cast; it has someone to start with."""
-    roster = set(c.people) or set(people)
-    for key, values, section in (
-        ("people", c.people, "people"),
-        ("known", c.known, "people"),
-        ("opportunities", c.opportunities, "opportunities"),
-        ("knowledge", list(c.knowledge), "fields"),
-        ("preferences", list(c.preferences), "fields"),
-    ):
-        for n, v in enumerate(values):
-            at: KeyPath = (key, n) if key in ("people", "known", "opportunities") else (key, v)
-            if k.ref(src, at, v, section) and section == "people" and key != "people" and v not in roster:
-                k.error(src, at, f"{v!r} is not in this campaign's people list; add them to people", "P401")
-    for n, s in enumerate(c.contacts):
-        at = ("contacts", n, "id")
-        if k.ref(src, at, s.id, "people") and s.id not in roster:
-            k.error(src, at, f"{s.id!r} is not in this campaign's people list; add them to people", "P401")
-    for n, oid in enumerate(c.opportunities or list(opportunities)):
-        o = opportunities.get(oid)
-        if o is not None and o.hiring_contact in people and o.hiring_contact not in roster:
-            k.error(src, ("opportunities", n) if c.opportunities else "people",
-                    f"{oid!r} is hired for by {o.hiring_contact!r}, who is not in this campaign; add them to "
-                    "people", "P402")
-    if not c.contacts:
-        k.error(src, "contacts", "a campaign needs at least one starting contact; add a [[campaigns.contacts]] "
-                "table", "P403")
 
 
 def _lessons(k: Compiler) -> dict[str, LessonCard]:
@@ -327,31 +216,11 @@ def _events(k: Compiler, people: Mapping[str, ContactDef], opportunities: Mappin
                 camps.append(campaigns[cid])
         conds = tuple(_condition(k, src, ("when", n), c, people, opportunities, fields) for n, c in enumerate(e.when))
         scope = camps if e.campaigns else list(campaigns.values())
-        _can_fire(k, e, src, scope, people)
+        can_fire(k, e, src, scope, people)
         effects = _event_effects(k, e, src)
         out[e.id] = EventDef(e.id, e.text, e.lesson, tuple(e.campaigns), e.from_week, e.until_week, e.chance, e.once,
                              conds, tuple(effects))
     return out
-
-
-def _can_fire(k: Compiler, e: Any, src: Src, scope: list[CampaignDef], people: Mapping[str, ContactDef]) -> None:
-    """An event that can never fire is a mistake: its window, its chance, its conditions."""
-    if e.until_week is not None and e.until_week < e.from_week:
-        k.error(src, "until_week", f"the window ends in week {e.until_week}, before it starts in week "
-                f"{e.from_week}; expected until_week >= from_week", "P601")
-    if scope and all(e.from_week > c.runway_weeks for c in scope):
-        k.error(src, "from_week", f"starts in week {e.from_week}, after every campaign it belongs to has run out "
-                f"(longest: {max(c.runway_weeks for c in scope)} weeks); expected an earlier week", "P601")
-    if e.chance == 0:
-        k.error(src, "chance", "chance = 0 means it never fires; expected a chance above 0", "P601")
-    for n, cond in enumerate(e.when):
-        if cond.contact and cond.contact in people and scope:
-            outside = [c.id for c in scope if c.people and cond.contact not in c.people]
-            if len(outside) == len(scope):
-                k.error(src, ("when", n, "contact"), f"{cond.contact!r} is in none of this event's campaigns, so "
-                        "the condition can never hold", "P601")
-        if cond.week_at_least is not None and e.until_week is not None and cond.week_at_least > e.until_week:
-            k.error(src, ("when", n, "week_at_least"), "asks for a week after the event's window closes", "P601")
 
 
 def _event_effects(k: Compiler, e: Any, src: Src) -> list[EventEffect]:
@@ -396,58 +265,6 @@ def _event_effects(k: Compiler, e: Any, src: Src) -> list[EventEffect]:
         else:
             effects.append(EventEffect("journal", text=fx.journal or ""))
     return effects
-
-
-def _reachability(k: Compiler, people: Mapping[str, ContactDef], opportunities: Mapping[str, OpportunityDef],
-                  campaigns: Mapping[str, CampaignDef], events: Mapping[str, EventDef]) -> None:
-    """Warn about people and roles a player can never reach in a campaign."""
-    for c, src in k.items("campaigns"):
-        camp = campaigns[c.id]
-        roster = set(camp.people) or set(people)
-        opps = [o for o in (camp.opportunities or tuple(opportunities)) if o in opportunities]
-        if any(s.id not in people for s in camp.contacts):
-            continue  # already an error
-        heard = [s.id for s in camp.contacts] + [p for p in camp.known if p in people]
-        # posted roles name their hiring contact; events can introduce or mention people
-        heard += [opportunities[o].hiring_contact for o in opps if opportunities[o].posted]
-        for ev in events.values():
-            if not ev.campaigns or c.id in ev.campaigns:
-                heard += [fx.target for fx in ev.effects if fx.kind in ("hear_of", "introduce")]
-        reached: set[str] = set()
-        todo = [p for p in heard if p in roster]
-        while todo:
-            pid = todo.pop()
-            if pid in reached or pid not in people:
-                continue
-            reached.add(pid)
-            todo += [t for t, _ in people[pid].ties if t in roster and t not in reached]
-        for n, pid in enumerate(sorted(roster)):
-            if pid not in reached and pid in people:
-                at = ("people", camp.people.index(pid) if pid in camp.people else n) if c.people else "people"
-                at = ("people", c.people.index(pid)) if pid in c.people else at
-                k.warn(src, at, f"{pid!r} can never be reached in this campaign: nobody the player can meet is tied "
-                       "to them; add a tie, a starting contact or a known person", "P404")
-        revealed = {fx.target for ev in events.values() if not ev.campaigns or c.id in ev.campaigns
-                    for fx in ev.effects if fx.kind == "reveal"}
-        # who could point the player to a hidden role: someone reachable in its field, at its
-        # company, or who knows its hiring contact (the rules' advocates and guides)
-        fields_reached = {people[p].field for p in reached}
-        companies_reached = {people[p].company for p in reached}
-        known_by_reached = {t for p in reached for t, _ in people[p].ties}
-        for oid in opps:
-            o = opportunities[oid]
-            if o.posted or oid in revealed:
-                continue
-            if not (o.field in fields_reached or o.company in companies_reached or o.hiring_contact in known_by_reached):
-                at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
-                k.warn(src, at, f"{oid!r} is not posted and nobody reachable in this campaign works in its field, "
-                       "at its company or knows its hiring contact, so the player can never learn of it", "P405")
-        for oid in opps:
-            o = opportunities[oid]
-            if o.opens_week > camp.runway_weeks:
-                at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
-                k.warn(src, at, f"{oid!r} opens in week {o.opens_week}, after this campaign's {camp.runway_weeks} "
-                       "weeks of runway", "P405")
 
 
 def _dialogue(k: Compiler, people: Mapping[str, ContactDef]) -> dict[tuple[str, str], tuple[LineDef, ...]]:
