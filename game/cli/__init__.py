@@ -29,7 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     sim = sub.add_parser("sim", help="let strategy bots play many campaigns and compare them")
     sim.add_argument("--campaign", required=True, help="campaign id")
     sim.add_argument("--strategy", required=True,
-                     help="bot name, or several separated by commas (patient, pushy, overclaimer, passive, random)")
+                     help="bot name, or several separated by commas: patient, pushy, overclaimer, passive, random, "
+                          "or a gallery bot (bench/gallery.py lists them; an unknown name prints them all)")
     sim.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
     sim.add_argument("--seed", type=int, default=0, help="base seed (default 0)")
     sim.add_argument("--pack", help="a content pack folder instead of the core pack")
@@ -65,14 +66,13 @@ def _load_world(pack: str | None):
 
 
 def _sim(args: argparse.Namespace) -> int:
-    from game.engine.bots import STRATEGIES
-    from game.engine.sim import simulate
+    from game.engine.sim import BOTS, simulate
 
     strategies = [s.strip() for s in args.strategy.split(",") if s.strip()]
-    unknown = [s for s in strategies if s not in STRATEGIES]
+    unknown = [s for s in strategies if s not in BOTS]
     if unknown or not strategies:
         print(f"warm-intro sim: unknown strategy {', '.join(unknown) or '(none)'}; "
-              f"choose from: {', '.join(STRATEGIES)}", file=sys.stderr)
+              f"choose from: {', '.join(BOTS)}", file=sys.stderr)
         return 2
     if args.runs < 1:
         print("warm-intro sim: --runs must be at least 1", file=sys.stderr)

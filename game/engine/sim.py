@@ -7,10 +7,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.bots import STRATEGIES
+from game.engine.gallery import ALIGNED, GALLERY
 from game.engine.replay import play_bot
 from game.engine.rules import HIRED, door_counts, fit, score
 from game.engine.state import ADVOCATE, CLOSED, State
 from game.engine.world import World
+
+# every bot by name: the five built-in ways of playing, the gallery and the aligned variants
+BOTS = {**STRATEGIES, **GALLERY, **ALIGNED}
 
 # A bot that never ends its week would loop forever; no real campaign comes near this.
 MAX_STEPS = 5000
@@ -32,7 +36,7 @@ class GameResult:
 def play(world: World, campaign: str, strategy: str, seed: int, keep_state: bool = False) -> GameResult:
     """One whole campaign played by a bot."""
     try:
-        state = play_bot(world, campaign, seed, STRATEGIES[strategy], MAX_STEPS)
+        state = play_bot(world, campaign, seed, BOTS[strategy], MAX_STEPS)
     except RuntimeError:
         raise RuntimeError(f"{strategy} did not finish {campaign} (seed {seed}) in {MAX_STEPS} steps") from None
     doors = door_counts(state)
