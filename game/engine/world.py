@@ -179,6 +179,114 @@ class Tuning:
     guide_trust: int = 55
     guide_familiarity: int = 35
     familiarity_fade_after: int = 3
+    familiarity_fade: int = 2  # familiarity lost each quiet week after that
+    familiarity_fade_floor: int = 10  # it fades no lower than this
+    # research and reflection: gains shrink as the meter fills (gain * (1 - value / 120), at least the floor)
+    research_gain: int = 14
+    research_gain_floor: int = 3
+    reflect_gain: int = 12
+    reflect_gain_floor: int = 2
+    # writing cold: the chance of a reply, and the first impression it makes
+    reach_out_chance: float = 0.3
+    reach_out_token_chance: float = 0.6  # added when you may mention someone's name
+    reach_out_trust: int = 30
+    reach_out_token_trust: int = 15  # added to the first impression with a name to mention
+    reach_out_familiarity: int = 4
+    reach_out_token_familiarity: int = 6
+    # meetings (familiarity, trust, clarity, knowledge, reputation by approach)
+    meet_advice_familiarity: int = 8
+    meet_advice_trust: int = 4  # prepared
+    meet_advice_unprepared_trust: int = -2
+    meet_advice_clarity: int = 4
+    meet_mentions: int = 2  # how many of their ties a prepared advice meeting names
+    meet_mention_tie: float = 0.4  # the tie strength a mention needs
+    meet_learn_familiarity: int = 7
+    meet_learn_trust: int = 3
+    meet_learn_knowledge: int = 8
+    meet_learn_clarity: int = 2
+    meet_help_familiarity: int = 7
+    meet_help_trust: int = 6
+    meet_help_reputation: int = 1
+    # the volunteered offer after a good meeting
+    offer_tie: float = 0.3  # the weakest tie a person offers to introduce
+    offer_generosity: float = 0.55  # the least generosity that offers
+    offer_chance: float = 0.5  # x generosity
+    # keeping in touch and closing the loop
+    check_in_familiarity: int = 4
+    check_in_trust: int = 2
+    check_in_trust_new: int = 1  # before familiarity reaches check_in_known
+    check_in_known: int = 20
+    thank_trust: int = 4
+    thank_familiarity: int = 3
+    report_back_trust: int = 4
+    loop_leak: int = 4  # the good word a thank-you sends along ties (x leak_good x tie)
+    # asking: introductions and referrals
+    intro_trust: int = 40  # the first impression of an introduction, before adjustments
+    intro_trust_unprepared: int = 8  # taken off when they can't say what you want
+    intro_familiarity: int = 8
+    intro_favour_familiarity: int = 2  # what an easy favour adds with the one who did it
+    promise_intro_familiarity: int = 6  # an introduction that comes through as promised
+    advocate_intro_trust: int = 10  # added when an advocate introduces you unprompted
+    advocate_intro_familiarity: int = 10
+    reveal_intro_trust: int = 5  # added when someone points you to a hidden role and its hiring contact
+    reveal_intro_familiarity: int = 8
+    press_reputation: int = 2  # reputation lost for pressing
+    reluctant_chance: float = 0.6  # x generosity: a pressed person promises anyway
+    pressed_intro_overstep: float = 0.45  # + busyness x pressed_intro_overstep_busy
+    pressed_intro_overstep_busy: float = 0.3
+    pressed_referral_overstep: float = 0.5
+    # volunteered promises
+    offer_accept_trust: int = 2
+    offer_overstep: float = 0.25  # + busyness x offer_overstep_busy - preparation x offer_overstep_prep
+    offer_overstep_busy: float = 0.3
+    offer_overstep_prep: float = 0.3
+    permission_trust: int = 4
+    decline_familiarity: int = 1
+    # promises slipping, and following up
+    abandon_chance: float = 0.6  # a promise that oversteps is dropped
+    forget_rate: float = 0.8  # x busyness x (1 - follow_through)
+    forget_asked: float = 1.6  # a pulled-out promise slips this much more often
+    fulfil_asked: float = 0.6  # and is kept this much less often
+    nudge_embarrassment: int = 8  # x (0.5 + face)
+    nudge_chance: float = 0.6  # x follow_through: a nudge gets it done
+    chase_embarrassment: int = 15  # a second reminder to someone already avoiding you
+    chase_reputation: int = 3
+    chase_leak: int = 10
+    release_relief: int = 20
+    release_relief_slipped: int = 10
+    release_trust: int = 2
+    # the interest question
+    honest_fit: float = 0.45  # the least true fit an informed "Yes!" is honest about
+    informed_yes_trust: int = 3
+    overclaim_knowledge: int = 40  # below this knowledge, the interview shows it
+    overclaim_trust: int = 3
+    explore_trust: int = 6
+    explore_familiarity: int = 6
+    explore_knowledge: int = 8
+    not_now_familiarity: int = 2
+    withdraw_trust: int = 15  # after a "Yes!"
+    withdraw_vouch_embarrassment: int = 15
+    withdraw_vouch_trust: int = 5
+    withdraw_vouch_generosity: float = 0.3
+    withdraw_reputation: int = 3
+    decline_offer_trust: int = 2  # turning down a made offer
+    rejected_overclaim_trust: int = 6
+    # hiring decisions
+    hire_trust_from: int = 40  # trust above this counts as a reason
+    hire_overclaimed_floor: float = 0.05
+    hire_avoided_factor: float = 0.8
+    hire_min: float = 0.02
+    hire_max: float = 0.95
+    # the score: the job's fit and timing, and the network left behind
+    score_fit: int = 60
+    score_runway: int = 20
+    score_advocate: int = 4
+    score_advocates_max: int = 5
+    score_closed: int = 5
+    # fit as the player can judge it
+    fit_preference_weight: float = 0.75  # the rest is the role's appeal
+    insight_clarity: float = 0.6
+    insight_knowledge: float = 0.4
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -21,12 +21,14 @@ def fit(state: State, opp_id: str) -> float:
     """How well a role truly suits the player (hidden), 0-1."""
     opp = state.world.opportunities[opp_id]
     camp = state.world.campaigns[state.campaign]
-    return round(camp.preference(opp.field) * 0.75 + opp.appeal * 0.25, 4)
+    weight = state.world.tuning.fit_preference_weight
+    return round(camp.preference(opp.field) * weight + opp.appeal * (1 - weight), 4)
 
 
 def insight(state: State, field_id: str) -> float:
     """How well the player can judge a role in this field: clarity of goals plus knowledge."""
-    return min(1.0, 0.6 * state.clarity / 100 + 0.4 * state.knowledge.get(field_id, 0) / 100)
+    t = state.world.tuning
+    return min(1.0, t.insight_clarity * state.clarity / 100 + t.insight_knowledge * state.knowledge.get(field_id, 0) / 100)
 
 
 def estimated_fit(state: State, opp_id: str) -> float:
@@ -68,13 +70,14 @@ def outstanding(state: State, cid: str) -> bool:
 def score(state: State) -> int:
     """0-100: the fit of the job, the weeks it took, and the network left behind."""
     camp = state.world.campaigns[state.campaign]
+    t = state.world.tuning
     doors = [c.door for c in state.contacts.values() if c.stage != UNKNOWN]
     advocates = doors.count(ADVOCATE)
     closed = doors.count(CLOSED)
-    total = 4 * min(advocates, 5) - 5 * closed
+    total = t.score_advocate * min(advocates, t.score_advocates_max) - t.score_closed * closed
     if state.outcome == GameOutcome.HIRED and state.job is not None:
-        total += round(60 * fit(state, state.job))
-        total += round(20 * state.runway / max(1, camp.runway_weeks))
+        total += round(t.score_fit * fit(state, state.job))
+        total += round(t.score_runway * state.runway / max(1, camp.runway_weeks))
     return max(0, min(100, total))
 
 

@@ -24,8 +24,9 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
     if o.referred:
         reasons.append(("someone vouched for you", t.hire_referral))
     hc = state.contacts.get(opp.hiring_contact)
-    if hc is not None and hc.stage == CONNECTED and hc.trust > 40:
-        reasons.append(("the hiring contact trusts you", t.hire_trust * (hc.trust - 40) / 60))
+    if hc is not None and hc.stage == CONNECTED and hc.trust > t.hire_trust_from:
+        reasons.append(("the hiring contact trusts you",
+                        t.hire_trust * (hc.trust - t.hire_trust_from) / (100 - t.hire_trust_from)))
     if o.interview_mode == InterviewMode.INFORMED:
         reasons.append(("you knew why you wanted it", t.hire_informed))
     if hc is not None and hc.guide_lost and o.interview_mode != InterviewMode.OVERCLAIMED:
@@ -34,7 +35,7 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
     total = sum(w for _, w in reasons)
     if o.interview_mode == InterviewMode.OVERCLAIMED:
         # judged as an interview, on preparation the player lacks
-        cap = t.hire_overclaimed_prep * k + 0.05
+        cap = t.hire_overclaimed_prep * k + t.hire_overclaimed_floor
         if total > cap:
             reasons.append(("an interview you were not ready for", cap - total))
             total = cap
@@ -42,10 +43,11 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
         reasons.append(("one résumé among hundreds, from a stranger", -total * (1 - t.hire_unknown_factor)))
         total *= t.hire_unknown_factor
     if hc is not None and hc.door in (AVOIDING, CLOSED):
-        reasons.append(("the hiring contact avoids you", -total * 0.8))
+        reasons.append(("the hiring contact avoids you", -total * t.hire_avoided_factor))
     return reasons
 
 
 def hire_chance(state: State, opp_id: str) -> float:
     """The chance an application or interview for this role ends in an offer."""
-    return max(0.02, min(0.95, sum(w for _, w in hire_reasons(state, opp_id))))
+    t = state.world.tuning
+    return max(t.hire_min, min(t.hire_max, sum(w for _, w in hire_reasons(state, opp_id))))

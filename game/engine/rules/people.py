@@ -46,7 +46,7 @@ def press(turn: Turn, cid: str, what: str) -> None:
     c.memory = c.memory + ("pressed",)
     turn.meter(cid, TRUST, -turn.t.press_trust_loss,
                f"you asked {first} {what} before there was a relationship", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.player(PlayerMeter.REPUTATION, -2, f"pressing {first} for a favour", L.REPUTATION_TRAVELS)
+    turn.player(PlayerMeter.REPUTATION, -turn.t.press_reputation, f"pressing {first} for a favour", L.REPUTATION_TRAVELS)
     turn.leak(cid, -turn.t.press_trust_loss, f"you pressed {first} for a favour")
     turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
 
@@ -75,9 +75,9 @@ def intro_trust(turn: Turn, introducer: str, target: str) -> int:
     """The first impression someone introduced to you starts from."""
     s = turn.s
     prep = preparation(s, turn.w.people[target].field)
-    trust = 40 + (s.contacts[introducer].trust - 50) // 3 + (s.reputation - 50) // 5
+    trust = turn.t.intro_trust + (s.contacts[introducer].trust - 50) // 3 + (s.reputation - 50) // 5
     if prep < turn.t.homework_threshold:
-        trust -= 8  # they could not say what you are looking for
+        trust -= turn.t.intro_trust_unprepared  # they could not say what you are looking for
     return trust
 
 
@@ -88,7 +88,7 @@ def fulfil(turn: Turn, kid: str) -> None:
     cid = m.by
     first = turn.name(cid)
     if m.kind == PromiseKind.INTRODUCTION:
-        turn.connect(m.to, intro_trust(turn, cid, m.to), 6, f"{first} introduced you to {turn.full(m.to)}, as promised.",
+        turn.connect(m.to, intro_trust(turn, cid, m.to), turn.t.promise_intro_familiarity, f"{first} introduced you to {turn.full(m.to)}, as promised.",
                      L.CAUSED_COMMITMENT, introduced_by=cid, kind=EffectKind.PROMISE_INTRODUCED)
     else:
         o = turn.o(m.to)
@@ -129,7 +129,7 @@ def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
     hc = turn.w.opportunities[oid].hiring_contact
     turn.note(oid, EffectKind.ROLE_REVEALED, cause, lesson)
     if turn.s.contacts[hc].stage != CONNECTED and hc != cid:
-        turn.connect(hc, intro_trust(turn, cid, hc) + 5, 8,
+        turn.connect(hc, intro_trust(turn, cid, hc) + turn.t.reveal_intro_trust, turn.t.reveal_intro_familiarity,
                      f"{turn.name(cid)} introduced you to {turn.full(hc)}, who is hiring.", lesson, introduced_by=cid)
 
 
@@ -144,7 +144,7 @@ def advocate_acts(turn: Turn, cid: str) -> None:
         return
     for tid, _strength in sorted(w.people[cid].ties, key=lambda t: (-t[1], t[0])):
         if tid in s.contacts and s.contacts[tid].stage != CONNECTED and s.contacts[tid].door != CLOSED:
-            turn.connect(tid, intro_trust(turn, cid, tid) + 10, 10,
+            turn.connect(tid, intro_trust(turn, cid, tid) + turn.t.advocate_intro_trust, turn.t.advocate_intro_familiarity,
                          f"Unprompted, {first} introduced you to {turn.full(tid)}.",
                          L.RELATIONSHIP_BEFORE_LEVERAGE, introduced_by=cid, kind=EffectKind.ADVOCATE_INTRODUCED)
             return

@@ -60,17 +60,17 @@ def promises(turn: Turn) -> None:
         if m.status != PENDING or m.week == week:
             continue
         tr = turn.w.people[m.by].traits
-        if m.oversteps and turn.chance(0.6, "abandon", kid):
+        if m.oversteps and turn.chance(turn.t.abandon_chance, "abandon", kid):
             _slipped(turn, m, ABANDONED, EffectKind.PROMISE_ABANDONED,
                      f"{turn.name(m.by)} realised that {turn.promise_words(m)} would cost them a favour, "
                      "and quietly let it drop.")
             continue
-        forget = tr.busyness * (1 - tr.follow_through) * (1.6 if m.asked else 1.0) * 0.8
+        forget = tr.busyness * (1 - tr.follow_through) * (turn.t.forget_asked if m.asked else 1.0) * turn.t.forget_rate
         if turn.chance(forget, "forget", kid):
             _slipped(turn, m, FORGOTTEN, EffectKind.PROMISE_FORGOTTEN,
                      f"{turn.promise_words(m).capitalize()} slipped {turn.name(m.by)}'s mind.")
             continue
-        do = tr.follow_through * (1 - 0.5 * tr.busyness) * (0.6 if m.asked else 1.0)
+        do = tr.follow_through * (1 - 0.5 * tr.busyness) * (turn.t.fulfil_asked if m.asked else 1.0)
         if turn.chance(do, "fulfil", kid):
             fulfil(turn, kid)
 
@@ -93,8 +93,9 @@ def people(turn: Turn) -> None:
         if c.embarrassment > 0 and c.last_contact_week < week and not outstanding(s, cid):
             turn.meter(cid, EMBARRASSMENT, -t.embarrassment_decay,
                        f"left alone with nothing outstanding, {turn.name(cid)} relaxes", L.CAUSED_COMMITMENT)
-        if c.stage == CONNECTED and week - c.last_contact_week >= t.familiarity_fade_after and c.familiarity > 10:
-            turn.meter(cid, FAMILIARITY, -2, f"you haven't been in touch with {turn.name(cid)} for a while",
+        if c.stage == CONNECTED and week - c.last_contact_week >= t.familiarity_fade_after \
+                and c.familiarity > t.familiarity_fade_floor:
+            turn.meter(cid, FAMILIARITY, -t.familiarity_fade, f"you haven't been in touch with {turn.name(cid)} for a while",
                        L.RELATIONSHIP_BEFORE_LEVERAGE)
         turn.update_door(cid, L.CAUSED_COMMITMENT)
 
@@ -151,7 +152,7 @@ def _decide(turn: Turn, oid: str) -> None:
     hc = turn.w.opportunities[oid].hiring_contact
     if o.interview_mode == InterviewMode.OVERCLAIMED and s.contacts[hc].stage == CONNECTED \
             and s.contacts[hc].door != CLOSED:
-        turn.meter(hc, TRUST, -6, f"{turn.name(hc)} interviewed you for a role you couldn't speak to",
+        turn.meter(hc, TRUST, -turn.t.rejected_overclaim_trust, f"{turn.name(hc)} interviewed you for a role you couldn't speak to",
                    L.HONEST_INTEREST)
         turn.update_door(hc, L.HONEST_INTEREST)
 

@@ -41,7 +41,7 @@ class AskRule(ContactRule):
         press(turn, cid, self.asking)
         subject = self.subject(action)
         if turn.s.contacts[cid].door not in (CLOSED, AVOIDING) \
-                and turn.chance(generosity(turn, cid) * 0.6, "reluctant", cid + subject):
+                and turn.chance(generosity(turn, cid) * turn.t.reluctant_chance, "reluctant", cid + subject):
             self.reluctant_promise(turn, cid, subject)
             turn.outcome = Outcome.PRESSED_PROMISE
         else:

@@ -29,8 +29,9 @@ class AcceptOffer(AnswerRule):
         busy = turn.w.people[tid].traits.busyness
         prep = preparation(s, turn.w.people[tid].field)
         promise(turn, cid, PromiseKind.INTRODUCTION, tid, asked=False,
-                overstep_p=max(0.0, 0.25 + 0.3 * busy - 0.3 * prep))
-        turn.meter(cid, TRUST, 2, f"{turn.name(cid)} is pleased to be helping", L.CAUSED_COMMITMENT)
+                overstep_p=max(0.0, turn.t.offer_overstep + turn.t.offer_overstep_busy * busy
+                               - turn.t.offer_overstep_prep * prep))
+        turn.meter(cid, TRUST, turn.t.offer_accept_trust, f"{turn.name(cid)} is pleased to be helping", L.CAUSED_COMMITMENT)
         turn.note(cid, EffectKind.OFFER_ACCEPTED, f"{turn.name(cid)} will set up a call with {turn.full(tid)}.",
                   L.CAUSED_COMMITMENT)
         turn.c(cid).memory = s.contacts[cid].memory + (f"promised:{tid}",)

@@ -52,7 +52,7 @@ class AnswerInterest(AnswerRule):
         elif choice == "explore":
             _explore(turn, cid, oid)
         else:
-            turn.meter(cid, FAMILIARITY, 2, f"you told {turn.name(cid)} the timing isn't right", L.HONEST_INTEREST)
+            turn.meter(cid, FAMILIARITY, turn.t.not_now_familiarity, f"you told {turn.name(cid)} the timing isn't right", L.HONEST_INTEREST)
             turn.outcome = Outcome.NOT_NOW
 
 
@@ -60,12 +60,12 @@ def _eager_yes(turn: Turn, cid: str, oid: str) -> None:
     s = turn.s
     opp = turn.w.opportunities[oid]
     first = turn.name(cid)
-    honest = knowable_interest(s, opp.field) >= turn.t.honest_threshold and fit(s, oid) >= 0.45
+    honest = knowable_interest(s, opp.field) >= turn.t.honest_threshold and fit(s, oid) >= turn.t.honest_fit
     o = turn.o(oid)
     o.stage, o.stage_week = INTERVIEWING, s.week
     if honest:
         o.interview_mode = InterviewMode.INFORMED
-        turn.meter(cid, TRUST, 3, f"you knew why you wanted {turn.role(oid)}, and it showed", L.HONEST_INTEREST)
+        turn.meter(cid, TRUST, turn.t.informed_yes_trust, f"you knew why you wanted {turn.role(oid)}, and it showed", L.HONEST_INTEREST)
         turn.note(oid, EffectKind.MOVED_TO_INTERVIEW, f"{first} moves you into the process for {turn.role(oid)}.",
                   L.HONEST_INTEREST)
         turn.outcome = Outcome.INFORMED_YES
@@ -76,16 +76,16 @@ def _eager_yes(turn: Turn, cid: str, oid: str) -> None:
     turn.outcome = Outcome.INTERVIEW
     turn.note(oid, EffectKind.INTERVIEW, f"\"Yes!\" — and the conversation turns into an interview for {turn.role(oid)}.",
               L.HONEST_INTEREST)
-    if s.knowledge.get(opp.field, 0) < 40:
-        turn.meter(cid, TRUST, -3, f"you couldn't answer {first}'s questions about the role", L.HONEST_INTEREST)
+    if s.knowledge.get(opp.field, 0) < turn.t.overclaim_knowledge:
+        turn.meter(cid, TRUST, -turn.t.overclaim_trust, f"you couldn't answer {first}'s questions about the role", L.HONEST_INTEREST)
 
 
 def _explore(turn: Turn, cid: str, oid: str) -> None:
     opp = turn.w.opportunities[oid]
     first = turn.name(cid)
-    turn.meter(cid, TRUST, 6, f"you were honest with {first}: still exploring", L.HONEST_INTEREST)
-    turn.meter(cid, FAMILIARITY, 6, f"{first} told you what success looks like in the role", L.HONEST_INTEREST)
-    turn.knowledge(opp.field, 8, f"{first} walked you through the role", L.HONEST_INTEREST)
+    turn.meter(cid, TRUST, turn.t.explore_trust, f"you were honest with {first}: still exploring", L.HONEST_INTEREST)
+    turn.meter(cid, FAMILIARITY, turn.t.explore_familiarity, f"{first} told you what success looks like in the role", L.HONEST_INTEREST)
+    turn.knowledge(opp.field, turn.t.explore_knowledge, f"{first} walked you through the role", L.HONEST_INTEREST)
     if not turn.s.contacts[cid].guide_lost:
         turn.c(cid).guide = True
     turn.outcome = Outcome.EXPLORE

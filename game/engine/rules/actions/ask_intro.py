@@ -57,16 +57,16 @@ class AskIntro(AskRule):
     def granted(self, turn: Turn, action: Action) -> None:
         cid, tid = action.cid, action.tid
         first = turn.name(cid)
-        turn.connect(tid, intro_trust(turn, cid, tid), 8,
+        turn.connect(tid, intro_trust(turn, cid, tid), turn.t.intro_familiarity,
                      f"{first} introduced you to {turn.full(tid)}: an easy favour between friends.",
                      L.RELATIONSHIP_BEFORE_LEVERAGE, introduced_by=cid)
         turn.c(cid).owed_thanks = True
-        turn.meter(cid, FAMILIARITY, 2, f"{first} went out of their way for you", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.meter(cid, FAMILIARITY, turn.t.intro_favour_familiarity, f"{first} went out of their way for you", L.RELATIONSHIP_BEFORE_LEVERAGE)
         turn.outcome = Outcome.INTRODUCED
 
     def reluctant_promise(self, turn: Turn, cid: str, subject: str) -> None:
         busy = turn.w.people[subject].traits.busyness
-        promise(turn, cid, PromiseKind.INTRODUCTION, subject, asked=True, overstep_p=0.45 + 0.3 * busy)
+        promise(turn, cid, PromiseKind.INTRODUCTION, subject, asked=True, overstep_p=turn.t.pressed_intro_overstep + turn.t.pressed_intro_overstep_busy * busy)
         turn.note(cid, EffectKind.PROMISE_MADE,
                   f"\"I'll see what I can do,\" says {turn.name(cid)}, without meeting your eye.", L.CAUSED_COMMITMENT)
 

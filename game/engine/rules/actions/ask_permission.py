@@ -25,7 +25,7 @@ class AskPermission(AnswerRule):
         cid, tid = p.contact, p.subject
         turn.tokens()[tid] = cid
         turn.outcome = Outcome.PERMISSION
-        turn.meter(cid, TRUST, 4, f"you made helping easy for {turn.name(cid)}: no favour to remember",
+        turn.meter(cid, TRUST, turn.t.permission_trust, f"you made helping easy for {turn.name(cid)}: no favour to remember",
                    L.REDUCE_THEIR_RISK)
         turn.hear_of(tid, f"{turn.name(cid)} said you can mention their name to {turn.full(tid)}.", L.REDUCE_THEIR_RISK)
         turn.note(tid, EffectKind.TOKEN, f"You may mention {turn.name(cid)}'s name when you reach out to {turn.full(tid)}.",

@@ -77,7 +77,7 @@ class AskReferral(AskRule):
         turn.outcome = Outcome.REFERRED
 
     def reluctant_promise(self, turn: Turn, cid: str, subject: str) -> None:
-        promise(turn, cid, PromiseKind.REFERRAL, subject, asked=True, overstep_p=0.5)
+        promise(turn, cid, PromiseKind.REFERRAL, subject, asked=True, overstep_p=turn.t.pressed_referral_overstep)
         turn.note(cid, EffectKind.PROMISE_MADE,
                   f"\"Sure, I'll pass it on,\" says {turn.name(cid)}, a little too quickly.", L.CAUSED_COMMITMENT)
 

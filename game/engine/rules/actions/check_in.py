@@ -33,8 +33,10 @@ class CheckIn(ContactRule):
             return
         c = turn.s.contacts[cid]
         turn.outcome = Outcome.CAUGHT_UP
-        turn.meter(cid, FAMILIARITY, 4, f"you checked in on {first}", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        t = turn.t
+        turn.meter(cid, FAMILIARITY, t.check_in_familiarity, f"you checked in on {first}", L.RELATIONSHIP_BEFORE_LEVERAGE)
         if not awkward:  # a catch-up overshadowed by an unkept promise warms nobody
-            turn.meter(cid, TRUST, 2 if c.familiarity >= 20 else 1, f"{first} liked hearing from you",
+            turn.meter(cid, TRUST, t.check_in_trust if c.familiarity >= t.check_in_known else t.check_in_trust_new,
+                       f"{first} liked hearing from you",
                        L.RELATIONSHIP_BEFORE_LEVERAGE)
         turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)

@@ -22,6 +22,6 @@ class DeclineOffer(AnswerRule):
 
     def perform(self, turn: Turn, action: Action) -> None:
         p = self.take_prompt(turn)
-        turn.meter(p.contact, FAMILIARITY, 1, f"you thanked {turn.name(p.contact)} and said you'd come back to it",
+        turn.meter(p.contact, FAMILIARITY, turn.t.decline_familiarity, f"you thanked {turn.name(p.contact)} and said you'd come back to it",
                    L.REDUCE_THEIR_RISK)
         turn.outcome = Outcome.DECLINED

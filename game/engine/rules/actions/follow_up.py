@@ -55,10 +55,10 @@ class FollowUp(PromiseRule):
                 turn.outcome = Outcome.AVOIDING
             return
         # still meaning to: the nudge stings a little, and may get it done
-        turn.meter(cid, EMBARRASSMENT, round(8 * (0.5 + face)), f"you nudged {first} about {what}",
+        turn.meter(cid, EMBARRASSMENT, round(turn.t.nudge_embarrassment * (0.5 + face)), f"you nudged {first} about {what}",
                    L.CAUSED_COMMITMENT)
         turn.outcome = Outcome.NUDGED
-        if turn.chance(turn.w.people[cid].traits.follow_through * 0.6, "nudge", m.id):
+        if turn.chance(turn.w.people[cid].traits.follow_through * turn.t.nudge_chance, "nudge", m.id):
             fulfil(turn, m.id)
             turn.outcome = Outcome.NUDGED_DONE
         turn.update_door(cid, L.CAUSED_COMMITMENT)
@@ -67,10 +67,10 @@ class FollowUp(PromiseRule):
 def _chased_away(turn: Turn, cid: str) -> None:
     """A second reminder to someone already avoiding you: now they know you know."""
     first = turn.name(cid)
-    turn.meter(cid, EMBARRASSMENT, turn.t.reminder_jump // 2,
+    turn.meter(cid, EMBARRASSMENT, turn.t.chase_embarrassment,
                f"you followed up again; now {first} knows you know", L.CAUSED_COMMITMENT)
     turn.set_door(cid, CLOSED, L.CAUSED_COMMITMENT)
-    turn.player(PlayerMeter.REPUTATION, -3, f"you chased {first} until the door shut", L.REPUTATION_TRAVELS)
-    turn.leak(cid, -10, f"you kept chasing {first}")
+    turn.player(PlayerMeter.REPUTATION, -turn.t.chase_reputation, f"you chased {first} until the door shut", L.REPUTATION_TRAVELS)
+    turn.leak(cid, -turn.t.chase_leak, f"you kept chasing {first}")
     turn.c(cid).memory = turn.s.contacts[cid].memory + ("chased",)
     turn.outcome = Outcome.DOOR_CLOSED

@@ -90,15 +90,16 @@ class Meet(ContactRule):
 def _advice(turn: Turn, cid: str, prepared: bool) -> None:
     s, person = turn.s, turn.w.people[cid]
     first = person.first_name
-    turn.meter(cid, FAMILIARITY, 8, f"you asked {first} for advice", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    t = turn.t
+    turn.meter(cid, FAMILIARITY, t.meet_advice_familiarity, f"you asked {first} for advice", L.RELATIONSHIP_BEFORE_LEVERAGE)
     if prepared:
-        turn.meter(cid, TRUST, 4, f"your clear questions made {first} easy to help", L.DO_YOUR_HOMEWORK)
+        turn.meter(cid, TRUST, t.meet_advice_trust, f"your clear questions made {first} easy to help", L.DO_YOUR_HOMEWORK)
     else:
-        turn.meter(cid, TRUST, -2, f"{first} worked hard to figure out what you need", L.DO_YOUR_HOMEWORK)
-    turn.player(PlayerMeter.CLARITY, 4, f"{first}'s advice sharpened your goals", L.DO_YOUR_HOMEWORK)
+        turn.meter(cid, TRUST, t.meet_advice_unprepared_trust, f"{first} worked hard to figure out what you need", L.DO_YOUR_HOMEWORK)
+    turn.player(PlayerMeter.CLARITY, t.meet_advice_clarity, f"{first}'s advice sharpened your goals", L.DO_YOUR_HOMEWORK)
     if prepared:
-        for tid, strength in sorted(person.ties, key=lambda t: (-t[1], t[0]))[:2]:
-            if tid in s.contacts and strength >= 0.4:
+        for tid, strength in sorted(person.ties, key=lambda tie: (-tie[1], tie[0]))[:t.meet_mentions]:
+            if tid in s.contacts and strength >= t.meet_mention_tie:
                 turn.hear_of(tid, f"{first} mentioned {turn.full(tid)}.", L.DO_YOUR_HOMEWORK)
 
 
@@ -106,18 +107,20 @@ def _learn(turn: Turn, cid: str) -> None:
     w, person = turn.w, turn.w.people[cid]
     first = person.first_name
     fname = w.fields[person.field].name if person.field in w.fields else person.field
-    turn.meter(cid, FAMILIARITY, 7, f"you asked {first} about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.meter(cid, TRUST, 3, f"{first} enjoyed talking about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.knowledge(person.field, 8, f"{first} showed you how {fname} works from inside", L.DO_YOUR_HOMEWORK)
-    turn.player(PlayerMeter.CLARITY, 2, "hearing about real work told you what you like", L.DO_YOUR_HOMEWORK)
+    t = turn.t
+    turn.meter(cid, FAMILIARITY, t.meet_learn_familiarity, f"you asked {first} about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.meter(cid, TRUST, t.meet_learn_trust, f"{first} enjoyed talking about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.knowledge(person.field, t.meet_learn_knowledge, f"{first} showed you how {fname} works from inside", L.DO_YOUR_HOMEWORK)
+    turn.player(PlayerMeter.CLARITY, t.meet_learn_clarity, "hearing about real work told you what you like", L.DO_YOUR_HOMEWORK)
 
 
 def _offer_help(turn: Turn, cid: str) -> None:
     first = turn.name(cid)
-    turn.meter(cid, FAMILIARITY, 7, f"you offered {first} a hand with something of theirs",
+    t = turn.t
+    turn.meter(cid, FAMILIARITY, t.meet_help_familiarity, f"you offered {first} a hand with something of theirs",
                L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.meter(cid, TRUST, 6, f"you gave before asking; {first} noticed", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.player(PlayerMeter.REPUTATION, 1, f"you helped {first}", L.REPUTATION_TRAVELS)
+    turn.meter(cid, TRUST, t.meet_help_trust, f"you gave before asking; {first} noticed", L.RELATIONSHIP_BEFORE_LEVERAGE)
+    turn.player(PlayerMeter.REPUTATION, t.meet_help_reputation, f"you helped {first}", L.REPUTATION_TRAVELS)
 
 
 def _maybe_prompt(turn: Turn, cid: str, prepared: bool) -> None:
@@ -138,8 +141,8 @@ def _maybe_prompt(turn: Turn, cid: str, prepared: bool) -> None:
         return  # they can't tell whom to introduce you to
     willing = generosity(turn, cid)
     candidates = [t for t, st in sorted(person.ties, key=lambda t: (-t[1], t[0]))
-                  if t in s.contacts and s.contacts[t].stage != CONNECTED and st >= 0.3]
-    if candidates and willing >= 0.55 and turn.chance(willing * 0.5, "offer", cid):
+                  if t in s.contacts and s.contacts[t].stage != CONNECTED and st >= turn.t.offer_tie]
+    if candidates and willing >= turn.t.offer_generosity and turn.chance(willing * turn.t.offer_chance, "offer", cid):
         turn.c(cid).offered = True
         s.prompt = Prompt(PromptKind.OFFER, cid, candidates[0])
 

@@ -42,18 +42,19 @@ class ReachOut(ContactRule):
         s, cid = turn.s, action.cid
         turn.c(cid).reach_out_week = s.week
         token = s.tokens.get(cid)
-        p = 0.3 + (s.reputation - 50) / 100 + (0.6 if token else 0.0)
+        t = turn.t
+        p = t.reach_out_chance + (s.reputation - 50) / 100 + (t.reach_out_token_chance if token else 0.0)
         first = turn.name(cid)
         if not turn.chance(p, "reach_out", cid):
             turn.note(cid, EffectKind.MESSAGE, f"No reply from {first} yet. People are busy; you can try again next week.",
                       L.RELATIONSHIP_BEFORE_LEVERAGE)
             turn.outcome = Outcome.NO_REPLY
             return
-        trust = 30 + (s.reputation - 50) // 5
+        trust = t.reach_out_trust + (s.reputation - 50) // 5
         if token:
             cause = f"{first} wrote back warmly: you mentioned {turn.name(token)}, who said you could."
-            turn.connect(cid, trust + 15, 6, cause, L.REDUCE_THEIR_RISK, introduced_by=token)
+            turn.connect(cid, trust + t.reach_out_token_trust, t.reach_out_token_familiarity, cause, L.REDUCE_THEIR_RISK, introduced_by=token)
             turn.outcome = Outcome.WARM_REPLY
         else:
-            turn.connect(cid, trust, 4, f"{first} answered your note and agreed to talk.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+            turn.connect(cid, trust, t.reach_out_familiarity, f"{first} answered your note and agreed to talk.", L.RELATIONSHIP_BEFORE_LEVERAGE)
             turn.outcome = Outcome.REPLY

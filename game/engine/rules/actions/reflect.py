@@ -29,5 +29,5 @@ class Reflect(ActionRule):
         return (Action("reflect"),)
 
     def perform(self, turn: Turn, action: Action) -> None:
-        gain = max(2, round(12 * (1 - turn.s.clarity / 120)))
+        gain = max(turn.t.reflect_gain_floor, round(turn.t.reflect_gain * (1 - turn.s.clarity / 120)))
         turn.player(PlayerMeter.CLARITY, gain, "you took stock of what you really want", L.DO_YOUR_HOMEWORK)

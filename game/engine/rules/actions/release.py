@@ -39,9 +39,9 @@ class Release(PromiseRule):
         turn.c(cid).last_contact_week = s.week
         turn.note(cid, EffectKind.PROMISE_RELEASED,
                   f"You told {first} not to worry about {turn.promise_words(m)}: you'd handle it.", L.CAUSED_COMMITMENT)
-        turn.meter(cid, EMBARRASSMENT, -20 if not was_latent else -10, f"{first} is relieved to be let off the hook",
+        turn.meter(cid, EMBARRASSMENT, -(turn.t.release_relief if not was_latent else turn.t.release_relief_slipped), f"{first} is relieved to be let off the hook",
                    L.CAUSED_COMMITMENT)
-        turn.meter(cid, TRUST, 2, f"{first} appreciates the grace", L.CAUSED_COMMITMENT)
+        turn.meter(cid, TRUST, turn.t.release_trust, f"{first} appreciates the grace", L.CAUSED_COMMITMENT)
         if m.kind == PromiseKind.INTRODUCTION:
             turn.hear_of(m.to, f"You can reach {turn.full(m.to)} yourself.", L.CAUSED_COMMITMENT)
         turn.update_door(cid, L.CAUSED_COMMITMENT)

@@ -41,7 +41,7 @@ class Research(ActionRule):
     def perform(self, turn: Turn, action: Action) -> None:
         s, field_id = turn.s, action.fid
         k = s.knowledge.get(field_id, 0)
-        gain = max(3, round(14 * (1 - k / 120)))
+        gain = max(turn.t.research_gain_floor, round(turn.t.research_gain * (1 - k / 120)))
         turn.knowledge(field_id, gain, f"you researched {turn.w.fields[field_id].name}", L.DO_YOUR_HOMEWORK)
         turn.outcome = Outcome.LEARNED
         for oid in s.opportunities:

@@ -39,11 +39,11 @@ class Thank(ContactRule):
         turn.outcome = Outcome.THANKED
         if c.owed_thanks:
             c.owed_thanks = False
-            turn.meter(cid, TRUST, 4, f"you thanked {first}", L.CLOSE_THE_LOOP)
-            turn.meter(cid, FAMILIARITY, 3, f"a thank-you keeps {first} in the loop", L.CLOSE_THE_LOOP)
+            turn.meter(cid, TRUST, turn.t.thank_trust, f"you thanked {first}", L.CLOSE_THE_LOOP)
+            turn.meter(cid, FAMILIARITY, turn.t.thank_familiarity, f"a thank-you keeps {first} in the loop", L.CLOSE_THE_LOOP)
         if c.advice_pending:
             c.advice_pending = False
             turn.outcome = Outcome.REPORTED_BACK
-            turn.meter(cid, TRUST, 4, f"you told {first} what you did with their advice", L.CLOSE_THE_LOOP)
-        turn.leak(cid, 4, f"you close the loop with {first}", L.REPUTATION_TRAVELS)
+            turn.meter(cid, TRUST, turn.t.report_back_trust, f"you told {first} what you did with their advice", L.CLOSE_THE_LOOP)
+        turn.leak(cid, turn.t.loop_leak, f"you close the loop with {first}", L.REPUTATION_TRAVELS)
         turn.update_door(cid, L.CLOSE_THE_LOOP)

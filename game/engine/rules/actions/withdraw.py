@@ -51,22 +51,23 @@ class Withdraw(RoleRule):
         if o.interview_mode == InterviewMode.OVERCLAIMED and reachable:
             _walked_away(turn, oid, hc)
         elif was == OFFER and reachable:
-            turn.meter(hc, TRUST, -2, f"you turned down {turn.name(hc)}'s offer", L.HONEST_INTEREST)
+            turn.meter(hc, TRUST, -turn.t.decline_offer_trust, f"you turned down {turn.name(hc)}'s offer", L.HONEST_INTEREST)
 
 
 def _walked_away(turn: Turn, oid: str, hc: str) -> None:
     """A withdrawn "Yes!": the hiring contact feels misled, and whoever vouched looks foolish."""
     s = turn.s
-    turn.meter(hc, TRUST, -15, f"you said \"Yes!\" to {turn.name(hc)}, then walked away", L.HONEST_INTEREST)
+    t = turn.t
+    turn.meter(hc, TRUST, -t.withdraw_trust, f"you said \"Yes!\" to {turn.name(hc)}, then walked away", L.HONEST_INTEREST)
     turn.update_door(hc, L.HONEST_INTEREST)
     vouched = s.opportunities[oid].introduced_by or s.contacts[hc].introduced_by
     if vouched and vouched != hc and s.contacts[vouched].door != CLOSED:
         v = turn.name(vouched)
-        turn.meter(vouched, EMBARRASSMENT, 15, f"{v} vouched for you to {turn.name(hc)}", L.HONEST_INTEREST)
-        turn.meter(vouched, TRUST, -5, f"{v} looks foolish for introducing you", L.REPUTATION_TRAVELS)
-        turn.c(vouched).generosity_penalty = round(s.contacts[vouched].generosity_penalty + 0.3, 2)
+        turn.meter(vouched, EMBARRASSMENT, t.withdraw_vouch_embarrassment, f"{v} vouched for you to {turn.name(hc)}", L.HONEST_INTEREST)
+        turn.meter(vouched, TRUST, -t.withdraw_vouch_trust, f"{v} looks foolish for introducing you", L.REPUTATION_TRAVELS)
+        turn.c(vouched).generosity_penalty = round(s.contacts[vouched].generosity_penalty + t.withdraw_vouch_generosity, 2)
         turn.note(vouched, EffectKind.MEMORY, f"{v} will think twice before introducing the next job seeker.",
                   L.REPUTATION_TRAVELS, visible=False)
         turn.update_door(vouched, L.HONEST_INTEREST)
-    turn.player(PlayerMeter.REPUTATION, -3, "word gets around about the withdrawn \"Yes!\"", L.REPUTATION_TRAVELS)
+    turn.player(PlayerMeter.REPUTATION, -t.withdraw_reputation, "word gets around about the withdrawn \"Yes!\"", L.REPUTATION_TRAVELS)
     turn.outcome = Outcome.WITHDREW_AFTER_YES
