@@ -27,8 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--saves-dir", help="the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
 
     sim = sub.add_parser("sim", help="let strategy bots play many campaigns and compare them")
-    sim.add_argument("--campaign", required=True, help="campaign id")
-    sim.add_argument("--strategy", required=True,
+    sim.add_argument("--campaign", help="campaign id (with --lessons: every campaign if not given)")
+    sim.add_argument("--strategy",
                      help="bot name, or several separated by commas: patient, pushy, overclaimer, passive, random, "
                           "or a gallery bot (bench/gallery.py lists them; an unknown name prints them all)")
     sim.add_argument("--runs", type=int, default=100, help="campaigns per strategy (default 100)")
@@ -38,6 +38,9 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--save", metavar="NAME",
                      help="with --runs 1 and one strategy: save the bot's finished game to load and step through")
     sim.add_argument("--saves-dir", help="where --save writes (default: $WARM_INTRO_SAVES, else ./saves)")
+    sim.add_argument("--lessons", action="store_true",
+                     help="the lesson table: what each lesson's choice is worth, forked at the moment it comes up "
+                          "(same seeds, paired differences with standard errors)")
 
     from game.cli.demo import register as register_demo
     from game.cli.saves import register as register_saves
@@ -68,6 +71,11 @@ def _load_world(pack: str | None):
 def _sim(args: argparse.Namespace) -> int:
     from game.engine.sim import BOTS, simulate
 
+    if args.lessons:
+        return _lessons(args)
+    if not args.campaign or not args.strategy:
+        print("warm-intro sim: give --campaign and --strategy (or --lessons for the lesson table)", file=sys.stderr)
+        return 2
     strategies = [s.strip() for s in args.strategy.split(",") if s.strip()]
     unknown = [s for s in strategies if s not in BOTS]
     if unknown or not strategies:
@@ -100,14 +108,52 @@ def _sim(args: argparse.Namespace) -> int:
         return 0
     title = world.campaigns[args.campaign].title
     print(f"{title} ({args.campaign}) - {args.runs} runs per strategy, seed {args.seed}")
-    header = f"{'strategy':<12} {'hired':>6} {'fit':>6} {'weeks':>6} {'closed':>7} {'advocates':>10} {'score':>6}"
+    width = max(12, *(len(name) for name in result["strategies"]))
+    header = f"{'strategy':<{width}} {'hired':>6} {'fit':>6} {'weeks':>6} {'closed':>7} {'advocates':>10} {'score':>6}"
     print(header)
     print("-" * len(header))
     for name, row in result["strategies"].items():
-        print(f"{name:<12} {row['hired_rate']:>6.0%} {row['mean_fit']:>6.2f} {row['mean_weeks']:>6.1f} "
+        print(f"{name:<{width}} {row['hired_rate']:>6.0%} {row['mean_fit']:>6.2f} {row['mean_weeks']:>6.1f} "
               f"{row['mean_doors_closed']:>7.2f} {row['mean_advocates']:>10.2f} {row['mean_score']:>6.1f}")
     print("\nhired: share of runs that accepted a job; fit and weeks: over those runs;")
     print("closed and advocates: doors per run at the end; score: 0-100.")
+    return 0
+
+
+def _cell(row: dict, metric: str, scale: float = 1.0) -> str:
+    d = row[metric]
+    return f"{d['diff'] * scale:+6.1f}±{d['se'] * scale:<4.1f}"
+
+
+def _lessons(args: argparse.Namespace) -> int:
+    """`sim --lessons`: the paired lesson table for one campaign or all of them."""
+    from game.engine.paired import lesson_table
+
+    if args.runs < 1:
+        print("warm-intro sim: --runs must be at least 1", file=sys.stderr)
+        return 2
+    world = _load_world(args.pack)
+    if world is None:
+        return 1
+    if args.campaign is not None and args.campaign not in world.campaigns:
+        print(f"warm-intro sim: no campaign {args.campaign!r}; this pack has: {', '.join(world.campaigns)}",
+              file=sys.stderr)
+        return 2
+    tables = [lesson_table(world, c, args.runs, args.seed) for c in ([args.campaign] if args.campaign else world.campaigns)]
+    if args.json:
+        print(json.dumps(tables if args.campaign is None else tables[0], indent=2))
+        return 0
+    for table in tables:
+        print(f"\n{table['campaign']}: {args.runs} runs, seed {args.seed}. Each row is A minus B on the same seeds "
+              "(± one standard error), over the runs where the choice came up.")
+        print(f"{'lesson: A vs B':62} {'arose':>5} {'hired':>12} {'score':>12} {'trust':>12} {'embarr.':>12} "
+              f"{'B shut':>6}")
+        for row in table["forks"]:
+            print(f"{row['lesson'] + ': ' + row['fork']:62.62} {row['arose']:5.0%} {_cell(row, 'hired', 100):>12} "
+                  f"{_cell(row, 'score'):>12} {_cell(row, 'trust'):>12} {_cell(row, 'embarrassment'):>12} "
+                  f"{row['b_shut']:6.0%}")
+    print("\nhired in points of hire rate; trust and embarrassment of the person the choice was about, at the end; "
+          "B shut: share of B games where that person avoids you or has shut the door.")
     return 0
 
 

@@ -1,0 +1,164 @@
+"""The lesson table: what each lesson's choice is worth, measured as a paired difference.
+
+For each lesson the patient player plays a campaign until the lesson's choice first comes
+up. There the game forks: one branch makes the lesson's choice, the other the opposite, and
+both play on with the same habits otherwise, on the same seed. The difference between the
+two endings, averaged over runs with its standard error, is what the choice is worth.
+Every bot sees only what a player sees.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from game.engine.bots import _connected, _first_ok, _patient_moves, patient
+from game.engine.intent import Action
+from game.engine.kinds import AVOIDING, CLOSED, GameOutcome, PromptKind
+from game.engine.rules import apply, fit, knowable_interest, new_game, score
+from game.engine.sim import MAX_STEPS, run_seed
+from game.engine.state import State
+from game.engine.world import World
+
+Policy = Callable[[State], Action]
+
+
+def _without(state: State, names: tuple[str, ...]) -> Action:
+    """The patient player's move, leaving out some kinds of action."""
+    action = patient(state)
+    if action.name not in names:
+        return action
+    return _first_ok(state, [a for a in _patient_moves(state) if a.name not in names]) or Action("end_week")
+
+
+def _hands_off(state: State) -> Action:
+    """Patient, but never follows up or releases a promise: it is left to the helper."""
+    return _without(state, ("follow_up", "release"))
+
+
+def _chaser(state: State) -> Action:
+    """Patient, but follows up on every outstanding promise once a week instead of releasing it."""
+    chase = [Action("follow_up", contact=cid) for cid in _connected(state)
+             if state.outstanding_commitments(cid) and state.contacts[cid].last_contact_week < state.week]
+    first = _first_ok(state, chase) if state.prompt is None else None
+    return first or _without(state, ("release",))
+
+
+def _no_thanks(state: State) -> Action:
+    return _without(state, ("thank",))
+
+
+@dataclass(frozen=True)
+class Fork:
+    """One lesson's choice: when it comes up, the two answers, and how each branch plays on."""
+
+    lesson: str
+    title: str  # "A vs B", in the game's words
+    arises: Callable[[State], str | None]  # the contact the choice is about, once it comes up
+    choose_a: Action | None  # the lesson's choice (None: play on)
+    choose_b: Action | None
+    then_a: Policy
+    then_b: Policy
+
+
+def _offer(state: State) -> str | None:
+    p = state.prompt
+    return p.contact if p is not None and p.kind == PromptKind.OFFER else None
+
+
+def _uninformed_question(state: State) -> str | None:
+    p = state.prompt
+    if p is None or p.kind != PromptKind.INTEREST:
+        return None
+    field_id = state.world.opportunities[p.subject].field
+    return p.contact if knowable_interest(state, field_id) < state.world.tuning.honest_threshold else None
+
+
+def _owed_thanks(state: State) -> str | None:
+    if state.prompt is not None:
+        return None
+    owed = [cid for cid in _connected(state) if state.contacts[cid].owed_thanks or state.contacts[cid].advice_pending]
+    return owed[0] if owed else None
+
+
+FORKS: tuple[Fork, ...] = (
+    Fork("caused-commitment", "ask permission vs accept a volunteered offer and wait", _offer,
+         Action("ask_permission"), Action("accept_offer"), patient, _hands_off),
+    Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens", _offer,
+         Action("accept_offer"), Action("accept_offer"), patient, _chaser),
+    Fork("close-the-loop", "thank and report back vs never", _owed_thanks, None, None, patient, _no_thanks),
+    Fork("honest-interest", "explore vs an uninformed \"Yes!\"", _uninformed_question,
+         Action("answer_interest", choice="explore"), Action("answer_interest", choice="eager_yes"), patient, patient),
+)
+
+
+@dataclass(frozen=True)
+class Ending:
+    hired: bool
+    fit: float
+    score: int
+    closed: int
+    trust: int  # the contact the choice was about, at the end
+    embarrassment: int
+    shut: bool  # that contact avoids you or has shut the door
+
+
+def _play(state: State, first: Action | None, then: Policy, cid: str) -> Ending:
+    if first is not None:
+        state, _ = apply(state, first)
+    for _ in range(MAX_STEPS):
+        if state.over:
+            break
+        state, _ = apply(state, then(state))
+    c = state.contacts[cid]
+    hired = state.outcome == GameOutcome.HIRED and state.job is not None
+    return Ending(hired, fit(state, state.job) if hired and state.job else 0.0, score(state),
+                  sum(1 for x in state.contacts.values() if x.door == CLOSED), c.trust, c.embarrassment,
+                  c.door in (AVOIDING, CLOSED))
+
+
+def _fork_point(world: World, campaign: str, seed: int, fork: Fork) -> tuple[State, str] | None:
+    state = new_game(world, campaign, seed)
+    for _ in range(MAX_STEPS):
+        if state.over:
+            return None
+        cid = fork.arises(state)
+        if cid is not None:
+            return state, cid
+        state, _ = apply(state, patient(state))
+    return None
+
+
+METRICS = ("hired", "fit", "score", "closed", "trust", "embarrassment")
+
+
+def _stats(diffs: list[float]) -> tuple[float, float]:
+    n = len(diffs)
+    if n == 0:
+        return 0.0, 0.0
+    mean = sum(diffs) / n
+    if n < 2:
+        return mean, 0.0
+    var = sum((d - mean) ** 2 for d in diffs) / (n - 1)
+    return mean, math.sqrt(var / n)
+
+
+def lesson_table(world: World, campaign: str, runs: int, seed: int = 0) -> dict[str, object]:
+    """For every fork: how often it came up, and the paired differences A - B with standard errors."""
+    rows = []
+    for fork in FORKS:
+        pairs: list[tuple[Ending, Ending]] = []
+        for i in range(runs):
+            found = _fork_point(world, campaign, run_seed(seed, i), fork)
+            if found is None:
+                continue
+            state, cid = found
+            pairs.append((_play(state, fork.choose_a, fork.then_a, cid), _play(state, fork.choose_b, fork.then_b, cid)))
+        row: dict[str, object] = {"lesson": fork.lesson, "fork": fork.title, "arose": len(pairs) / runs}
+        for metric in METRICS:
+            mean, se = _stats([float(getattr(a, metric)) - float(getattr(b, metric)) for a, b in pairs])
+            row[metric] = {"diff": round(mean, 3), "se": round(se, 3)}
+        row["b_shut"] = round(sum(b.shut for _, b in pairs) / len(pairs), 3) if pairs else 0.0
+        rows.append(row)
+    return {"campaign": campaign, "runs": runs, "seed": seed, "forks": rows}
