@@ -134,6 +134,16 @@ def _print_balance(report: dict) -> None:
         cells = "  ".join(f"{name} {row['hired_rate']:>4.0%} {row['mean_fit']:.2f} {row['mean_doors_closed']:.1f}"
                           for name, row in rows.items())
         print(f"    {cid:<20} {cells}")
+    lessons = report.get("lessons", {})
+    if lessons:
+        print("  lessons: what each choice is worth in score points, the lesson's way minus the other (± one "
+              "standard error), and how often it came up")
+    for cid, forks in lessons.items():
+        print(f"    {cid}")
+        for row in forks:
+            score = row["score"]
+            print(f"      {row['lesson'] + ': ' + row['fork']:78.78} {score['diff']:+5.1f} ±{score['se']:.1f}"
+                  f"  ({row['arose']:.0%})")
 
 
 # --------------------------------------------------------------------------------------

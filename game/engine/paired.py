@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from game.engine.bots import _connected, _first_ok, _patient_moves, patient
 from game.engine.intent import Action
 from game.engine.kinds import AVOIDING, CLOSED, GameOutcome, PromptKind
-from game.engine.rules import apply, fit, knowable_interest, new_game, score
+from game.engine.rules import (
+    apply,
+    fit,
+    is_pressing,
+    knowable_interest,
+    legal_actions,
+    new_game,
+    score,
+)
 from game.engine.sim import MAX_STEPS, run_seed
 from game.engine.state import State
 from game.engine.world import World
@@ -56,8 +64,8 @@ class Fork:
     lesson: str
     title: str  # "A vs B", in the game's words
     arises: Callable[[State], str | None]  # the contact the choice is about, once it comes up
-    choose_a: Action | None  # the lesson's choice (None: play on)
-    choose_b: Action | None
+    choose_a: Callable[[State], Action | None]  # the lesson's choice now (None: play on)
+    choose_b: Callable[[State], Action | None]
     then_a: Policy
     then_b: Policy
 
@@ -82,14 +90,36 @@ def _owed_thanks(state: State) -> str | None:
     return owed[0] if owed else None
 
 
+def _pressing_ask(state: State) -> Action | None:
+    """The first favour the player could ask of someone they don't yet know well enough."""
+    if state.prompt is not None:
+        return None
+    for action in legal_actions(state):
+        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid):
+            return action
+    return None
+
+
+def _asked_of(state: State) -> str | None:
+    action = _pressing_ask(state)
+    return action.contact if action is not None else None
+
+
+def _say(action: Action | None) -> Callable[[State], Action | None]:
+    return lambda _state: action
+
+
 FORKS: tuple[Fork, ...] = (
+    Fork("relationship-before-leverage", "wait until the relationship exists vs ask for the favour now",
+         _asked_of, _say(None), _pressing_ask, patient, patient),
     Fork("caused-commitment", "ask permission vs accept a volunteered offer and wait", _offer,
-         Action("ask_permission"), Action("accept_offer"), patient, _hands_off),
+         _say(Action("ask_permission")), _say(Action("accept_offer")), patient, _hands_off),
     Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens", _offer,
-         Action("accept_offer"), Action("accept_offer"), patient, _chaser),
-    Fork("close-the-loop", "thank and report back vs never", _owed_thanks, None, None, patient, _no_thanks),
+         _say(Action("accept_offer")), _say(Action("accept_offer")), patient, _chaser),
+    Fork("close-the-loop", "thank and report back vs never", _owed_thanks, _say(None), _say(None), patient, _no_thanks),
     Fork("honest-interest", "explore vs an uninformed \"Yes!\"", _uninformed_question,
-         Action("answer_interest", choice="explore"), Action("answer_interest", choice="eager_yes"), patient, patient),
+         _say(Action("answer_interest", choice="explore")), _say(Action("answer_interest", choice="eager_yes")),
+         patient, patient),
 )
 
 
@@ -104,7 +134,8 @@ class Ending:
     shut: bool  # that contact avoids you or has shut the door
 
 
-def _play(state: State, first: Action | None, then: Policy, cid: str) -> Ending:
+def _play(state: State, choose: Callable[[State], Action | None], then: Policy, cid: str) -> Ending:
+    first = choose(state)
     if first is not None:
         state, _ = apply(state, first)
     for _ in range(MAX_STEPS):

@@ -136,6 +136,7 @@ RARELY_WINNABLE = 0.35  # below this share of patient runs hired, a campaign is 
 def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | None = None,
             source: str = "") -> tuple[dict[str, Any], list[Problem]]:
     """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons."""
+    from game.engine.paired import lesson_table
     from game.engine.sim import simulate
 
     report: dict[str, Any] = {"runs": runs, "seed": seed, "campaigns": {}}
@@ -149,6 +150,7 @@ def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | 
                 problems.append(Problem(source, None, f"campaigns.{cid}", f"in {cid!r}, {bad} play is hired "
                                         f"{rows[bad]['hired_rate']:.0%} of the time and patient play "
                                         f"{patient:.0%}; expected patience to win more often", "warning", "P901"))
+        report.setdefault("lessons", {})[cid] = lesson_table(world, cid, runs, seed)["forks"]
         if patient < RARELY_WINNABLE:
             problems.append(Problem(source, None, f"campaigns.{cid}", f"{cid!r} is rarely winnable: patient play is "
                                     f"hired in {patient:.0%} of {runs} runs; expected at least "

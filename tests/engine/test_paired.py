@@ -21,7 +21,7 @@ def test_the_same_choice_on_both_sides_makes_no_difference(world):
 
     import game.engine.paired as paired
 
-    same = replace(FORKS[3], choose_b=FORKS[3].choose_a)
+    same = replace(FORKS[-1], choose_b=FORKS[-1].choose_a)
     original = paired.FORKS
     try:
         paired.FORKS = (same,)
