@@ -18,6 +18,7 @@ from game.engine.bots import (
     _hiring_contacts,
     _home_field,
     _opps,
+    _patient_moves,
     patient,
 )
 from game.engine.intent import Action
@@ -74,8 +75,9 @@ def check_in_spam(state: State) -> Action:
 
 def check_in_spam_no_job(state: State) -> Action:
     """Checks in with everyone, every hour, and never applies: what does contact alone earn?"""
-    if state.prompt is not None:
-        return _answer(state, "decline_offer", "not_now") or Action("end_week")
+    answer = _answer(state, "decline_offer", "not_now")
+    if answer:
+        return answer
     return _first_ok(state, [Action("check_in", contact=cid) for cid in _by_hiring_first(state)]) or Action("end_week")
 
 
@@ -150,50 +152,47 @@ def minimal_effort(state: State) -> Action:
 # --- promises ---------------------------------------------------------------------------------
 
 
-def _patient_but(state: State, offer: str | None = None, interest: str | None = None,
-                 before: list[Action] | None = None) -> Action:
-    """The patient player, with one habit changed (the paired comparison the lesson table makes)."""
-    if state.prompt is not None:
-        if state.prompt.kind == PromptKind.OFFER and offer:
-            return Action(offer)
-        if state.prompt.kind != PromptKind.OFFER and interest:
-            return Action("answer_interest", choice=interest)
-    if before:
-        first = _first_ok(state, before)
+def without(state: State, names: tuple[str, ...]) -> Action:
+    """The patient player's move, leaving out some kinds of action."""
+    action = patient(state)
+    if action.name not in names:
+        return action
+    return _first_ok(state, [a for a in _patient_moves(state) if a.name not in names]) or Action("end_week")
+
+
+def hands_off(state: State) -> Action:
+    """Patient, but never follows up or releases a promise: it is left to the helper."""
+    return without(state, ("follow_up", "release"))
+
+
+def chaser(state: State) -> Action:
+    """Patient, but follows up on every outstanding promise once a week instead of releasing it."""
+    if state.prompt is None:
+        chase = [Action("follow_up", contact=cid) for cid in _connected(state)
+                 if state.outstanding_commitments(cid) and state.contacts[cid].last_contact_week < state.week]
+        first = _first_ok(state, chase)
         if first is not None:
             return first
-    return patient(state)
+    return without(state, ("release",))
+
+
+def _offered(state: State) -> bool:
+    return state.prompt is not None and state.prompt.kind == PromptKind.OFFER
 
 
 def accept_and_wait(state: State) -> Action:
     """Accepts every volunteered introduction, then never chases or releases it."""
-    action = _patient_but(state, offer="accept_offer")
-    if action.name in ("release", "follow_up"):
-        return _first_ok(state, list(_non_promise_moves(state))) or Action("end_week")
-    return action
-
-
-def _non_promise_moves(state: State) -> Iterator[Action]:
-    from game.engine.bots import _patient_moves
-
-    for a in _patient_moves(state):
-        if a.name not in ("release", "follow_up"):
-            yield a
+    return Action("accept_offer") if _offered(state) else hands_off(state)
 
 
 def accept_then_release(state: State) -> Action:
     """Accepts every volunteered introduction, then lets the helper off the hook the next week."""
-    return _patient_but(state, offer="accept_offer")
+    return Action("accept_offer") if _offered(state) else patient(state)
 
 
 def accept_and_chase(state: State) -> Action:
     """Accepts every volunteered introduction and follows up every week until it happens or the door shuts."""
-    chase = [Action("follow_up", contact=cid) for cid in _connected(state)
-             if state.outstanding_commitments(cid) and state.contacts[cid].last_contact_week < state.week]
-    action = _patient_but(state, offer="accept_offer", before=chase)
-    if action.name == "release":
-        return _first_ok(state, list(_non_promise_moves(state))) or Action("end_week")
-    return action
+    return Action("accept_offer") if _offered(state) else chaser(state)
 
 
 def press_then_release(state: State) -> Action:
@@ -214,9 +213,16 @@ def press_then_release(state: State) -> Action:
 # --- the interest question --------------------------------------------------------------------
 
 
+def _eager(state: State) -> Action:
+    """Patient, except that every interest question gets "Yes!"."""
+    if state.prompt is not None and state.prompt.kind == PromptKind.INTEREST:
+        return Action("answer_interest", choice="eager_yes")
+    return patient(state)
+
+
 def eager_yes_never_withdraw(state: State) -> Action:
     """Patient in every way but one: says "Yes!" to every role, informed or not, and sees it through."""
-    action = _patient_but(state, interest="eager_yes")
+    action = _eager(state)
     return action if action.name != "withdraw" else Action("end_week")
 
 
@@ -225,7 +231,7 @@ def eager_yes_then_withdraw(state: State) -> Action:
     for oid in _opps(state, APPLIED, INTERVIEWING, OFFER):
         if state.prompt is None and estimated_fit(state, oid) < 0.5:
             return Action("withdraw", opportunity=oid)
-    return _patient_but(state, interest="eager_yes")
+    return _eager(state)
 
 
 # --- closing the loop -------------------------------------------------------------------------
@@ -233,12 +239,7 @@ def eager_yes_then_withdraw(state: State) -> Action:
 
 def never_thanks(state: State) -> Action:
     """The patient player who never thanks anyone or reports back."""
-    action = patient(state)
-    if action.name == "thank":
-        from game.engine.bots import _patient_moves
-
-        return _first_ok(state, [a for a in _patient_moves(state) if a.name != "thank"]) or Action("end_week")
-    return action
+    return without(state, ("thank",))
 
 
 # --- lesson-aligned variants ------------------------------------------------------------------

@@ -13,7 +13,8 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.engine.bots import _connected, _first_ok, _patient_moves, patient
+from game.engine.bots import _connected, patient
+from game.engine.gallery import chaser, hands_off, never_thanks
 from game.engine.intent import Action
 from game.engine.kinds import AVOIDING, CLOSED, GameOutcome, PromptKind
 from game.engine.rules import (
@@ -30,31 +31,6 @@ from game.engine.state import State
 from game.engine.world import World
 
 Policy = Callable[[State], Action]
-
-
-def _without(state: State, names: tuple[str, ...]) -> Action:
-    """The patient player's move, leaving out some kinds of action."""
-    action = patient(state)
-    if action.name not in names:
-        return action
-    return _first_ok(state, [a for a in _patient_moves(state) if a.name not in names]) or Action("end_week")
-
-
-def _hands_off(state: State) -> Action:
-    """Patient, but never follows up or releases a promise: it is left to the helper."""
-    return _without(state, ("follow_up", "release"))
-
-
-def _chaser(state: State) -> Action:
-    """Patient, but follows up on every outstanding promise once a week instead of releasing it."""
-    chase = [Action("follow_up", contact=cid) for cid in _connected(state)
-             if state.outstanding_commitments(cid) and state.contacts[cid].last_contact_week < state.week]
-    first = _first_ok(state, chase) if state.prompt is None else None
-    return first or _without(state, ("release",))
-
-
-def _no_thanks(state: State) -> Action:
-    return _without(state, ("thank",))
 
 
 @dataclass(frozen=True)
@@ -113,10 +89,10 @@ FORKS: tuple[Fork, ...] = (
     Fork("relationship-before-leverage", "wait until the relationship exists vs ask for the favour now",
          _asked_of, _say(None), _pressing_ask, patient, patient),
     Fork("caused-commitment", "ask permission vs accept a volunteered offer and wait", _offer,
-         _say(Action("ask_permission")), _say(Action("accept_offer")), patient, _hands_off),
+         _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
     Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens", _offer,
-         _say(Action("accept_offer")), _say(Action("accept_offer")), patient, _chaser),
-    Fork("close-the-loop", "thank and report back vs never", _owed_thanks, _say(None), _say(None), patient, _no_thanks),
+         _say(Action("accept_offer")), _say(Action("accept_offer")), patient, chaser),
+    Fork("close-the-loop", "thank and report back vs never", _owed_thanks, _say(None), _say(None), patient, never_thanks),
     Fork("honest-interest", "explore vs an uninformed \"Yes!\"", _uninformed_question,
          _say(Action("answer_interest", choice="explore")), _say(Action("answer_interest", choice="eager_yes")),
          patient, patient),
