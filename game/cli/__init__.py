@@ -68,6 +68,21 @@ def _load_world(pack: str | None):
         return None
 
 
+def _sim_world(args: argparse.Namespace):
+    """The pack `sim` plays, or the exit code when the arguments or the pack won't do."""
+    if args.runs < 1:
+        print("warm-intro sim: --runs must be at least 1", file=sys.stderr)
+        return 2
+    world = _load_world(args.pack)
+    if world is None:
+        return 1
+    if args.campaign is not None and args.campaign not in world.campaigns:
+        print(f"warm-intro sim: no campaign {args.campaign!r}; this pack has: {', '.join(world.campaigns)}",
+              file=sys.stderr)
+        return 2
+    return world
+
+
 def _sim(args: argparse.Namespace) -> int:
     from game.engine.sim import BOTS, simulate
 
@@ -82,16 +97,9 @@ def _sim(args: argparse.Namespace) -> int:
         print(f"warm-intro sim: unknown strategy {', '.join(unknown) or '(none)'}; "
               f"choose from: {', '.join(BOTS)}", file=sys.stderr)
         return 2
-    if args.runs < 1:
-        print("warm-intro sim: --runs must be at least 1", file=sys.stderr)
-        return 2
-    world = _load_world(args.pack)
-    if world is None:
-        return 1
-    if args.campaign not in world.campaigns:
-        print(f"warm-intro sim: no campaign {args.campaign!r}; this pack has: {', '.join(world.campaigns)}",
-              file=sys.stderr)
-        return 2
+    world = _sim_world(args)
+    if isinstance(world, int):
+        return world
 
     progress = None
     if sys.stderr.isatty():
@@ -129,16 +137,9 @@ def _lessons(args: argparse.Namespace) -> int:
     """`sim --lessons`: the paired lesson table for one campaign or all of them."""
     from game.engine.paired import lesson_table
 
-    if args.runs < 1:
-        print("warm-intro sim: --runs must be at least 1", file=sys.stderr)
-        return 2
-    world = _load_world(args.pack)
-    if world is None:
-        return 1
-    if args.campaign is not None and args.campaign not in world.campaigns:
-        print(f"warm-intro sim: no campaign {args.campaign!r}; this pack has: {', '.join(world.campaigns)}",
-              file=sys.stderr)
-        return 2
+    world = _sim_world(args)
+    if isinstance(world, int):
+        return world
     tables = [lesson_table(world, c, args.runs, args.seed) for c in ([args.campaign] if args.campaign else world.campaigns)]
     if args.json:
         print(json.dumps(tables if args.campaign is None else tables[0], indent=2))

@@ -21,7 +21,7 @@ from game.engine.kinds import (
     Outcome,
     PlayerMeter,
 )
-from game.engine.rng import chance, roll
+from game.engine.rng import chance
 from game.engine.rules.derived import outstanding, promise_words, role_words
 from game.engine.rules.doors import door_for, door_words
 from game.engine.state import (
@@ -130,9 +130,6 @@ class Turn:
     # randomness ------------------------------------------------------------------------
     def chance(self, p: float, what: str, who: str = "") -> bool:
         return chance(p, self.s.seed, self.s.week, what, who)
-
-    def roll(self, what: str, who: str = "") -> float:
-        return roll(self.s.seed, self.s.week, what, who)
 
     # effects ---------------------------------------------------------------------------
     def emit(self, target: str, kind: EffectKind, delta: int, cause: str, lesson: str,
