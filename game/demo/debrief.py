@@ -7,7 +7,7 @@ ledgers behind each meter. Nothing is recomputed by rules of its own.
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.engine import lessons
 from game.engine import lessons as L
@@ -32,10 +32,12 @@ class TurningPoint:
     kind: str  # "door", "promise", "press", "interest", "introduction", "offer", "outcome"
     moment: str = ""  # which kind of that kind: the door reached, "interview", "volunteered"...
     count: int = 1  # the same moment again in the same week (asking again and again)
+    change: str = ""  # for a meter, the change: "−12 trust"
 
     @property
     def what(self) -> str:
-        return self.cause if self.count == 1 else f"{self.cause} (×{self.count})"
+        text = f"{self.change}: {self.cause}" if self.change else self.cause
+        return text if self.count == 1 else f"{text} (×{self.count})"
 
 
 @dataclass
@@ -105,25 +107,20 @@ def turning_points(state: State) -> list[TurningPoint]:
             if found is None:
                 continue
             kind, moment = found
+            change = ""
             if e.kind == EffectKind.CONTACT_METER:
-                sign = "+" if e.delta > 0 else "−"
-                what = f"{sign}{abs(e.delta)} {e.meter}: {e.cause}"
-            else:
-                what = e.cause
-            point = TurningPoint(step, e.week, _name(state, e.target), what, e.lesson, kind, moment)
-            if out and _same_moment(out[-1], point, e):
+                change = f"{'+' if e.delta > 0 else '−'}{abs(e.delta)} {e.meter}"
+            point = TurningPoint(step, e.week, _name(state, e.target), e.cause, e.lesson, kind, moment, 1, change)
+            if out and _same_moment(out[-1], point):
                 # the same thing again, the same week (asking again and again): one line, counted
-                prev = out[-1]
-                out[-1] = TurningPoint(prev.step, prev.week, prev.who, prev.cause, prev.lesson, prev.kind,
-                                       prev.moment, prev.count + 1)
+                out[-1] = replace(out[-1], count=out[-1].count + 1)
                 continue
             out.append(point)
     return out
 
 
-def _same_moment(a: TurningPoint, b: TurningPoint, e: Effect) -> bool:
-    return (a.week, a.who, a.kind, a.moment, a.lesson) == (b.week, b.who, b.kind, b.moment, b.lesson) \
-        and a.cause.endswith(e.cause)
+def _same_moment(a: TurningPoint, b: TurningPoint) -> bool:
+    return (a.week, a.who, a.kind, a.moment, a.lesson, a.cause) == (b.week, b.who, b.kind, b.moment, b.lesson, b.cause)
 
 
 def meter_series(state: State, cid: str) -> dict[str, list[tuple[int, int]]]:
