@@ -11,7 +11,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from game.engine import Action, Effect, State, World, apply, check, cost, new_game
+from game.engine import Action, Effect, State, World, apply, new_game
 from game.engine.dialogue import line_for
 from game.engine.kinds import (
     ENDINGS,
@@ -110,12 +110,6 @@ class Session:
         self.last = []
 
     # --- acting ---------------------------------------------------------------------------
-    def check(self, action: Action) -> str | None:
-        return check(self.state, action)
-
-    def cost(self, action: Action) -> int:
-        return cost(self.state, action)
-
     def act(self, action: Action) -> list[Effect]:
         """Apply an action; returns the effects the player may see. Raises Impossible."""
         before = self.state
