@@ -186,7 +186,21 @@ def accept_and_wait(state: State) -> Action:
 
 
 def accept_then_release(state: State) -> Action:
-    """Accepts every volunteered introduction, then lets the helper off the hook the next week."""
+    """Accepts every volunteered introduction and waits for it; when nothing has come of it
+    after two weeks, lets the helper off the hook (the recovery, paid for in waiting)."""
+    if _offered(state):
+        return Action("accept_offer")
+    if state.prompt is None:
+        waited = [Action("release", contact=cid) for cid in _connected(state)
+                  if any(state.week - m.week >= 2 for m in state.outstanding_commitments(cid))]
+        first = _first_ok(state, waited)
+        if first is not None:
+            return first
+    return hands_off(state)
+
+
+def accept_release_at_once(state: State) -> Action:
+    """Accepts every volunteered introduction, then at once says "don't worry, I'll reach out myself"."""
     return Action("accept_offer") if _offered(state) else patient(state)
 
 
@@ -281,6 +295,7 @@ GALLERY: dict[str, Bot] = {
     "minimal_effort": minimal_effort,
     "accept_and_wait": accept_and_wait,
     "accept_then_release": accept_then_release,
+    "accept_release_at_once": accept_release_at_once,
     "accept_and_chase": accept_and_chase,
     "press_then_release": press_then_release,
     "eager_yes_never_withdraw": eager_yes_never_withdraw,

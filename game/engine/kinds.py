@@ -162,6 +162,8 @@ class Outcome(StrEnum):
     MESSAGE_TAKEN = "message_taken"
     CUT_SHORT = "cut_short"
     CAUGHT_UP = "caught_up"
+    NOTHING_NEW = "nothing_new"  # a note with nothing in it since the last one
+    PESTERED = "pestered"  # one message too many this week
     THANKED = "thanked"
     REPORTED_BACK = "reported_back"
     INTRODUCED = "introduced"

@@ -185,6 +185,12 @@ class ContactState:
     generosity_penalty: float = 0.0  # they help the next seeker less after being burned
     memory: tuple[str, ...] = ()
     met_week: int = -99  # the last week you met them (one meeting a week)
+    owed_week: int = -99  # when they last helped you (a thank-you is due within a grace period)
+    reported_back: bool = False  # you have told them what you did with their help at least once
+    notes_week: int = -99  # the week of the last short message (check-in) you sent them
+    notes_in_week: int = 0  # how many short messages you sent them that week
+    stale_notes: int = 0  # check-ins in a row with nothing new since the last real conversation
+    slighted: bool = False  # you pressed, pestered or chased them: they may help, never go out of their way
 
     def copy(self) -> ContactState:
         return ContactState(
@@ -210,6 +216,12 @@ class ContactState:
             self.generosity_penalty,
             self.memory,
             self.met_week,
+            self.owed_week,
+            self.reported_back,
+            self.notes_week,
+            self.notes_in_week,
+            self.stale_notes,
+            self.slighted,
         )
 
 

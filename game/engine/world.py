@@ -216,10 +216,14 @@ class Tuning:
     check_in_trust: int = 2
     check_in_trust_new: int = 1  # before familiarity reaches check_in_known
     check_in_known: int = 20
+    check_in_stale_after: int = 2  # check-ins in a row since a real conversation before a note adds nothing
+    check_in_pester_trust: int = 3  # lost for a third short message in one week
+    thanks_grace_weeks: int = 2  # a thank-you is due within this many weeks of the help
+    unthanked_trust: int = 4  # lost when help goes unthanked past the grace period
     thank_trust: int = 4
     thank_familiarity: int = 3
     report_back_trust: int = 4
-    loop_leak: int = 4  # the good word a thank-you sends along ties (x leak_good x tie)
+    loop_leak: int = 20  # the good word a report-back sends along ties (x leak_good x tie)
     # asking: introductions and referrals
     intro_trust: int = 40  # the first impression of an introduction, before adjustments
     intro_trust_unprepared: int = 8  # taken off when they can't say what you want
@@ -255,11 +259,14 @@ class Tuning:
     release_relief: int = 20
     release_relief_slipped: int = 10
     release_trust: int = 2
+    guilt_base: int = 4  # embarrassment a slipped promise adds each week it weighs on them
+    guilt_face: int = 10  # + face x this
     # the interest question
     honest_fit: float = 0.45  # the least true fit an informed "Yes!" is honest about
     informed_yes_trust: int = 3
     overclaim_knowledge: int = 40  # below this knowledge, the interview shows it
-    overclaim_trust: int = 3
+    overclaim_trust: int = 8
+    overclaimed_trust_ceiling: int = 60  # after an uninformed "Yes!" their trust in you stops here
     explore_trust: int = 6
     explore_familiarity: int = 6
     explore_knowledge: int = 8
@@ -278,9 +285,9 @@ class Tuning:
     hire_min: float = 0.02
     hire_max: float = 0.95
     # the score: the job's fit and timing, and the network left behind
-    score_fit: int = 60
+    score_fit: int = 70
     score_runway: int = 20
-    score_advocate: int = 4
+    score_advocate: int = 2  # counted only with a job: a network is no substitute for one
     score_advocates_max: int = 5
     score_closed: int = 5
     # fit as the player can judge it

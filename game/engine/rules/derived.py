@@ -68,14 +68,17 @@ def outstanding(state: State, cid: str) -> bool:
 
 
 def score(state: State) -> int:
-    """0-100: the fit of the job, the weeks it took, and the network left behind."""
+    """0-100: led by the fit of the job and the weeks it took; the network left behind is a
+    minor term beside a job, and every closed door costs."""
     camp = state.world.campaigns[state.campaign]
     t = state.world.tuning
     doors = [c.door for c in state.contacts.values() if c.stage != UNKNOWN]
     advocates = doors.count(ADVOCATE)
     closed = doors.count(CLOSED)
-    total = t.score_advocate * min(advocates, t.score_advocates_max) - t.score_closed * closed
+    total = -t.score_closed * closed
     if state.outcome == GameOutcome.HIRED and state.job is not None:
+        # the network counts only beside a job: advocates are no substitute for one
+        total += t.score_advocate * min(advocates, t.score_advocates_max)
         total += round(t.score_fit * fit(state, state.job))
         total += round(t.score_runway * state.runway / max(1, camp.runway_weeks))
     return max(0, min(100, total))

@@ -33,7 +33,10 @@ def door_for(t: Tuning, c: ContactState, current: Door, outstanding: bool) -> Do
         return AVOIDING
     if current == ADVOCATE and c.trust >= t.advocate_exit_trust:
         return ADVOCATE
-    if c.trust >= t.advocate_enter_trust and c.familiarity >= t.advocate_enter_familiarity:
+    # nobody goes out of their way for someone who never told them how their help turned out,
+    # or who pressed, pestered or chased them
+    if c.trust >= t.advocate_enter_trust and c.familiarity >= t.advocate_enter_familiarity \
+            and c.reported_back and not c.slighted:
         return ADVOCATE
     if current in (WARM, ADVOCATE):
         if c.trust >= t.warm_exit_trust and c.familiarity >= t.warm_exit_familiarity:

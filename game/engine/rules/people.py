@@ -44,6 +44,7 @@ def press(turn: Turn, cid: str, what: str) -> None:
     first = turn.name(cid)
     c = turn.c(cid)
     c.memory = c.memory + ("pressed",)
+    c.slighted = True
     turn.meter(cid, TRUST, -turn.t.press_trust_loss,
                f"you asked {first} {what} before there was a relationship", L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.player(PlayerMeter.REPUTATION, -turn.t.press_reputation, f"pressing {first} for a favour", L.REPUTATION_TRAVELS)
@@ -98,7 +99,7 @@ def fulfil(turn: Turn, kid: str) -> None:
                 o.introduced_by = cid
             turn.note(m.to, EffectKind.PROMISE_REFERRAL, f"{first} passed your name on for {turn.role(m.to)}, as promised.",
                       L.CAUSED_COMMITMENT)
-    turn.c(cid).owed_thanks = True
+    turn.helped(cid)
     turn.update_door(cid, L.CAUSED_COMMITMENT)
 
 

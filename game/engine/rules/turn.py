@@ -159,6 +159,9 @@ class Turn:
             gained = c.trust_gain_week if trust else c.familiarity_gain_week
             cap = self.t.trust_cap_per_week if trust else self.t.familiarity_cap_per_week
             delta = min(delta, max(0, cap - gained))
+            if trust and c.guide_lost:
+                # they remember the "Yes!" you couldn't back up: you are a candidate to them now
+                delta = min(delta, max(0, self.t.overclaimed_trust_ceiling - c.trust))
             if delta == 0:
                 return 0
         after = max(0, min(100, before + delta))
@@ -229,6 +232,12 @@ class Turn:
         self.meter(cid, TRUST, trust - c.trust, "first impression", lesson, capped=False)
         self.meter(cid, FAMILIARITY, familiarity, "first conversation", lesson, capped=False)
         self.update_door(cid, lesson)
+
+    def helped(self, cid: str) -> None:
+        """This person did something for you: a thank-you is now due (see week.unthanked)."""
+        c = self.c(cid)
+        c.owed_thanks = True
+        c.owed_week = self.s.week
 
     def hear_of(self, cid: str, cause: str, lesson: str) -> None:
         if self.s.contacts[cid].stage == UNKNOWN:

@@ -39,7 +39,7 @@ from game.engine.rules.events import scripted_events
 from game.engine.rules.hiring import hire_chance
 from game.engine.rules.people import advocate_acts, fulfil, guide_acts
 from game.engine.rules.turn import Turn
-from game.engine.state import Commitment, PromiseStatus
+from game.engine.state import SLIPPED, Commitment, PromiseStatus
 
 
 def end_week(turn: Turn) -> None:
@@ -53,10 +53,17 @@ def end_week(turn: Turn) -> None:
 
 
 def promises(turn: Turn) -> None:
-    """Promises progress, slip or are quietly dropped (the player is not told)."""
+    """Promises progress, slip or are quietly dropped (the player is not told).
+
+    A promise that has slipped weighs on the one who made it: each week they remember it and
+    feel worse, with no reminder needed, until they can't face you (see `_weighs`).
+    """
     s, week = turn.s, turn.s.week
     for kid in sorted(s.commitments):
         m = s.commitments[kid]
+        if m.status in SLIPPED and m.week < week:
+            _weighs(turn, m)
+            continue
         if m.status != PENDING or m.week == week:
             continue
         tr = turn.w.people[m.by].traits
@@ -73,6 +80,16 @@ def promises(turn: Turn) -> None:
         do = tr.follow_through * (1 - 0.5 * tr.busyness) * (turn.t.fulfil_asked if m.asked else 1.0)
         if turn.chance(do, "fulfil", kid):
             fulfil(turn, kid)
+
+
+def _weighs(turn: Turn, m: Commitment) -> None:
+    """An unkept promise grows in the mind of whoever made it; face makes it sting more."""
+    if turn.s.contacts[m.by].door == CLOSED:
+        return
+    guilt = round(turn.t.guilt_base + turn.t.guilt_face * turn.w.people[m.by].traits.face)
+    turn.meter(m.by, EMBARRASSMENT, guilt,
+               f"{turn.name(m.by)} still hasn't done {turn.promise_words(m)}, and it weighs on them",
+               L.CAUSED_COMMITMENT)
 
 
 def _slipped(turn: Turn, m: Commitment, status: PromiseStatus, kind: EffectKind, cause: str) -> None:
@@ -93,6 +110,10 @@ def people(turn: Turn) -> None:
         if c.embarrassment > 0 and c.last_contact_week < week and not outstanding(s, cid):
             turn.meter(cid, EMBARRASSMENT, -t.embarrassment_decay,
                        f"left alone with nothing outstanding, {turn.name(cid)} relaxes", L.CAUSED_COMMITMENT)
+        if c.owed_thanks and week - c.owed_week >= t.thanks_grace_weeks:
+            turn.c(cid).owed_thanks = False
+            turn.meter(cid, TRUST, -t.unthanked_trust, f"{turn.name(cid)} helped you and never heard a word of thanks",
+                       L.CLOSE_THE_LOOP)
         if c.stage == CONNECTED and week - c.last_contact_week >= t.familiarity_fade_after \
                 and c.familiarity > t.familiarity_fade_floor:
             turn.meter(cid, FAMILIARITY, -t.familiarity_fade, f"you haven't been in touch with {turn.name(cid)} for a while",
@@ -101,7 +122,11 @@ def people(turn: Turn) -> None:
 
 
 def helpers(turn: Turn) -> None:
-    """Advocates and guides act on their own."""
+    """Advocates and guides act on their own.
+
+    A guide is a hiring contact you were honest with and then told how their advice turned
+    out: without the report back, the conversation stays a conversation.
+    """
     s, t = turn.s, turn.t
     for cid in s.contacts:
         c = s.contacts[cid]
@@ -109,7 +134,7 @@ def helpers(turn: Turn) -> None:
             continue
         if c.door == ADVOCATE and turn.chance(t.advocate_act_chance, "advocate", cid):
             advocate_acts(turn, cid)
-        elif (c.guide and c.door in (OPEN, WARM) and c.trust >= t.guide_trust
+        elif (c.guide and c.reported_back and c.door in (OPEN, WARM) and c.trust >= t.guide_trust
               and c.familiarity >= t.guide_familiarity and turn.chance(t.guide_act_chance, "guide", cid)):
             guide_acts(turn, cid)
 

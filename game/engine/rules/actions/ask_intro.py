@@ -60,7 +60,7 @@ class AskIntro(AskRule):
         turn.connect(tid, intro_trust(turn, cid, tid), turn.t.intro_familiarity,
                      f"{first} introduced you to {turn.full(tid)}: an easy favour between friends.",
                      L.RELATIONSHIP_BEFORE_LEVERAGE, introduced_by=cid)
-        turn.c(cid).owed_thanks = True
+        turn.helped(cid)
         turn.meter(cid, FAMILIARITY, turn.t.intro_favour_familiarity, f"{first} went out of their way for you", L.RELATIONSHIP_BEFORE_LEVERAGE)
         turn.outcome = Outcome.INTRODUCED
 

@@ -73,7 +73,7 @@ class AskReferral(AskRule):
         turn.hear_of(hc, f"{first} told you {turn.full(hc)} is hiring for it.", L.RELATIONSHIP_BEFORE_LEVERAGE)
         turn.note(oid, EffectKind.REFERRAL, f"{first} put in a good word for you for {turn.role(oid)}.",
                   L.RELATIONSHIP_BEFORE_LEVERAGE)
-        turn.c(cid).owed_thanks = True
+        turn.helped(cid)
         turn.outcome = Outcome.REFERRED
 
     def reluctant_promise(self, turn: Turn, cid: str, subject: str) -> None:

@@ -73,4 +73,5 @@ def _chased_away(turn: Turn, cid: str) -> None:
     turn.player(PlayerMeter.REPUTATION, -turn.t.chase_reputation, f"you chased {first} until the door shut", L.REPUTATION_TRAVELS)
     turn.leak(cid, -turn.t.chase_leak, f"you kept chasing {first}")
     turn.c(cid).memory = turn.s.contacts[cid].memory + ("chased",)
+    turn.c(cid).slighted = True
     turn.outcome = Outcome.DOOR_CLOSED

@@ -9,6 +9,7 @@ from __future__ import annotations
 from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import (
+    APPLIED,
     AVOIDING,
     CLOSED,
     CONNECTED,
@@ -71,8 +72,9 @@ class Meet(ContactRule):
         c = turn.c(cid)
         c.met_count += 1
         c.met_week = s.week
-        c.owed_thanks = True
+        turn.helped(cid)
         c.advice_pending = True
+        c.stale_notes = 0  # a real conversation: the next note has something to follow
         prepared = preparation(s, w.people[cid].field) >= turn.t.homework_threshold
         choice = action.picked
         if choice == "advice":
@@ -93,7 +95,7 @@ def _advice(turn: Turn, cid: str, prepared: bool) -> None:
     t = turn.t
     turn.meter(cid, FAMILIARITY, t.meet_advice_familiarity, f"you asked {first} for advice", L.RELATIONSHIP_BEFORE_LEVERAGE)
     if prepared:
-        turn.meter(cid, TRUST, t.meet_advice_trust, f"your clear questions made {first} easy to help", L.DO_YOUR_HOMEWORK)
+        turn.meter(cid, TRUST, t.meet_advice_trust, _why_easy(turn, cid), L.DO_YOUR_HOMEWORK)
     else:
         turn.meter(cid, TRUST, t.meet_advice_unprepared_trust, f"{first} worked hard to figure out what you need", L.DO_YOUR_HOMEWORK)
     turn.player(PlayerMeter.CLARITY, t.meet_advice_clarity, f"{first}'s advice sharpened your goals", L.DO_YOUR_HOMEWORK)
@@ -101,6 +103,17 @@ def _advice(turn: Turn, cid: str, prepared: bool) -> None:
         for tid, strength in sorted(person.ties, key=lambda tie: (-tie[1], tie[0]))[:t.meet_mentions]:
             if tid in s.contacts and strength >= t.meet_mention_tie:
                 turn.hear_of(tid, f"{first} mentioned {turn.full(tid)}.", L.DO_YOUR_HOMEWORK)
+
+
+def _why_easy(turn: Turn, cid: str) -> str:
+    """What made a prepared player easy to help: whichever of goals and homework did more."""
+    s, person = turn.s, turn.w.people[cid]
+    first = person.first_name
+    known = s.knowledge.get(person.field, 0)
+    if s.clarity >= known:
+        return f"you knew what you were looking for, so {first} could help"
+    fname = turn.w.fields[person.field].name if person.field in turn.w.fields else person.field
+    return f"you had done your homework on {fname}, so {first} could help"
 
 
 def _learn(turn: Turn, cid: str) -> None:
@@ -148,13 +161,17 @@ def _maybe_prompt(turn: Turn, cid: str, prepared: bool) -> None:
 
 
 def _interest_question(turn: Turn, cid: str) -> bool:
-    """A hiring contact asks about their open role first. True if they asked."""
+    """A hiring contact asks about their open role first. True if they asked.
+
+    They ask the first time you meet them while the role is open to you, even after you
+    applied: an application is not yet an answer to "Are you interested?".
+    """
     s, w = turn.s, turn.w
     c = s.contacts[cid]
     for oid in sorted(s.opportunities):
         opp = w.opportunities[oid]
         o = s.opportunities[oid]
-        if opp.hiring_contact != cid or oid in c.asked_interest or o.stage not in (HIDDEN, OPP_KNOWN) \
+        if opp.hiring_contact != cid or oid in c.asked_interest or o.stage not in (HIDDEN, OPP_KNOWN, APPLIED) \
                 or not is_open(s, oid):
             continue
         turn.c(cid).asked_interest = c.asked_interest | {oid}

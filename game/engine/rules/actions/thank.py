@@ -41,9 +41,12 @@ class Thank(ContactRule):
             c.owed_thanks = False
             turn.meter(cid, TRUST, turn.t.thank_trust, f"you thanked {first}", L.CLOSE_THE_LOOP)
             turn.meter(cid, FAMILIARITY, turn.t.thank_familiarity, f"a thank-you keeps {first} in the loop", L.CLOSE_THE_LOOP)
+        c.stale_notes = 0  # there was something to say
         if c.advice_pending:
             c.advice_pending = False
+            c.reported_back = True  # the relationship now has a loop in it: they may go out of their way
             turn.outcome = Outcome.REPORTED_BACK
             turn.meter(cid, TRUST, turn.t.report_back_trust, f"you told {first} what you did with their advice", L.CLOSE_THE_LOOP)
-        turn.leak(cid, turn.t.loop_leak, f"you close the loop with {first}", L.REPUTATION_TRAVELS)
+            # the people who know them hear that you follow through
+            turn.leak(cid, turn.t.loop_leak, f"you tell {first} how their help turned out", L.REPUTATION_TRAVELS)
         turn.update_door(cid, L.CLOSE_THE_LOOP)
