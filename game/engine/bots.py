@@ -72,12 +72,24 @@ def _home_field(state: State) -> str:
     return max(state.knowledge, key=lambda f: (state.knowledge[f], f))
 
 
+def _posting_field(state: State) -> str:
+    """Where to look for postings: the field of the best role found so far, or, before any
+    turns up, the field this story touches that the player knows least (not yet searched)."""
+    if _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER):
+        return _home_field(state)
+    return min(state.knowledge, key=lambda f: (state.knowledge[f], f))
+
+
 def _meeting_choice(state: State, cid: str) -> str:
     person = state.world.people[cid]
     c = state.contacts[cid]
     if state.knowledge.get(person.field, 0) < 35:
         return "learn"
     return "offer_help" if c.met_count % 3 == 2 else "advice"
+
+
+# the estimated fit a patient player holds out for: a role that truly fits, not the first one
+GOOD_FIT = 0.58
 
 
 def _hiring_contacts(state: State) -> set[str]:
@@ -96,9 +108,28 @@ def patient(state: State) -> Action:
         good = estimated_fit(state, state.prompt.subject) >= 0.6
         return Action("answer_interest", choice="eager_yes" if informed and good else "explore")
     best = _best_offer(state)
-    if best and (estimated_fit(state, best) >= 0.58 or state.runway <= 4):
+    if best and (estimated_fit(state, best) >= GOOD_FIT or state.runway <= 4):
         return Action("accept_job", opportunity=best)
     return _first_ok(state, _patient_moves(state)) or Action("end_week")
+
+
+def _time_is_short(state: State) -> bool:
+    """A third of the savings left: stop waiting for the perfect moment."""
+    return state.runway <= max(4, state.world.campaigns[state.campaign].runway_weeks // 3)
+
+
+def _ready_to_apply(state: State, oid: str) -> bool:
+    """Apply once someone has vouched and the person hiring knows you well enough to want
+    you (or time is short): an application is one shot."""
+    if _time_is_short(state):
+        return True
+    if not state.opportunities[oid].referred:
+        return False
+    opp = state.world.opportunities[oid]
+    hc = state.contacts.get(opp.hiring_contact)
+    if hc is None or hc.stage != CONNECTED or hc.door in (WARM, ADVOCATE):
+        return True
+    return opp.closes_week is not None and opp.closes_week - state.week <= 2
 
 
 def _patient_moves(state: State) -> Iterator[Action]:
@@ -118,9 +149,9 @@ def _patient_moves(state: State) -> Iterator[Action]:
         if c.stage == KNOWN and cid in state.tokens:
             yield Action("reach_out", contact=cid)
     est = {oid: estimated_fit(state, oid) for oid in _opps(state, OPP_KNOWN)}
-    good = sorted((oid for oid, value in est.items() if value >= 0.58), key=lambda o: (-est[o], o))
+    good = sorted((oid for oid, value in est.items() if value >= GOOD_FIT), key=lambda o: (-est[o], o))
     for oid in good:
-        if state.opportunities[oid].referred or state.runway <= 10:
+        if _ready_to_apply(state, oid):
             yield Action("apply", opportunity=oid)
     # asks only where the relationship already exists
     for cid in connected:
@@ -183,7 +214,7 @@ def pushy(state: State) -> Action:
     for cid in _connected(state):
         if state.contacts[cid].met_count == 0:
             candidates.append(Action("meet", contact=cid, choice="advice"))
-    candidates.append(Action("research", field=_home_field(state)))
+    candidates.append(Action("research", field=_posting_field(state)))
     return _first_ok(state, candidates) or Action("end_week")
 
 

@@ -199,11 +199,6 @@ def accept_then_release(state: State) -> Action:
     return hands_off(state)
 
 
-def accept_release_at_once(state: State) -> Action:
-    """Accepts every volunteered introduction, then at once says "don't worry, I'll reach out myself"."""
-    return Action("accept_offer") if _offered(state) else patient(state)
-
-
 def accept_and_chase(state: State) -> Action:
     """Accepts every volunteered introduction and follows up every week until it happens or the door shuts."""
     return Action("accept_offer") if _offered(state) else chaser(state)
@@ -295,7 +290,6 @@ GALLERY: dict[str, Bot] = {
     "minimal_effort": minimal_effort,
     "accept_and_wait": accept_and_wait,
     "accept_then_release": accept_then_release,
-    "accept_release_at_once": accept_release_at_once,
     "accept_and_chase": accept_and_chase,
     "press_then_release": press_then_release,
     "eager_yes_never_withdraw": eager_yes_never_withdraw,

@@ -51,6 +51,19 @@ def _offer(state: State) -> str | None:
     return p.contact if p is not None and p.kind == PromptKind.OFFER else None
 
 
+def _offer_from(busy: bool) -> Callable[[State], str | None]:
+    """An offer from a busy, unreliable helper (busy=True) or a reliable, unhurried one."""
+    def arises(state: State) -> str | None:
+        cid = _offer(state)
+        if cid is None:
+            return None
+        traits = state.world.people[cid].traits
+        if busy:
+            return cid if traits.busyness >= 0.7 and traits.follow_through <= 0.4 else None
+        return cid if traits.busyness <= 0.6 and traits.follow_through >= 0.75 else None
+    return arises
+
+
 def _uninformed_question(state: State) -> str | None:
     p = state.prompt
     if p is None or p.kind != PromptKind.INTEREST:
@@ -88,10 +101,12 @@ def _say(action: Action | None) -> Callable[[State], Action | None]:
 FORKS: tuple[Fork, ...] = (
     Fork("relationship-before-leverage", "wait until the relationship exists vs ask for the favour now",
          _asked_of, _say(None), _pressing_ask, patient, patient),
-    Fork("caused-commitment", "ask permission vs accept a volunteered offer and wait", _offer,
-         _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
-    Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens", _offer,
-         _say(Action("accept_offer")), _say(Action("accept_offer")), patient, chaser),
+    Fork("caused-commitment", "ask permission vs accept a busy, unreliable helper's offer and wait",
+         _offer_from(busy=True), _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
+    Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens",
+         _offer_from(busy=True), _say(Action("accept_offer")), _say(Action("accept_offer")), patient, chaser),
+    Fork("caused-commitment", "ask permission vs accept a reliable, unhurried helper's offer and wait",
+         _offer_from(busy=False), _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
     Fork("close-the-loop", "thank and report back vs never", _owed_thanks, _say(None), _say(None), patient, never_thanks),
     Fork("honest-interest", "explore vs an uninformed \"Yes!\"", _uninformed_question,
          _say(Action("answer_interest", choice="explore")), _say(Action("answer_interest", choice="eager_yes")),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.engine.kinds import ADVOCATE, CLOSED, HIDDEN, UNKNOWN, GameOutcome, PromiseKind
+from game.engine.kinds import ADVOCATE, AVOIDING, CLOSED, HIDDEN, UNKNOWN, GameOutcome, PromiseKind
 from game.engine.state import Commitment, State
 from game.engine.world import World
 
@@ -75,7 +75,8 @@ def score(state: State) -> int:
     doors = [c.door for c in state.contacts.values() if c.stage != UNKNOWN]
     advocates = doors.count(ADVOCATE)
     closed = doors.count(CLOSED)
-    total = -t.score_closed * closed
+    # someone who can't face you at the end is a door you lost, if not yet for good
+    total = -t.score_closed * closed - t.score_avoiding * doors.count(AVOIDING)
     if state.outcome == GameOutcome.HIRED and state.job is not None:
         # the network counts only beside a job: advocates are no substitute for one
         total += t.score_advocate * min(advocates, t.score_advocates_max)

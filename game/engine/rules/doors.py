@@ -31,12 +31,13 @@ def door_for(t: Tuning, c: ContactState, current: Door, outstanding: bool) -> Do
             return AVOIDING
     elif c.embarrassment >= t.avoid_enter:
         return AVOIDING
-    if current == ADVOCATE and c.trust >= t.advocate_exit_trust:
+    # a promise still outstanding is a debt: someone who owes you does not go out of their way
+    if current == ADVOCATE and c.trust >= t.advocate_exit_trust and not outstanding:
         return ADVOCATE
-    # nobody goes out of their way for someone who never told them how their help turned out,
-    # or who pressed, pestered or chased them
+    # nor does someone who never heard how their help turned out, or who was pressed,
+    # pestered or chased
     if c.trust >= t.advocate_enter_trust and c.familiarity >= t.advocate_enter_familiarity \
-            and c.reported_back and not c.slighted:
+            and c.reported_back and not c.slighted and not outstanding:
         return ADVOCATE
     if current in (WARM, ADVOCATE):
         if c.trust >= t.warm_exit_trust and c.familiarity >= t.warm_exit_familiarity:

@@ -32,6 +32,7 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
     if hc is not None and hc.guide_lost and o.interview_mode != InterviewMode.OVERCLAIMED:
         # they remember the "Yes!" you could not back up, whatever the role
         reasons.append(("they remember an interview you weren't ready for", -t.hire_overclaim_memory))
+    reasons.extend(_back_channel(state, opp.hiring_contact))
     total = sum(w for _, w in reasons)
     if o.interview_mode == InterviewMode.OVERCLAIMED:
         # judged as an interview, on preparation the player lacks
@@ -45,6 +46,27 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
     if hc is not None and hc.door in (AVOIDING, CLOSED):
         reasons.append(("the hiring contact avoids you", -total * t.hire_avoided_factor))
     return reasons
+
+
+def _back_channel(state: State, hc_id: str) -> list[tuple[str, float]]:
+    """A hiring contact asks around: people who know them and avoid you say nothing for you.
+
+    Bad news travels: someone you embarrassed or shut out, tied to whoever is hiring,
+    changes the subject when your name comes up.
+    """
+    t = state.world.tuning
+    people = state.world.people
+    hiring = people[hc_id]
+    out: list[tuple[str, float]] = []
+    for cid in sorted(state.contacts):
+        c = state.contacts[cid]
+        if cid == hc_id or c.stage != CONNECTED or c.door not in (AVOIDING, CLOSED):
+            continue
+        strength = max(people[cid].tie_strength(hc_id), hiring.tie_strength(cid))
+        if strength > 0:
+            out.append((f"{people[cid].first_name} changes the subject when your name comes up",
+                        -t.hire_back_channel * strength))
+    return out
 
 
 def hire_chance(state: State, opp_id: str) -> float:

@@ -12,7 +12,7 @@ from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import AVOIDING, CLOSED, EffectKind, Outcome
 from game.engine.rules.actions.base import ContactRule
-from game.engine.rules.derived import is_pressing
+from game.engine.rules.derived import is_pressing, promise_words
 from game.engine.rules.people import generosity, press, unavailable
 from game.engine.rules.turn import Turn
 from game.engine.state import State
@@ -24,6 +24,16 @@ class AskRule(ContactRule):
     """An ask for a favour: granted between people who know each other, pressing otherwise."""
 
     asking: ClassVar[str]  # what pressing them sounds like: "you asked Mark {asking} before..."
+
+    def check(self, state: State, action: Action) -> str | None:
+        reason = super().check(state, action)
+        if reason is None and action.cid is not None:
+            # a promise still outstanding is a debt between you: nobody piles a second favour on it
+            owed = state.outstanding_commitments(action.cid)
+            if owed:
+                first = state.world.people[action.cid].first_name
+                return f"{first} still owes you {promise_words(state.world, owed[0])}: one favour at a time."
+        return reason
 
     def warning(self, state: State, action: Action) -> tuple[str, str] | None:
         if is_pressing(state, action.cid):
