@@ -170,7 +170,8 @@ def _patient_moves(state: State) -> Iterator[Action]:
     hiring = _hiring_contacts(state)
     people = sorted(
         connected,
-        key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].familiarity, cid),
+        key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].door != WARM,
+                         state.contacts[cid].familiarity, cid),
     )
     for cid in people:
         c = state.contacts[cid]

@@ -22,7 +22,7 @@ from game.engine.bots import (
     patient,
 )
 from game.engine.intent import Action
-from game.engine.kinds import APPLIED, INTERVIEWING, KNOWN, OFFER, OPP_KNOWN, PromptKind
+from game.engine.kinds import APPLIED, CLOSED, CONNECTED, INTERVIEWING, KNOWN, OFFER, OPP_KNOWN, PromptKind
 from game.engine.rules import estimated_fit, is_pressing
 from game.engine.state import State
 
@@ -166,10 +166,12 @@ def hands_off(state: State) -> Action:
 
 
 def chaser(state: State) -> Action:
-    """Patient, but follows up on every outstanding promise once a week instead of releasing it."""
+    """Patient, but follows up on every outstanding promise once a week instead of releasing it,
+    until it happens or the door shuts (someone taking messages is chased too)."""
     if state.prompt is None:
-        chase = [Action("follow_up", contact=cid) for cid in _connected(state)
-                 if state.outstanding_commitments(cid) and state.contacts[cid].last_contact_week < state.week]
+        chase = [Action("follow_up", contact=cid) for cid, c in state.contacts.items()
+                 if c.stage == CONNECTED and c.door != CLOSED and state.outstanding_commitments(cid)
+                 and c.last_contact_week < state.week]
         first = _first_ok(state, chase)
         if first is not None:
             return first

@@ -134,10 +134,41 @@ def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
                      f"{turn.name(cid)} introduced you to {turn.full(hc)}, who is hiring.", lesson, introduced_by=cid)
 
 
+def _vouchable(turn: Turn, cid: str) -> str | None:
+    """A role you are already pursuing that this person is placed to vouch for, best first."""
+    s, w = turn.s, turn.w
+    person = w.people[cid]
+    best, best_score = None, -1.0
+    for oid in s.opportunities:
+        o = s.opportunities[oid]
+        opp = w.opportunities[oid]
+        if o.referred or o.stage not in (OPP_KNOWN, APPLIED, INTERVIEWING) or opp.hiring_contact == cid:
+            continue
+        if not (opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0):
+            continue
+        value = estimated_fit(s, oid)
+        if value > best_score:
+            best, best_score = oid, value
+    return best
+
+
 def advocate_acts(turn: Turn, cid: str) -> None:
-    """An advocate helps unprompted: this is where patient play pays off."""
+    """An advocate helps unprompted: this is where patient play pays off.
+
+    They vouch for a role you are already pursuing, else put you forward for one nobody
+    posted, else introduce you to someone they know.
+    """
     s, w = turn.s, turn.w
     first = turn.name(cid)
+    vouch = _vouchable(turn, cid)
+    if vouch is not None:
+        o = turn.o(vouch)
+        o.referred = True
+        if o.introduced_by is None:
+            o.introduced_by = cid
+        turn.note(vouch, EffectKind.REFERRAL, f"Unprompted, {first} put in a good word for you for {turn.role(vouch)}.",
+                  L.RELATIONSHIP_BEFORE_LEVERAGE)
+        return
     oid = best_hidden(turn, cid, by_truth=False)
     if oid is not None:
         reveal(turn, cid, oid, f"{first} put you forward for a role nobody posted: {turn.role(oid)}.",
