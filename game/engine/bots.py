@@ -114,8 +114,8 @@ def patient(state: State) -> Action:
 
 
 def _time_is_short(state: State) -> bool:
-    """A third of the savings left: stop waiting for the perfect moment."""
-    return state.runway <= max(4, state.world.campaigns[state.campaign].runway_weeks // 3)
+    """Two fifths of the savings left: stop waiting for the perfect moment."""
+    return state.runway <= max(5, 2 * state.world.campaigns[state.campaign].runway_weeks // 5)
 
 
 def _ready_to_apply(state: State, oid: str) -> bool:
@@ -127,7 +127,7 @@ def _ready_to_apply(state: State, oid: str) -> bool:
         return False
     opp = state.world.opportunities[oid]
     hc = state.contacts.get(opp.hiring_contact)
-    if hc is None or hc.stage != CONNECTED or hc.door in (WARM, ADVOCATE):
+    if hc is None or hc.stage != CONNECTED or hc.door in (WARM, ADVOCATE) or hc.guide:
         return True
     return opp.closes_week is not None and opp.closes_week - state.week <= 2
 

@@ -163,6 +163,7 @@ class Tuning:
     hire_trust: float = 0.35
     hire_prep: float = 0.25
     hire_informed: float = 0.15
+    hire_guide: float = 0.2  # the hiring contact became your guide (explored honestly, then heard back)
     hire_overclaimed_prep: float = 0.30
     hire_reputation: float = 0.10
     hire_competition: float = 0.15
@@ -256,6 +257,7 @@ class Tuning:
     chase_embarrassment: int = 15  # a second reminder to someone already avoiding you
     chase_reputation: int = 3
     chase_leak: int = 10
+    overstep_intro_trust: int = 12  # off the first impression when a promised introduction oversteps
     release_relief: int = 20
     release_relief_slipped: int = 10
     release_trust: int = 2

@@ -27,6 +27,9 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
     if hc is not None and hc.stage == CONNECTED and hc.trust > t.hire_trust_from:
         reasons.append(("the hiring contact trusts you",
                         t.hire_trust * (hc.trust - t.hire_trust_from) / (100 - t.hire_trust_from)))
+    if hc is not None and hc.guide and hc.reported_back:
+        # you explored honestly with them and told them what you did with it: they know how you think
+        reasons.append(("the person hiring already knows how you think", t.hire_guide))
     if o.interview_mode == InterviewMode.INFORMED:
         reasons.append(("you knew why you wanted it", t.hire_informed))
     if hc is not None and hc.guide_lost and o.interview_mode != InterviewMode.OVERCLAIMED:

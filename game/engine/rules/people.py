@@ -21,6 +21,7 @@ from game.engine.kinds import (
 from game.engine.rules.derived import estimated_fit, fit, is_open, preparation
 from game.engine.rules.turn import Turn
 from game.engine.state import Commitment
+from game.engine.world import ContactDef, OpportunityDef
 
 
 def unavailable(turn: Turn, cid: str) -> bool:
@@ -89,11 +90,22 @@ def fulfil(turn: Turn, kid: str) -> None:
     cid = m.by
     first = turn.name(cid)
     if m.kind == PromiseKind.INTRODUCTION:
-        turn.connect(m.to, intro_trust(turn, cid, m.to), turn.t.promise_intro_familiarity, f"{first} introduced you to {turn.full(m.to)}, as promised.",
+        trust = intro_trust(turn, cid, m.to)
+        cause = f"{first} introduced you to {turn.full(m.to)}, as promised."
+        if m.oversteps:
+            # the promise committed a busy friend to a meeting they didn't want: they take it as a favour
+            trust -= turn.t.overstep_intro_trust
+            cause = f"{first} introduced you to {turn.full(m.to)}, as promised; {turn.name(m.to)} takes the call as a favour to {first}."
+        turn.connect(m.to, trust, turn.t.promise_intro_familiarity, cause,
                      L.CAUSED_COMMITMENT, introduced_by=cid, kind=EffectKind.PROMISE_INTRODUCED)
     else:
         o = turn.o(m.to)
-        if o.stage in (OPP_KNOWN, APPLIED, INTERVIEWING):
+        if m.oversteps:
+            # the hiring team didn't want a word from them: it lands as noise
+            turn.note(m.to, EffectKind.PROMISE_REFERRAL,
+                      f"{first} passed your name on for {turn.role(m.to)}, but the team wasn't listening.",
+                      L.CAUSED_COMMITMENT)
+        elif o.stage in (OPP_KNOWN, APPLIED, INTERVIEWING):
             o.referred = True
             if o.introduced_by is None:
                 o.introduced_by = cid
@@ -107,13 +119,12 @@ def best_hidden(turn: Turn, cid: str, by_truth: bool) -> str | None:
     """The open hidden role this person could point you to, best for you first."""
     s, w = turn.s, turn.w
     person = w.people[cid]
-    ties = {t for t, _ in person.ties}
     best, best_score = None, -1.0
     for oid in s.opportunities:
         opp = w.opportunities[oid]
         if s.opportunities[oid].stage != HIDDEN or opp.posted or not is_open(s, oid):
             continue
-        if not (opp.field == person.field or opp.company == person.company or opp.hiring_contact in ties):
+        if not _within_reach(person, opp):
             continue
         value = fit(s, oid) if by_truth else estimated_fit(s, oid)
         if value > best_score:
@@ -134,6 +145,12 @@ def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
                      f"{turn.name(cid)} introduced you to {turn.full(hc)}, who is hiring.", lesson, introduced_by=cid)
 
 
+def _within_reach(person: ContactDef, opp: OpportunityDef) -> bool:
+    """Whether someone can speak for you about a role: their field, their company, or they
+    know whoever is hiring."""
+    return opp.field == person.field or opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0
+
+
 def _vouchable(turn: Turn, cid: str) -> str | None:
     """A role you are already pursuing that this person is placed to vouch for, best first."""
     s, w = turn.s, turn.w
@@ -144,6 +161,7 @@ def _vouchable(turn: Turn, cid: str) -> str | None:
         opp = w.opportunities[oid]
         if o.referred or o.stage not in (OPP_KNOWN, APPLIED, INTERVIEWING) or opp.hiring_contact == cid:
             continue
+        # vouching takes knowing the people hiring, not only the field
         if not (opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0):
             continue
         value = estimated_fit(s, oid)
