@@ -163,7 +163,7 @@ class Tuning:
     hire_trust: float = 0.35
     hire_prep: float = 0.25
     hire_informed: float = 0.15
-    hire_guide: float = 0.2  # the hiring contact became your guide (explored honestly, then heard back)
+    hire_guide: float = 0.1  # the hiring contact became your guide (explored honestly, then heard back)
     hire_overclaimed_prep: float = 0.30
     hire_reputation: float = 0.10
     hire_competition: float = 0.15
