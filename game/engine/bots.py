@@ -168,10 +168,12 @@ def _patient_moves(state: State) -> Iterator[Action]:
                 yield Action("ask_intro", contact=cid, target=tid)
     # meet the least familiar people first; hiring contacts get the interest question
     hiring = _hiring_contacts(state)
+    known_roles = _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER)
+    focus = _home_field(state) if known_roles else None
     people = sorted(
         connected,
         key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].door != WARM,
-                         state.contacts[cid].familiarity, cid),
+                         focus is not None and w.people[cid].field != focus, state.contacts[cid].familiarity, cid),
     )
     for cid in people:
         c = state.contacts[cid]

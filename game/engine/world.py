@@ -261,8 +261,8 @@ class Tuning:
     release_relief: int = 20
     release_relief_slipped: int = 10
     release_trust: int = 2
-    guilt_base: int = 4  # embarrassment a slipped promise adds each week it weighs on them
-    guilt_face: int = 10  # + face x this
+    guilt_base: int = 5  # embarrassment a slipped promise adds each week it weighs on them
+    guilt_face: int = 15  # + face x this
     # the interest question
     honest_fit: float = 0.45  # the least true fit an informed "Yes!" is honest about
     informed_yes_trust: int = 3
