@@ -284,7 +284,7 @@ class Tuning:
     hire_trust_from: int = 40  # trust above this counts as a reason
     hire_overclaimed_floor: float = 0.05
     hire_avoided_factor: float = 0.8
-    hire_back_channel: float = 0.2  # x tie: someone who avoids you, asked about you by whoever is hiring
+    hire_back_channel: float = 0.3  # x tie: someone who avoids you, asked about you by whoever is hiring
     hire_min: float = 0.02
     hire_max: float = 0.95
     # the score: the job's fit and timing, and the network left behind
@@ -293,7 +293,7 @@ class Tuning:
     score_advocate: int = 2  # counted only with a job: a network is no substitute for one
     score_advocates_max: int = 5
     score_closed: int = 5
-    score_avoiding: int = 4  # someone avoiding you when the campaign ends
+    score_avoiding: int = 5  # someone avoiding you when the campaign ends
     # fit as the player can judge it
     fit_preference_weight: float = 0.75  # the rest is the role's appeal
     insight_clarity: float = 0.6
