@@ -22,7 +22,16 @@ from game.engine.bots import (
     patient,
 )
 from game.engine.intent import Action
-from game.engine.kinds import APPLIED, CLOSED, CONNECTED, INTERVIEWING, KNOWN, OFFER, OPP_KNOWN, PromptKind
+from game.engine.kinds import (
+    APPLIED,
+    CLOSED,
+    CONNECTED,
+    INTERVIEWING,
+    KNOWN,
+    OFFER,
+    OPP_KNOWN,
+    PromptKind,
+)
 from game.engine.rules import estimated_fit, is_pressing
 from game.engine.state import State
 

@@ -294,6 +294,12 @@ class Tuning:
     score_advocates_max: int = 5
     score_closed: int = 5
     score_avoiding: int = 5  # someone avoiding you when the campaign ends
+    # how someone seems once you have met them (the words a player judges an offer by)
+    reads_busy: float = 0.7  # busyness from here reads "very busy"
+    reads_unhurried: float = 0.4  # and up to here "unhurried"
+    reads_reliable: float = 0.75  # follow-through from here reads "keeps promises"
+    reads_flaky: float = 0.4  # and up to here "lets things slip"
+    reads_proud: float = 0.7  # face from here reads "proud": embarrassment stings
     # fit as the player can judge it
     fit_preference_weight: float = 0.75  # the rest is the role's appeal
     insight_clarity: float = 0.6

@@ -19,6 +19,8 @@ from game.engine.rules.derived import (
     knowable_interest,
     preparation,
     promise_words,
+    reads_as,
+    reliable_helper,
     role_words,
     score,
 )
@@ -55,6 +57,8 @@ __all__ = [
     "preparation",
     "preview",
     "promise_words",
+    "reads_as",
+    "reliable_helper",
     "role_words",
     "score",
 ]

@@ -67,6 +67,37 @@ def outstanding(state: State, cid: str) -> bool:
     return bool(state.commitments) and any(m.by == cid and m.outstanding for m in state.commitments.values())
 
 
+def reads_as(state: State, cid: str) -> tuple[str, ...]:
+    """How a person seems to the player once they have met: the words an offer is judged by.
+
+    Before a first meeting the player knows only the bio; afterwards they can tell whether
+    someone is busy, keeps their promises, and takes embarrassment hard.
+    """
+    c = state.contacts[cid]
+    if c.met_count == 0:
+        return ()
+    t = state.world.tuning
+    traits = state.world.people[cid].traits
+    words = []
+    if traits.busyness >= t.reads_busy:
+        words.append("very busy")
+    elif traits.busyness <= t.reads_unhurried:
+        words.append("unhurried")
+    if traits.follow_through >= t.reads_reliable:
+        words.append("keeps promises")
+    elif traits.follow_through <= t.reads_flaky:
+        words.append("lets things slip")
+    if traits.face >= t.reads_proud:
+        words.append("proud")
+    return tuple(words)
+
+
+def reliable_helper(state: State, cid: str) -> bool:
+    """Whether someone seems safe to leave a promise with: met, not very busy, and keeps promises."""
+    words = reads_as(state, cid)
+    return "keeps promises" in words and "very busy" not in words
+
+
 def score(state: State) -> int:
     """0-100: led by the fit of the job and the weeks it took; the network left behind is a
     minor term beside a job, and every closed door costs."""

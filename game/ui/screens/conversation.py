@@ -11,7 +11,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Action
-from game.engine.rules import preview
+from game.engine.rules import preview, reads_as
 from game.ui.codex import titles
 from game.ui.screens.base import GameScreen
 from game.ui.words import (
@@ -82,6 +82,9 @@ class ConversationScreen(GameScreen[None]):
             meter_line("trust", c.trust, deltas.get("trust", 0), style="$success")
             + "   " + meter_line("embarrassment", c.embarrassment, deltas.get("embarrassment", 0), style="$error"),
         ]
+        seems = reads_as(s, self.cid)
+        if seems:
+            header.append(f"Seems: {escape(' · '.join(seems))}")
         self.query_one("#conv-person", Static).update("\n".join(header))
         self.query_one("#transcript-text", Static).update("\n".join(self.lines))
         self.query_one("#transcript").scroll_end(animate=False)

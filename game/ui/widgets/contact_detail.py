@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from game.engine import estimated_fit
 from game.engine.kinds import OppStage, Stage
-from game.engine.rules import promise_words
+from game.engine.rules import promise_words, reads_as
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
@@ -50,6 +50,9 @@ def contact_detail(session: Session, cid: str) -> str:
             out.append(f"[b]You may mention {s.world.people[s.tokens[cid]].first_name}'s name.[/b]")
         return "\n".join(out)
     out.append(f"Door: {door_badge(c.door)}  {escape(DOOR_MEANINGS.get(c.door, ''))}")
+    seems = reads_as(s, cid)
+    if seems:
+        out.append(f"Seems: {escape(' · '.join(seems))}")
     out.append(meter_line("trust", c.trust, style="$success"))
     out.append(meter_line("embarrassment", c.embarrassment, style="$error"))
     out.append(meter_line("familiarity", c.familiarity, style="$accent"))
