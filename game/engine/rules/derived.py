@@ -62,6 +62,19 @@ def is_open(state: State, opp_id: str) -> bool:
     return opp.closes_week is None or state.week <= opp.closes_week
 
 
+def promised_introduction(state: State, cid: str) -> str | None:
+    """Who has promised to introduce the player to this person and not yet done it, if anyone.
+
+    While that promise stands the introduction is theirs to make: accepting an offer hands
+    them the timing.
+    """
+    for kid in sorted(state.commitments):
+        m = state.commitments[kid]
+        if m.kind == PromiseKind.INTRODUCTION and m.to == cid and m.outstanding:
+            return m.by
+    return None
+
+
 def outstanding(state: State, cid: str) -> bool:
     """Whether this person owes the player a promise that has not come through."""
     return bool(state.commitments) and any(m.by == cid and m.outstanding for m in state.commitments.values())

@@ -18,7 +18,7 @@ from game.engine.kinds import (
     PlayerMeter,
     PromiseKind,
 )
-from game.engine.rules.derived import estimated_fit, fit, is_open, preparation
+from game.engine.rules.derived import estimated_fit, fit, is_open, preparation, promised_introduction
 from game.engine.rules.turn import Turn
 from game.engine.state import Commitment
 from game.engine.world import ContactDef, OpportunityDef
@@ -146,9 +146,9 @@ def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
 
 
 def _within_reach(person: ContactDef, opp: OpportunityDef) -> bool:
-    """Whether someone can speak for you about a role: their field, their company, or they
-    know whoever is hiring."""
-    return opp.field == person.field or opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0
+    """Whether someone can speak for you about a role: it is at their company, or they know
+    whoever is hiring. Working in the same field is not enough to put anyone forward."""
+    return opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0
 
 
 def _vouchable(turn: Turn, cid: str) -> str | None:
@@ -161,8 +161,7 @@ def _vouchable(turn: Turn, cid: str) -> str | None:
         opp = w.opportunities[oid]
         if o.referred or o.stage not in (OPP_KNOWN, APPLIED, INTERVIEWING) or opp.hiring_contact == cid:
             continue
-        # vouching takes knowing the people hiring, not only the field
-        if not (opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0):
+        if not _within_reach(person, opp):
             continue
         value = estimated_fit(s, oid)
         if value > best_score:
@@ -193,7 +192,8 @@ def advocate_acts(turn: Turn, cid: str) -> None:
                L.RELATIONSHIP_BEFORE_LEVERAGE)
         return
     for tid, _strength in sorted(w.people[cid].ties, key=lambda t: (-t[1], t[0])):
-        if tid in s.contacts and s.contacts[tid].stage != CONNECTED and s.contacts[tid].door != CLOSED:
+        if tid in s.contacts and s.contacts[tid].stage != CONNECTED and s.contacts[tid].door != CLOSED \
+                and promised_introduction(s, tid) is None:
             turn.connect(tid, intro_trust(turn, cid, tid) + turn.t.advocate_intro_trust, turn.t.advocate_intro_familiarity,
                          f"Unprompted, {first} introduced you to {turn.full(tid)}.",
                          L.RELATIONSHIP_BEFORE_LEVERAGE, introduced_by=cid, kind=EffectKind.ADVOCATE_INTRODUCED)

@@ -10,6 +10,7 @@ from game.engine.kinds import (
     CONNECTED,
     FAMILIARITY,
     KNOWN,
+    RELEASED,
     UNKNOWN,
     EffectKind,
     Outcome,
@@ -49,6 +50,9 @@ class AskIntro(AskRule):
             return f"You are already in touch with {w.people[tid].first_name}."
         if any(m.to == tid and m.outstanding for m in state.commitments.values()):
             return f"An introduction to {w.people[tid].first_name} is already promised."
+        if any(m.by == action.cid and m.to == tid and m.status == RELEASED for m in state.commitments.values()):
+            return (f"You told {first} not to worry about introducing you to {w.people[tid].first_name}: "
+                    "reach out yourself.")
         return None
 
     def subject(self, action: Action) -> str:

@@ -8,6 +8,7 @@ from game.engine import lessons as L
 from game.engine.intent import Action
 from game.engine.kinds import CONNECTED, EffectKind, Outcome
 from game.engine.rules.actions.base import ContactRule, register
+from game.engine.rules.derived import promised_introduction
 from game.engine.rules.turn import Turn
 from game.engine.state import State
 from game.engine.world import World
@@ -36,6 +37,11 @@ class ReachOut(ContactRule):
             return f"You are already in touch with {first}: meet or check in instead."
         if c.reach_out_week == state.week:
             return f"You already wrote to {first} this week."
+        promised = promised_introduction(state, action.cid)
+        if promised is not None:
+            helper = state.world.people[promised].first_name
+            return (f"{helper} said they would introduce you to {first}: writing yourself would go around them. "
+                    f"Wait, or tell {helper} not to worry about it.")
         return None
 
     def perform(self, turn: Turn, action: Action) -> None:
