@@ -210,9 +210,10 @@ def test_exploring_builds_trust_and_a_better_role_can_surface():
     assert state.contacts["hank"].trust > trust
     assert state.contacts["hank"].guide
     assert state.opportunities["analyst"].stage == OPP_KNOWN
+    state, _ = apply(state, Action("thank", contact="hank"))  # and tell him what you did with it
     surfaced = None
     for week in range(12):
-        state, _ = play(state, Action("check_in", contact="hank"), END) if week % 2 else play(state, END)
+        state, _ = play(state, Action("meet", contact="hank", choice="learn"), END) if week % 2 else play(state, END)
         if state.opportunities["planner"].stage != "hidden":
             surfaced = week
             break

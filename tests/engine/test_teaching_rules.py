@@ -1,0 +1,284 @@
+"""The rules that make the essays' advice the best way to play, one behaviour each.
+
+Contact that adds nothing stops paying, then costs; an unkept promise weighs on the one who
+made it until they avoid you; help goes stale unthanked; advocates and guides need a loop
+closed; the score pays for a job, not for a network without one.
+"""
+
+from game.engine import lessons as L
+from game.engine.actions import Action
+from game.engine.kinds import EffectKind
+from game.engine.rules import apply, check, hire_reasons, new_game, preview, reads_as, score
+from game.engine.rules.doors import door_for
+from game.engine.state import (
+    ADVOCATE,
+    AVOIDING,
+    CONNECTED,
+    OPP_KNOWN,
+    SLIPPED,
+    WARM,
+    ContactState,
+    GameOutcome,
+)
+from game.engine.world import Tuning
+from tests.engine.worlds import tiny_world
+
+END = Action("end_week")
+
+
+def play(state, *actions):
+    effects = []
+    for a in actions:
+        state, fx = apply(state, a)
+        effects += fx
+    return state, effects
+
+
+def meet(cid, choice="advice"):
+    return Action("meet", contact=cid, choice=choice)
+
+
+def check_in(cid):
+    return Action("check_in", contact=cid)
+
+
+def trust_changes(effects, cid):
+    return [e for e in effects if e.target == cid and e.meter == "trust"]
+
+
+# --- contact that adds nothing ---------------------------------------------------------------
+
+
+def test_a_second_note_in_a_week_adds_nothing_and_says_so():
+    state = new_game(tiny_world(), "test", 0)
+    state, first = apply(state, check_in("cora"))
+    assert trust_changes(first, "cora")
+    assert preview(state, check_in("cora")).warning.startswith("you were already in touch with Cora this week")
+    state, second = apply(state, check_in("cora"))
+    assert not [e for e in second if e.meter]
+    assert any(e.kind == EffectKind.MESSAGE and "adds nothing" in e.cause for e in second)
+
+
+def test_a_third_note_in_a_week_is_pestering_and_costs_trust():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, check_in("cora"), check_in("cora"))
+    assert "third message" in preview(state, check_in("cora")).warning
+    before = state.contacts["cora"].trust
+    state, fx = apply(state, check_in("cora"))
+    assert state.contacts["cora"].trust < before
+    assert any("a third message this week" in e.cause for e in trust_changes(fx, "cora"))
+    assert state.contacts["cora"].slighted
+
+
+def test_notes_in_a_row_without_a_real_conversation_stop_warming():
+    state = new_game(tiny_world(), "test", 0)
+    gained = []
+    for _ in range(4):
+        state, fx = play(state, check_in("cora"), END)
+        gained.append(sum(e.delta for e in trust_changes(fx, "cora") if e.delta > 0))
+    assert gained[0] > 0 and gained[1] > 0
+    assert gained[2] == 0 and gained[3] == 0
+    state, _ = apply(state, meet("cora"))  # something real to follow up on
+    state, _ = play(state, END)
+    state, fx = apply(state, check_in("cora"))
+    assert sum(e.delta for e in trust_changes(fx, "cora")) > 0
+
+
+# --- the volunteered promise weighs on its maker ---------------------------------------------
+
+
+def test_a_slipped_promise_turns_into_avoidance_with_no_follow_up(world):
+    avoided = 0
+    for seed in range(20):
+        state = new_game(world, "second-act", seed)
+        state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
+        rising = []
+        for _ in range(8):
+            state, fx = apply(state, END)
+            rising += [e for e in fx if e.target == "mark-oduya" and e.meter == "embarrassment" and e.delta > 0]
+        promise = next(m for m in state.commitments.values() if m.by == "mark-oduya")
+        if promise.status in SLIPPED:
+            assert rising and all(e.lesson == L.CAUSED_COMMITMENT and "weighs on them" in e.cause for e in rising)
+            avoided += state.contacts["mark-oduya"].door == AVOIDING
+    assert avoided >= 15
+
+
+def test_asking_permission_leaves_nothing_to_weigh_on_anyone(world):
+    for seed in range(10):
+        state = new_game(world, "second-act", seed)
+        state, _ = play(state, meet("mark-oduya"), Action("ask_permission"))
+        for _ in range(8):
+            state, _ = apply(state, END)
+        assert state.contacts["mark-oduya"].embarrassment == 0
+
+
+def test_releasing_stops_the_weight_growing(world):
+    state = new_game(world, "second-act", 1)
+    state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
+    while not any(m.status in SLIPPED for m in state.commitments.values()):
+        state, _ = apply(state, END)
+    state, _ = play(state, END, END)  # it weighs on him a while
+    assert state.contacts["mark-oduya"].embarrassment > 0
+    state, _ = apply(state, Action("release", contact="mark-oduya"))
+    peak = state.contacts["mark-oduya"].embarrassment
+    for _ in range(6):
+        state, fx = apply(state, END)
+        assert not [e for e in fx if e.target == "mark-oduya" and e.meter == "embarrassment" and e.delta > 0]
+    assert state.contacts["mark-oduya"].embarrassment < peak
+
+
+def test_one_favour_at_a_time_while_a_promise_stands(world):
+    state = new_game(world, "second-act", 1)
+    state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
+    reason = check(state, Action("ask_intro", contact="mark-oduya", target="colin-marsh"))
+    assert reason is not None and "one favour at a time" in reason
+
+
+def test_an_accepted_introduction_is_theirs_to_make(world):
+    state = new_game(world, "second-act", 1)
+    state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
+    state.contacts["gordon-pike"].stage = "known"  # heard of him some other way
+    reason = check(state, Action("reach_out", contact="gordon-pike"))
+    assert reason is not None and "go around" in reason
+
+
+# --- closing the loop --------------------------------------------------------------------------
+
+
+def test_help_left_unthanked_costs_trust_after_the_grace_weeks():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = apply(state, meet("cora"))
+    state, _ = play(state, END, END)
+    before = state.contacts["cora"].trust
+    state, fx = apply(state, END)
+    assert state.contacts["cora"].trust == before - Tuning().unthanked_trust
+    assert any("never heard a word of thanks" in e.cause and e.lesson == L.CLOSE_THE_LOOP for e in fx)
+
+
+def test_thanking_in_time_costs_nothing():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, meet("cora"), END, Action("thank", contact="cora"))
+    before = state.contacts["cora"].trust
+    state, fx = play(state, END, END)
+    assert not [e for e in trust_changes(fx, "cora") if e.delta < 0]
+    assert state.contacts["cora"].trust >= before - Tuning().familiarity_fade
+
+
+def test_reporting_back_sends_good_word_along_ties():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, meet("cora"), Action("ask_intro", contact="cora", target="hank"), END)
+    state, fx = apply(state, Action("thank", contact="cora"))
+    word = [e for e in fx if e.target == "hank" and e.meter == "trust" and e.delta > 0]
+    assert word and word[0].lesson == L.REPUTATION_TRAVELS
+
+
+def _ready(**changes):
+    c = ContactState("x", stage=CONNECTED, trust=90, familiarity=80, door=WARM)
+    for key, value in changes.items():
+        setattr(c, key, value)
+    return c
+
+
+def test_an_advocate_needs_to_have_heard_how_their_help_turned_out():
+    t = Tuning()
+    assert door_for(t, _ready(), WARM, outstanding=False) == WARM
+    assert door_for(t, _ready(reported_back=True), WARM, outstanding=False) == ADVOCATE
+
+
+def test_nobody_you_pressed_or_pestered_goes_out_of_their_way():
+    assert door_for(Tuning(), _ready(reported_back=True, slighted=True), WARM, outstanding=False) == WARM
+
+
+def test_someone_who_owes_you_is_no_advocate():
+    assert door_for(Tuning(), _ready(reported_back=True), ADVOCATE, outstanding=True) == WARM
+
+
+def test_a_guide_acts_only_after_you_report_back():
+    world = tiny_world()
+
+    def explored(report_back: bool):
+        state = new_game(world, "test", 0)
+        state, _ = play(state, meet("cora"), Action("ask_intro", contact="cora", target="hank"), END,
+                        meet("hank"), Action("answer_interest", choice="explore"))
+        if report_back:
+            state, _ = apply(state, Action("thank", contact="hank"))
+        for week in range(10):
+            state, _ = play(state, meet("hank", "learn"), END) if week % 2 else play(state, END)
+        return state.opportunities["planner"].stage
+
+    assert explored(report_back=True) == OPP_KNOWN
+    assert explored(report_back=False) == "hidden"
+
+
+# --- the interest question ---------------------------------------------------------------------
+
+
+def test_the_question_comes_at_the_first_meeting_even_after_applying():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, meet("cora"), Action("ask_intro", contact="cora", target="hank"), END)
+    state.opportunities["analyst"].stage = OPP_KNOWN  # found some other way
+    state, _ = apply(state, Action("apply", opportunity="analyst"))
+    state, _ = apply(state, meet("hank"))
+    assert state.prompt is not None and state.prompt.kind == "interest" and state.prompt.subject == "analyst"
+
+
+def test_an_uninformed_yes_caps_their_trust_for_good():
+    state = new_game(tiny_world(knowledge=10, clarity=50), "test", 0)
+    state, _ = play(state, meet("cora"), Action("ask_intro", contact="cora", target="hank"), END, meet("hank"),
+                    Action("answer_interest", choice="eager_yes"))
+    ceiling = Tuning().overclaimed_trust_ceiling
+    for _ in range(10):
+        state, _ = play(state, END, meet("hank", "offer_help"))
+    assert state.contacts["hank"].trust <= ceiling
+
+
+# --- decisions and words ---------------------------------------------------------------------
+
+
+def test_someone_avoiding_you_speaks_against_you_to_whoever_is_hiring():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, meet("cora"), Action("ask_intro", contact="cora", target="hank"), END)
+    state.opportunities["analyst"].stage = OPP_KNOWN
+    calm = dict(hire_reasons(state, "analyst"))
+    state.contacts["cora"].door = AVOIDING
+    reasons = dict(hire_reasons(state, "analyst"))
+    said = [r for r in reasons if "changes the subject" in r]
+    assert said and reasons[said[0]] < 0 and not [r for r in calm if "changes the subject" in r]
+
+
+def test_the_reason_for_an_easy_meeting_names_what_made_it_easy():
+    goals = new_game(tiny_world(knowledge=20, clarity=60), "test", 0)
+    _, fx = apply(goals, meet("cora"))
+    assert any("knew what you were looking for" in e.cause for e in fx)
+    homework = new_game(tiny_world(knowledge=60, clarity=20), "test", 0)
+    _, fx = apply(homework, meet("cora"))
+    assert any("done your homework" in e.cause for e in fx)
+    assert not any("knew what you were looking for" in e.cause for e in fx)
+
+
+def test_how_someone_seems_is_known_only_after_meeting_them():
+    state = new_game(tiny_world(), "test", 0)
+    assert reads_as(state, "mo") == ()
+    state, _ = apply(state, meet("mo"))
+    assert set(reads_as(state, "mo")) == {"very busy", "lets things slip", "proud"}
+
+
+def test_the_score_pays_nothing_for_a_network_without_a_job():
+    state = new_game(tiny_world(), "test", 0)
+    for c in state.contacts.values():
+        if c.stage == CONNECTED:
+            c.door = ADVOCATE
+    assert score(state) == 0
+    state.outcome, state.job = GameOutcome.HIRED, "planner"
+    with_job = score(state)
+    for c in state.contacts.values():
+        c.door = WARM
+    assert with_job > score(state) > 0
+
+
+def test_someone_avoiding_you_at_the_end_counts_against_the_score():
+    state = new_game(tiny_world(), "test", 0)
+    state.outcome, state.job = GameOutcome.HIRED, "planner"
+    before = score(state)
+    state.contacts["mo"].door = AVOIDING
+    assert score(state) == before - Tuning().score_avoiding
