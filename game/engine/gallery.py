@@ -23,6 +23,7 @@ from game.engine.bots import (
 )
 from game.engine.intent import Action
 from game.engine.kinds import (
+    ADVOCATE,
     APPLIED,
     CLOSED,
     CONNECTED,
@@ -90,6 +91,20 @@ def check_in_spam_no_job(state: State) -> Action:
     return _first_ok(state, [Action("check_in", contact=cid) for cid in _by_hiring_first(state)]) or Action("end_week")
 
 
+def check_in_weekly(state: State) -> Action:
+    """The careful spammer: one note to everyone each week, never a second (it heeds the
+    warnings), applies to every role someone vouched for and takes the first decent offer."""
+    answer = _answer(state, "ask_permission", "explore")
+    if answer:
+        return answer
+    best = _best_offer(state)
+    if best and (estimated_fit(state, best) >= 0.5 or state.runway <= 4):
+        return Action("accept_job", opportunity=best)
+    notes = [Action("check_in", contact=cid) for cid in _by_hiring_first(state)
+             if state.contacts[cid].last_contact_week < state.week]
+    return _first_ok(state, [*_apply_all(state, referred_only=True), *notes]) or Action("end_week")
+
+
 def meet_spam(state: State) -> Action:
     """Meets the same few people for advice every week, asks nothing, thanks nobody."""
     return _answer(state, "ask_permission", "explore") or _take_any_offer(state) or _first_ok(state, [
@@ -134,6 +149,21 @@ def research_spam(state: State) -> Action:
     fields = sorted(state.knowledge, key=lambda f: (state.knowledge[f], f))
     return _take_any_offer(state) or _first_ok(state, [
         *_apply_all(state), *(Action("research", field=f) for f in fields),
+    ]) or Action("end_week")
+
+
+def advocate_farmer(state: State) -> Action:
+    """Network first, job later: meets, thanks and reports back to the people it knows until
+    they are advocates, applies only where an advocate vouched, and takes the first offer."""
+    answer = _answer(state, "ask_permission", "explore")
+    if answer:
+        return answer
+    people = sorted(_connected(state), key=lambda cid: (-state.contacts[cid].trust, cid))
+    thanks = [Action("thank", contact=cid) for cid in people
+              if state.contacts[cid].owed_thanks or state.contacts[cid].advice_pending]
+    meets = [Action("meet", contact=cid, choice="advice") for cid in people if state.contacts[cid].door != ADVOCATE]
+    return _take_any_offer(state) or _first_ok(state, [
+        *_apply_all(state, referred_only=True), *thanks, *meets,
     ]) or Action("end_week")
 
 
@@ -254,6 +284,14 @@ def eager_yes_then_withdraw(state: State) -> Action:
     return _eager(state)
 
 
+def question_dodger(state: State) -> Action:
+    """Patient in every way but one: answers every "Are you interested?" with "Not right now",
+    so no conversation ever becomes an interview (nor a guide)."""
+    if state.prompt is not None and state.prompt.kind == PromptKind.INTEREST:
+        return Action("answer_interest", choice="not_now")
+    return patient(state)
+
+
 # --- closing the loop -------------------------------------------------------------------------
 
 
@@ -293,18 +331,21 @@ def patient_plus(state: State) -> Action:
 GALLERY: dict[str, Bot] = {
     "check_in_spam": check_in_spam,
     "check_in_spam_no_job": check_in_spam_no_job,
+    "check_in_weekly": check_in_weekly,
     "meet_spam": meet_spam,
     "thank_spam": thank_spam,
     "reach_out_spam": reach_out_spam,
     "research_spam": research_spam,
     "cold_applier": cold_applier,
     "minimal_effort": minimal_effort,
+    "advocate_farmer": advocate_farmer,
     "accept_and_wait": accept_and_wait,
     "accept_then_release": accept_then_release,
     "accept_and_chase": accept_and_chase,
     "press_then_release": press_then_release,
     "eager_yes_never_withdraw": eager_yes_never_withdraw,
     "eager_yes_then_withdraw": eager_yes_then_withdraw,
+    "question_dodger": question_dodger,
     "never_thanks": never_thanks,
 }
 

@@ -163,6 +163,7 @@ class Tuning:
     hire_trust: float = 0.35
     hire_prep: float = 0.25
     hire_informed: float = 0.15
+    hire_not_now: float = 0.15  # applying after telling the hiring contact the timing wasn't right
     hire_guide: float = 0.1  # the hiring contact became your guide (explored honestly, then heard back)
     hire_overclaimed_prep: float = 0.30
     hire_reputation: float = 0.10

@@ -27,6 +27,9 @@ def hire_reasons(state: State, opp_id: str) -> list[tuple[str, float]]:
     if hc is not None and hc.stage == CONNECTED and hc.trust > t.hire_trust_from:
         reasons.append(("the hiring contact trusts you",
                         t.hire_trust * (hc.trust - t.hire_trust_from) / (100 - t.hire_trust_from)))
+    if hc is not None and f"not_now:{opp_id}" in hc.memory:
+        # they took "not right now" at its word and moved on to other candidates
+        reasons.append(("you told them the timing wasn't right", -t.hire_not_now))
     if hc is not None and hc.guide and hc.reported_back:
         # you explored honestly with them and told them what you did with it: they know how you think
         reasons.append(("the person hiring already knows how you think", t.hire_guide))

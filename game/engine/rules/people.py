@@ -18,7 +18,13 @@ from game.engine.kinds import (
     PlayerMeter,
     PromiseKind,
 )
-from game.engine.rules.derived import estimated_fit, fit, is_open, preparation, promised_introduction
+from game.engine.rules.derived import (
+    estimated_fit,
+    fit,
+    is_open,
+    preparation,
+    promised_introduction,
+)
 from game.engine.rules.turn import Turn
 from game.engine.state import Commitment
 from game.engine.world import ContactDef, OpportunityDef

@@ -53,6 +53,8 @@ class AnswerInterest(AnswerRule):
             _explore(turn, cid, oid)
         else:
             turn.meter(cid, FAMILIARITY, turn.t.not_now_familiarity, f"you told {turn.name(cid)} the timing isn't right", L.HONEST_INTEREST)
+            c = turn.c(cid)
+            c.memory = c.memory + (f"not_now:{oid}",)  # they take you at your word (see hiring)
             turn.outcome = Outcome.NOT_NOW
 
 
