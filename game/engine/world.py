@@ -310,6 +310,22 @@ class Tuning:
     def names(cls) -> tuple[str, ...]:
         return tuple(f.name for f in fields(cls))
 
+    @classmethod
+    def reference(cls, width: int = 92) -> str:
+        """Every name with its default, wrapped: the list AUTHORING.md carries."""
+        items = [f"`{f.name}` ({f.default})" for f in fields(cls)]
+        lines: list[str] = []
+        line = ""
+        for i, item in enumerate(items):
+            piece = item + ("," if i < len(items) - 1 else ".")
+            if line and len(line) + 1 + len(piece) > width:
+                lines.append(line)
+                line = piece
+            else:
+                line = f"{line} {piece}" if line else piece
+        lines.append(line)
+        return "\n".join(lines)
+
     def with_overrides(self, overrides: Mapping[str, float]) -> Tuning:
         values: dict[str, Any] = dict(overrides)
         return replace(self, **values)

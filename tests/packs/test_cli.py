@@ -94,6 +94,15 @@ def test_balance_warns_when_pressing_pays(capsys, tmp_path):
     assert set(data["balance"]["core"]["campaigns"]) == {"second-act", "the-favour", "the-question"}
 
 
+def test_the_authoring_guide_lists_every_tuning_value_with_its_default():
+    from game.engine.world import Tuning
+
+    guide = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
+    start = guide.index("<!-- tuning:begin")
+    block = guide[guide.index("\n", start) + 1:guide.index("<!-- tuning:end -->")].strip()
+    assert block == Tuning.reference(), "regenerate the list from Tuning.reference():\n" + Tuning.reference()
+
+
 def test_authoring_guide_covers_every_name_an_author_can_write():
     from game.engine.actions import OUTCOMES
     from game.engine.dialogue import PLACEHOLDERS
