@@ -37,6 +37,8 @@ def holds(cond: Condition, state: State, speaker: str | None = None) -> bool:
             return False
         if cond.owes_you is not None and bool(state.outstanding_commitments(c.id)) != cond.owes_you:
             return False
+        if cond.reported_back is not None and c.reported_back != cond.reported_back:
+            return False
     if not _between(state.clarity, cond.clarity_at_least, cond.clarity_below):
         return False
     if not _between(state.reputation, cond.reputation_at_least, cond.reputation_below):
@@ -64,7 +66,7 @@ def _needs_contact(cond: Condition) -> bool:
         or cond.familiarity_at_least is not None or cond.familiarity_below is not None
         or cond.embarrassment_at_least is not None or cond.embarrassment_below is not None
         or bool(cond.door) or bool(cond.stage) or bool(cond.archetype)
-        or cond.met_before is not None or cond.owes_you is not None
+        or cond.met_before is not None or cond.owes_you is not None or cond.reported_back is not None
     )
 
 

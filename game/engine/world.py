@@ -355,6 +355,7 @@ class Condition:
     archetype: tuple[str, ...] = ()
     met_before: bool | None = None
     owes_you: bool | None = None  # the contact has a promise to you still outstanding
+    reported_back: bool | None = None  # the player has reported back to them at least once
     clarity_at_least: int | None = None
     clarity_below: int | None = None
     reputation_at_least: int | None = None

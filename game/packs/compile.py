@@ -194,7 +194,7 @@ def _condition(k: Compiler, src: Src, at: KeyPath, c: ConditionEntry, people: Ma
         familiarity_at_least=c.familiarity_at_least, familiarity_below=c.familiarity_below,
         embarrassment_at_least=c.embarrassment_at_least, embarrassment_below=c.embarrassment_below,
         door=tuple(c.door), stage=tuple(c.stage), archetype=tuple(c.archetype), met_before=c.met_before,
-        owes_you=c.owes_you, clarity_at_least=c.clarity_at_least, clarity_below=c.clarity_below,
+        owes_you=c.owes_you, reported_back=c.reported_back, clarity_at_least=c.clarity_at_least, clarity_below=c.clarity_below,
         reputation_at_least=c.reputation_at_least, reputation_below=c.reputation_below,
         knowledge_at_least=tuple(sorted(c.knowledge_at_least.items())), lessons_unlocked=tuple(c.lessons_unlocked),
         lessons_locked=tuple(c.lessons_locked), week_at_least=c.week_at_least, week_below=c.week_below,

@@ -141,6 +141,8 @@ class ConditionEntry(Strict):
     archetype: list[Archetype] = []
     met_before: bool | None = None
     owes_you: bool | None = None
+    reported_back: bool | None = Field(
+        default=None, description="The player has told this contact what they did with their help at least once.")
     clarity_at_least: Meter | None = None
     clarity_below: Meter | None = None
     reputation_at_least: Meter | None = None

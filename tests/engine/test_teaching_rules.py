@@ -282,3 +282,15 @@ def test_someone_avoiding_you_at_the_end_counts_against_the_score():
     before = score(state)
     state.contacts["mo"].door = AVOIDING
     assert score(state) == before - Tuning().score_avoiding
+
+
+def test_an_event_can_wait_until_you_have_reported_back():
+    from game.engine.conditions import holds
+    from game.engine.world import Condition
+
+    cond = Condition(contact="cora", reported_back=True)
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, meet("cora"), END)
+    assert not holds(cond, state)
+    state, _ = apply(state, Action("thank", contact="cora"))
+    assert holds(cond, state)
