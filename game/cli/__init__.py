@@ -148,13 +148,15 @@ def _lessons(args: argparse.Namespace) -> int:
         print(f"\n{table['campaign']}: {args.runs} runs, seed {args.seed}. Each row is A minus B on the same seeds "
               "(± one standard error), over the runs where the choice came up.")
         print(f"{'lesson: A vs B':62} {'arose':>5} {'hired':>12} {'score':>12} {'trust':>12} {'embarr.':>12} "
-              f"{'B shut':>6}")
+              f"{'B shut':>6}  verdict")
         for row in table["forks"]:
             print(f"{row['lesson'] + ': ' + row['fork']:62.62} {row['arose']:5.0%} {_cell(row, 'hired', 100):>12} "
                   f"{_cell(row, 'score'):>12} {_cell(row, 'trust'):>12} {_cell(row, 'embarrassment'):>12} "
-                  f"{row['b_shut']:6.0%}")
+                  f"{row['b_shut']:6.0%}  {row['verdict']}")
     print("\nhired in points of hire rate; trust and embarrassment of the person the choice was about, at the end; "
-          "B shut: share of B games where that person avoids you or has shut the door.")
+          "B shut: share of B games where that person avoids you or has shut the door; verdict: the score "
+          "difference is at least two standard errors the lesson's way (teaches), the other way (backwards), "
+          "or neither (unclear).")
     return 0
 
 

@@ -143,7 +143,7 @@ def _print_balance(report: dict) -> None:
         for row in forks:
             score = row["score"]
             print(f"      {row['lesson'] + ': ' + row['fork']:78.78} {score['diff']:+5.1f} ±{score['se']:.1f}"
-                  f"  ({row['arose']:.0%})")
+                  f"  ({row['arose']:.0%})  {row['verdict']}")
 
 
 # --------------------------------------------------------------------------------------

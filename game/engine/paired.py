@@ -166,6 +166,17 @@ def _stats(diffs: list[float]) -> tuple[float, float]:
     return mean, math.sqrt(var / n)
 
 
+def verdict(pairs: int, diff: float, se: float) -> str:
+    """Whether a fork teaches its lesson in score: at least two standard errors the lesson's way."""
+    if pairs < 2:
+        return "did not arise"
+    if diff >= 2 * se and diff > 0:
+        return "teaches"
+    if diff <= -2 * se and diff < 0:
+        return "backwards"
+    return "unclear"
+
+
 def lesson_table(world: World, campaign: str, runs: int, seed: int = 0) -> dict[str, object]:
     """For every fork: how often it came up, and the paired differences A - B with standard errors."""
     rows = []
@@ -182,5 +193,6 @@ def lesson_table(world: World, campaign: str, runs: int, seed: int = 0) -> dict[
             mean, se = _stats([float(getattr(a, metric)) - float(getattr(b, metric)) for a, b in pairs])
             row[metric] = {"diff": round(mean, 3), "se": round(se, 3)}
         row["b_shut"] = round(sum(b.shut for _, b in pairs) / len(pairs), 3) if pairs else 0.0
+        row["verdict"] = verdict(len(pairs), *_stats([float(a.score - b.score) for a, b in pairs]))
         rows.append(row)
     return {"campaign": campaign, "runs": runs, "seed": seed, "forks": rows}

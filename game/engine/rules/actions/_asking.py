@@ -17,7 +17,16 @@ from game.engine.rules.people import generosity, press, unavailable
 from game.engine.rules.turn import Turn
 from game.engine.state import State
 
-PRESSING = "you don't know each other well enough yet: this would be pressing"
+
+def pressing_words(state: State, cid: str) -> str:
+    """Why an ask would be pressing, with what is enough: the numbers the player can see."""
+    c, t = state.contacts[cid], state.world.tuning
+    short = []
+    if c.familiarity < t.press_familiarity:
+        short.append(f"familiarity {c.familiarity} of {t.press_familiarity}")
+    if c.trust < t.press_trust:
+        short.append(f"trust {c.trust} of {t.press_trust}")
+    return f"you don't know each other well enough yet ({', '.join(short)}): this would be pressing"
 
 
 class AskRule(ContactRule):
@@ -37,7 +46,7 @@ class AskRule(ContactRule):
 
     def warning(self, state: State, action: Action) -> tuple[str, str] | None:
         if is_pressing(state, action.cid):
-            return PRESSING, L.RELATIONSHIP_BEFORE_LEVERAGE
+            return pressing_words(state, action.cid), L.RELATIONSHIP_BEFORE_LEVERAGE
         return None
 
     def perform(self, turn: Turn, action: Action) -> None:
