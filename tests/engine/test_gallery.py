@@ -13,10 +13,11 @@ CAMPAIGNS = ["second-act", "the-favour", "the-question"]
 RUNS = 40
 
 # Accepting every offer and letting the helper off the hook after two weeks is the designed
-# recovery (DESIGN 1.3) and accepting from reliable helpers is no mistake, so on these
-# campaigns it still plays about as well as patient. An open balance gap, kept visible: when
-# the rules make it lose, these xfails turn into passes and must be removed.
-RECOVERY_TIES = {("accept_then_release", c) for c in CAMPAIGNS}
+# recovery (DESIGN 1.3), and accepting from reliable helpers is no mistake: at full scale
+# (bench/gallery.py) it plays within 5 points of patient on every core campaign, and on
+# these small runs it reaches patient in second-act. An open balance gap, kept visible:
+# when the rules make it lose, this strict xfail fails and must be removed.
+RECOVERY_TIES = {("accept_then_release", "second-act")}
 
 
 def _mean_scores(world, campaign: str, bots: list[str]) -> dict[str, float]:
