@@ -88,7 +88,7 @@ def _weighs(turn: Turn, m: Commitment) -> None:
         return
     guilt = round(turn.t.guilt_base + turn.t.guilt_face * turn.w.people[m.by].traits.face)
     turn.meter(m.by, EMBARRASSMENT, guilt,
-               f"{turn.name(m.by)} still hasn't done {turn.promise_words(m)}, and it weighs on them",
+               f"{turn.name(m.by)} still hasn't made good on {turn.promise_words(m)}, and it weighs on them",
                L.CAUSED_COMMITMENT)
 
 

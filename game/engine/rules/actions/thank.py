@@ -48,5 +48,5 @@ class Thank(ContactRule):
             turn.outcome = Outcome.REPORTED_BACK
             turn.meter(cid, TRUST, turn.t.report_back_trust, f"you told {first} what you did with their advice", L.CLOSE_THE_LOOP)
             # the people who know them hear that you follow through
-            turn.leak(cid, turn.t.loop_leak, f"you tell {first} how their help turned out", L.REPUTATION_TRAVELS)
+            turn.leak(cid, turn.t.loop_leak, f"you told {first} how their help turned out", L.REPUTATION_TRAVELS)
         turn.update_door(cid, L.CLOSE_THE_LOOP)
