@@ -108,9 +108,18 @@ def patient(state: State) -> Action:
         good = estimated_fit(state, state.prompt.subject) >= 0.6
         return Action("answer_interest", choice="eager_yes" if informed and good else "explore")
     best = _best_offer(state)
-    if best and (estimated_fit(state, best) >= GOOD_FIT or state.runway <= 4):
+    if best and (state.runway <= 4 or (estimated_fit(state, best) >= GOOD_FIT and not _better_in_play(state, best))):
         return Action("accept_job", opportunity=best)
     return _first_ok(state, _patient_moves(state)) or Action("end_week")
+
+
+def _better_in_play(state: State, offer: str) -> bool:
+    """A clearly better-looking role is still in play and there is time to see it through:
+    a patient player does not take the first decent offer over it."""
+    if _time_is_short(state):
+        return False
+    mine = estimated_fit(state, offer)
+    return any(estimated_fit(state, oid) >= mine + 0.05 for oid in _opps(state, APPLIED, INTERVIEWING))
 
 
 def _time_is_short(state: State) -> bool:
