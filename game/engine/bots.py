@@ -90,6 +90,8 @@ def _meeting_choice(state: State, cid: str) -> str:
 
 # the estimated fit a patient player holds out for: a role that truly fits, not the first one
 GOOD_FIT = 0.58
+# the clarity a patient player reflects up to before anything else
+REFLECT_TO = 55
 
 
 def _hiring_contacts(state: State) -> set[str]:
@@ -146,7 +148,7 @@ def _patient_moves(state: State) -> Iterator[Action]:
     w = state.world
     week = state.week
     connected = _connected(state)
-    if state.clarity < 55:
+    if state.clarity < REFLECT_TO:
         yield Action("reflect")
     for cid in connected:
         if state.outstanding_commitments(cid):
@@ -188,7 +190,7 @@ def _patient_moves(state: State) -> Iterator[Action]:
         c = state.contacts[cid]
         if c.door != GUARDED and c.last_contact_week != week:
             yield Action("meet", contact=cid, choice=_meeting_choice(state, cid))
-    yield Action("research", field=_home_field(state))
+    yield Action("research", field=_posting_field(state))
     for cid in people:
         if week - state.contacts[cid].last_contact_week >= 2:
             yield Action("check_in", contact=cid)

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine.bots import _connected, patient
-from game.engine.gallery import chaser, hands_off, never_thanks
+from game.engine.gallery import chaser, hands_off, never_thanks, without
 from game.engine.intent import Action
 from game.engine.kinds import AVOIDING, CLOSED, GameOutcome, PromptKind
 from game.engine.rules import (
@@ -94,6 +94,19 @@ def _asked_of(state: State) -> str | None:
     return action.contact if action is not None else None
 
 
+def _first_person(state: State) -> str | None:
+    """The game's start: the choice is about the first person the player knows."""
+    if state.steps or state.prompt is not None:
+        return None
+    people = _connected(state)
+    return people[0] if people else None
+
+
+def no_homework(state: State) -> Action:
+    """The patient player who never researches a field or reflects on what they want."""
+    return without(state, ("research", "reflect"))
+
+
 def _say(action: Action | None) -> Callable[[State], Action | None]:
     return lambda _state: action
 
@@ -107,6 +120,10 @@ FORKS: tuple[Fork, ...] = (
          _offer_from(busy=True), _say(Action("accept_offer")), _say(Action("accept_offer")), patient, chaser),
     Fork("caused-commitment", "ask permission vs accept a reliable, unhurried helper's offer and wait",
          _offer_from(busy=False), _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
+    Fork("reduce-their-risk", "ask permission to use their name vs decline and write cold", _offer,
+         _say(Action("ask_permission")), _say(Action("decline_offer")), patient, patient),
+    Fork("do-your-homework", "research and reflect vs skip the homework", _first_person, _say(None), _say(None),
+         patient, no_homework),
     Fork("close-the-loop", "thank and report back vs never", _owed_thanks, _say(None), _say(None), patient, never_thanks),
     Fork("honest-interest", "explore vs an uninformed \"Yes!\"", _uninformed_question,
          _say(Action("answer_interest", choice="explore")), _say(Action("answer_interest", choice="eager_yes")),

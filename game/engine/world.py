@@ -198,7 +198,7 @@ class Tuning:
     # meetings (familiarity, trust, clarity, knowledge, reputation by approach)
     meet_advice_familiarity: int = 8
     meet_advice_trust: int = 4  # prepared
-    meet_advice_unprepared_trust: int = -2
+    meet_advice_unprepared_trust: int = -4  # they worked hard to figure out what you need
     meet_advice_clarity: int = 4
     meet_mentions: int = 2  # how many of their ties a prepared advice meeting names
     meet_mention_tie: float = 0.4  # the tie strength a mention needs
@@ -206,6 +206,8 @@ class Tuning:
     meet_learn_trust: int = 3
     meet_learn_knowledge: int = 8
     meet_learn_clarity: int = 2
+    meet_learn_unprepared_trust: int = 1  # unprepared, the hour goes on basics you could have read
+    meet_learn_unprepared_knowledge: int = 4
     meet_help_familiarity: int = 7
     meet_help_trust: int = 6
     meet_help_reputation: int = 1

@@ -80,7 +80,7 @@ class Meet(ContactRule):
         if choice == "advice":
             _advice(turn, cid, prepared)
         elif choice == "learn":
-            _learn(turn, cid)
+            _learn(turn, cid, prepared)
         else:
             _offer_help(turn, cid)
         turn.update_door(cid, L.RELATIONSHIP_BEFORE_LEVERAGE)
@@ -116,14 +116,22 @@ def _why_easy(turn: Turn, cid: str) -> str:
     return f"you had done your homework on {fname}, so {first} could help"
 
 
-def _learn(turn: Turn, cid: str) -> None:
+def _learn(turn: Turn, cid: str, prepared: bool) -> None:
     w, person = turn.w, turn.w.people[cid]
     first = person.first_name
     fname = w.fields[person.field].name if person.field in w.fields else person.field
     t = turn.t
     turn.meter(cid, FAMILIARITY, t.meet_learn_familiarity, f"you asked {first} about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.meter(cid, TRUST, t.meet_learn_trust, f"{first} enjoyed talking about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
-    turn.knowledge(person.field, t.meet_learn_knowledge, f"{first} showed you how {fname} works from inside", L.DO_YOUR_HOMEWORK)
+    if prepared:
+        turn.meter(cid, TRUST, t.meet_learn_trust, f"{first} enjoyed talking about their work", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        turn.knowledge(person.field, t.meet_learn_knowledge, f"{first} showed you how {fname} works from inside",
+                       L.DO_YOUR_HOMEWORK)
+    else:
+        # without homework the hour goes on the basics you could have read
+        turn.meter(cid, TRUST, t.meet_learn_unprepared_trust, f"{first} spent the hour on basics you could have read",
+                   L.DO_YOUR_HOMEWORK)
+        turn.knowledge(person.field, t.meet_learn_unprepared_knowledge, f"{first} explained the basics of {fname}",
+                       L.DO_YOUR_HOMEWORK)
     turn.player(PlayerMeter.CLARITY, t.meet_learn_clarity, "hearing about real work told you what you like", L.DO_YOUR_HOMEWORK)
 
 
@@ -145,8 +153,10 @@ def _maybe_prompt(turn: Turn, cid: str, prepared: bool) -> None:
         return
     person = turn.w.people[cid]
     target = person.volunteers_intro_to
-    if target is not None and target in s.contacts and s.contacts[target].stage != CONNECTED:
-        # the heat-of-the-moment offer: it comes whether or not the player is ready
+    blurts = person.traits.busyness >= turn.t.reads_busy
+    if target is not None and target in s.contacts and s.contacts[target].stage != CONNECTED and (prepared or blurts):
+        # a busy person offers in the heat of the moment, ready or not; anyone else only once
+        # they can tell what you are looking for
         turn.c(cid).offered = True
         s.prompt = Prompt(PromptKind.OFFER, cid, target)
         return
