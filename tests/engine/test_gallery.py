@@ -7,17 +7,18 @@ figures, 4 seeds x 500 runs per bot and campaign, come from `python bench/galler
 import pytest
 
 from game.engine.gallery import ALIGNED, GALLERY
-from game.engine.sim import BOTS, simulate
+from game.engine.sim import BOTS, play, run_seed, simulate
 
 CAMPAIGNS = ["second-act", "the-favour", "the-question"]
-RUNS = 40
+RUNS = 100
 
 # Accepting every offer and letting the helper off the hook after two weeks is the designed
 # recovery (DESIGN 1.3), and accepting from reliable helpers is no mistake: at full scale
-# (bench/gallery.py) it plays within 5 points of patient on every core campaign, and on
-# these small runs it reaches patient in second-act. An open balance gap, kept visible:
-# when the rules make it lose, this strict xfail fails and must be removed.
-RECOVERY_TIES = {("accept_then_release", "second-act")}
+# (bench/gallery.py, 4 seeds x 500 runs) it plays 0.7 to 2.6 points below patient, within
+# the 5 the balance bound asks for. An open gap, kept visible: it may tie patient here, but
+# must not clearly beat it.
+RECOVERY = "accept_then_release"
+TIE_MARGIN = 3.0
 
 
 def _mean_scores(world, campaign: str, bots: list[str]) -> dict[str, float]:
@@ -31,26 +32,28 @@ def _mean_scores(world, campaign: str, bots: list[str]) -> dict[str, float]:
 
 @pytest.fixture(scope="module")
 def scores(world):
-    bots = ["patient", "random", *GALLERY]
+    bots = ["patient", *GALLERY]
     return {c: _mean_scores(world, c, bots) for c in CAMPAIGNS}
 
 
-CASES = [
-    pytest.param(bot, campaign, marks=pytest.mark.xfail(strict=True, reason="the designed recovery ties patient"))
-    if (bot, campaign) in RECOVERY_TIES else pytest.param(bot, campaign)
-    for campaign in CAMPAIGNS for bot in GALLERY
-]
-
-
-@pytest.mark.parametrize(("bot", "campaign"), CASES)
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+@pytest.mark.parametrize("bot", sorted(set(GALLERY) - {RECOVERY}))
 def test_no_anti_lesson_bot_reaches_patient(scores, bot, campaign):
     assert scores[campaign][bot] < scores[campaign]["patient"], f"{bot} scores {scores[campaign][bot]} on {campaign}"
 
 
 @pytest.mark.parametrize("campaign", CAMPAIGNS)
-def test_a_bot_that_never_gets_a_job_scores_nothing_for_its_network(world, campaign):
+def test_the_recovery_line_does_not_beat_patient(scores, campaign):
+    assert scores[campaign][RECOVERY] < scores[campaign]["patient"] + TIE_MARGIN
+
+
+@pytest.mark.parametrize("campaign", CAMPAIGNS)
+def test_a_game_without_a_job_scores_nothing_for_its_network(world, campaign):
     out = simulate(world, campaign, ["check_in_spam_no_job", "minimal_effort"], 20, seed=5)["strategies"]
     assert all(r["hired_rate"] == 0 and r["mean_score"] <= 10 for r in out.values())
+    jobless = [r for r in (play(world, campaign, "random", run_seed(5, i)) for i in range(40)) if not r.hired]
+    assert any(r.advocates for r in jobless), "random play should make some advocates to test this with"
+    assert all(r.score == 0 for r in jobless)
 
 
 @pytest.mark.parametrize("campaign", CAMPAIGNS)
