@@ -53,6 +53,14 @@ def _take_any_offer(state: State) -> Action | None:
     return Action("accept_job", opportunity=best) if best else None
 
 
+def _take_decent_offer(state: State) -> Action | None:
+    """Take the best offer once it looks half decent, or any offer when the savings run low."""
+    best = _best_offer(state)
+    if best and (estimated_fit(state, best) >= 0.5 or state.runway <= 4):
+        return Action("accept_job", opportunity=best)
+    return None
+
+
 def _apply_all(state: State, referred_only: bool = False) -> Iterator[Action]:
     for oid in _opps(state, OPP_KNOWN):
         if not referred_only or state.opportunities[oid].referred:
@@ -70,12 +78,9 @@ def _by_hiring_first(state: State) -> list[str]:
 def check_in_spam(state: State) -> Action:
     """Checks in with everyone, hiring contacts first, several times a week; applies to every
     role it hears of (vouched-for ones first) and takes the first decent offer."""
-    answer = _answer(state, "ask_permission", "explore")
-    if answer:
-        return answer
-    best = _best_offer(state)
-    if best and (estimated_fit(state, best) >= 0.5 or state.runway <= 4):
-        return Action("accept_job", opportunity=best)
+    taken = _answer(state, "ask_permission", "explore") or _take_decent_offer(state)
+    if taken:
+        return taken
     people = sorted(_by_hiring_first(state), key=lambda cid: state.contacts[cid].last_contact_week == state.week)
     return _first_ok(state, [
         *_apply_all(state, referred_only=True), *_apply_all(state),
@@ -94,12 +99,9 @@ def check_in_spam_no_job(state: State) -> Action:
 def check_in_weekly(state: State) -> Action:
     """The careful spammer: one note to everyone each week, never a second (it heeds the
     warnings), applies to every role someone vouched for and takes the first decent offer."""
-    answer = _answer(state, "ask_permission", "explore")
-    if answer:
-        return answer
-    best = _best_offer(state)
-    if best and (estimated_fit(state, best) >= 0.5 or state.runway <= 4):
-        return Action("accept_job", opportunity=best)
+    taken = _answer(state, "ask_permission", "explore") or _take_decent_offer(state)
+    if taken:
+        return taken
     notes = [Action("check_in", contact=cid) for cid in _by_hiring_first(state)
              if state.contacts[cid].last_contact_week < state.week]
     return _first_ok(state, [*_apply_all(state, referred_only=True), *notes]) or Action("end_week")

@@ -20,7 +20,6 @@ from game.engine.rules.derived import (
     preparation,
     promise_words,
     reads_as,
-    reliable_helper,
     role_words,
     score,
 )
@@ -58,7 +57,6 @@ __all__ = [
     "preview",
     "promise_words",
     "reads_as",
-    "reliable_helper",
     "role_words",
     "score",
 ]

@@ -105,12 +105,6 @@ def reads_as(state: State, cid: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def reliable_helper(state: State, cid: str) -> bool:
-    """Whether someone seems safe to leave a promise with: met, not very busy, and keeps promises."""
-    words = reads_as(state, cid)
-    return "keeps promises" in words and "very busy" not in words
-
-
 def score(state: State) -> int:
     """0-100: led by the fit of the job and the weeks it took; the network left behind is a
     minor term beside a job, and every closed door costs."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.engine import lessons as L
 from game.engine.kinds import (
     APPLIED,
@@ -121,21 +123,46 @@ def fulfil(turn: Turn, kid: str) -> None:
     turn.update_door(cid, L.CAUSED_COMMITMENT)
 
 
-def best_hidden(turn: Turn, cid: str, by_truth: bool) -> str | None:
-    """The open hidden role this person could point you to, best for you first."""
+def _within_reach(person: ContactDef, opp: OpportunityDef) -> bool:
+    """Whether someone can speak for you about a role: it is at their company, or they know
+    whoever is hiring. Working in the same field is not enough to put anyone forward."""
+    return opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0
+
+
+def _best_within_reach(turn: Turn, cid: str, eligible: Callable[[str], bool],
+                       value: Callable[[str], float]) -> str | None:
+    """Of the roles this person can speak for that are eligible, the one of highest value."""
     s, w = turn.s, turn.w
     person = w.people[cid]
     best, best_score = None, -1.0
     for oid in s.opportunities:
-        opp = w.opportunities[oid]
-        if s.opportunities[oid].stage != HIDDEN or opp.posted or not is_open(s, oid):
+        if not eligible(oid) or not _within_reach(person, w.opportunities[oid]):
             continue
-        if not _within_reach(person, opp):
-            continue
-        value = fit(s, oid) if by_truth else estimated_fit(s, oid)
-        if value > best_score:
-            best, best_score = oid, value
+        score = value(oid)
+        if score > best_score:
+            best, best_score = oid, score
     return best
+
+
+def best_hidden(turn: Turn, cid: str, by_truth: bool) -> str | None:
+    """The open hidden role this person could point you to, best for you first."""
+    s, w = turn.s, turn.w
+
+    def eligible(oid: str) -> bool:
+        return s.opportunities[oid].stage == HIDDEN and not w.opportunities[oid].posted and is_open(s, oid)
+
+    return _best_within_reach(turn, cid, eligible, (lambda oid: fit(s, oid)) if by_truth else (lambda oid: estimated_fit(s, oid)))
+
+
+def _vouchable(turn: Turn, cid: str) -> str | None:
+    """A role you are already pursuing that this person is placed to vouch for, best first."""
+    s, w = turn.s, turn.w
+
+    def eligible(oid: str) -> bool:
+        o = s.opportunities[oid]
+        return not o.referred and o.stage in (OPP_KNOWN, APPLIED, INTERVIEWING) and w.opportunities[oid].hiring_contact != cid
+
+    return _best_within_reach(turn, cid, eligible, lambda oid: estimated_fit(s, oid))
 
 
 def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
@@ -149,30 +176,6 @@ def reveal(turn: Turn, cid: str, oid: str, cause: str, lesson: str) -> None:
     if turn.s.contacts[hc].stage != CONNECTED and hc != cid:
         turn.connect(hc, intro_trust(turn, cid, hc) + turn.t.reveal_intro_trust, turn.t.reveal_intro_familiarity,
                      f"{turn.name(cid)} introduced you to {turn.full(hc)}, who is hiring.", lesson, introduced_by=cid)
-
-
-def _within_reach(person: ContactDef, opp: OpportunityDef) -> bool:
-    """Whether someone can speak for you about a role: it is at their company, or they know
-    whoever is hiring. Working in the same field is not enough to put anyone forward."""
-    return opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0
-
-
-def _vouchable(turn: Turn, cid: str) -> str | None:
-    """A role you are already pursuing that this person is placed to vouch for, best first."""
-    s, w = turn.s, turn.w
-    person = w.people[cid]
-    best, best_score = None, -1.0
-    for oid in s.opportunities:
-        o = s.opportunities[oid]
-        opp = w.opportunities[oid]
-        if o.referred or o.stage not in (OPP_KNOWN, APPLIED, INTERVIEWING) or opp.hiring_contact == cid:
-            continue
-        if not _within_reach(person, opp):
-            continue
-        value = estimated_fit(s, oid)
-        if value > best_score:
-            best, best_score = oid, value
-    return best
 
 
 def advocate_acts(turn: Turn, cid: str) -> None:
