@@ -7,22 +7,8 @@ from game.engine.actions import Action
 from game.engine.kinds import EffectKind
 from game.engine.rules import apply, new_game
 from game.engine.state import AVOIDING, CLOSED, CONNECTED, INTERVIEWING, OPP_KNOWN, SLIPPED
+from tests.engine.steps import END, meet, play
 from tests.engine.worlds import tiny_world
-
-
-def play(state, *actions):
-    effects = []
-    for a in actions:
-        state, fx = apply(state, a)
-        effects += fx
-    return state, effects
-
-
-def meet(cid, choice="advice"):
-    return Action("meet", contact=cid, choice=choice)
-
-
-END = Action("end_week")
 
 
 def weeks_until_slipped(state, by, limit=6):

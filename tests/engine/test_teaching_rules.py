@@ -21,21 +21,8 @@ from game.engine.state import (
     GameOutcome,
 )
 from game.engine.world import Tuning
+from tests.engine.steps import END, meet, play
 from tests.engine.worlds import tiny_world
-
-END = Action("end_week")
-
-
-def play(state, *actions):
-    effects = []
-    for a in actions:
-        state, fx = apply(state, a)
-        effects += fx
-    return state, effects
-
-
-def meet(cid, choice="advice"):
-    return Action("meet", contact=cid, choice=choice)
 
 
 def check_in(cid):
