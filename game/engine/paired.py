@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from game.engine.bots import _connected, patient
 from game.engine.gallery import chaser, hands_off, never_thanks, without
 from game.engine.intent import Action
-from game.engine.kinds import AVOIDING, CLOSED, GameOutcome, PromptKind
+from game.engine.kinds import AVOIDING, CLOSED, CONNECTED, GameOutcome, PromptKind
 from game.engine.rules import (
     apply,
     fit,
@@ -89,6 +89,28 @@ def _pressing_ask(state: State) -> Action | None:
     return None
 
 
+def _unmet_ties(state: State, cid: str) -> int:
+    """How many people this person knows whom the player has yet to meet: where word of them goes first."""
+    return sum(1 for tid, _ in state.world.people[cid].ties
+               if tid in state.contacts and state.contacts[tid].stage != CONNECTED)
+
+
+def _pressing_the_well_connected(state: State) -> Action | None:
+    """A pressing ask of someone who knows at least two people the player has yet to meet."""
+    if state.prompt is not None:
+        return None
+    for action in legal_actions(state):
+        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) \
+                and _unmet_ties(state, action.cid) >= 2:
+            return action
+    return None
+
+
+def _well_connected_asked(state: State) -> str | None:
+    action = _pressing_the_well_connected(state)
+    return action.contact if action is not None else None
+
+
 def _asked_of(state: State) -> str | None:
     action = _pressing_ask(state)
     return action.contact if action is not None else None
@@ -128,6 +150,8 @@ FORKS: tuple[Fork, ...] = (
     Fork("honest-interest", "explore vs an uninformed \"Yes!\"", _uninformed_question,
          _say(Action("answer_interest", choice="explore")), _say(Action("answer_interest", choice="eager_yes")),
          patient, patient),
+    Fork("reputation-travels", "leave it vs press someone who knows people you have yet to meet",
+         _well_connected_asked, _say(None), _pressing_the_well_connected, patient, patient),
 )
 
 

@@ -191,6 +191,7 @@ class ContactState:
     notes_in_week: int = 0  # how many short messages you sent them that week
     stale_notes: int = 0  # check-ins in a row with nothing new since the last real conversation
     slighted: bool = False  # you pressed, pestered or chased them: they may help, never go out of their way
+    heard: int = 0  # word of you that reached them before you met: it colours the first impression
 
     def copy(self) -> ContactState:
         return ContactState(
@@ -222,6 +223,7 @@ class ContactState:
             self.notes_in_week,
             self.stale_notes,
             self.slighted,
+            self.heard,
         )
 
 

@@ -153,6 +153,7 @@ class Tuning:
     advocate_enter_trust: int = 78
     advocate_enter_familiarity: int = 55
     advocate_exit_trust: int = 70
+    advocate_embarrassment: int = 15  # above this, a person can't quite face you, let alone vouch for you
     closed_trust: int = 6
     # homework
     homework_threshold: float = 0.3
@@ -307,6 +308,7 @@ class Tuning:
     fit_preference_weight: float = 0.75  # the rest is the role's appeal
     insight_clarity: float = 0.6
     insight_knowledge: float = 0.4
+    insight_guess: float = 0.25  # how far off a guess at a role's fit can be, knowing nothing of it
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

@@ -36,3 +36,9 @@ def test_sim_lessons_prints_json_for_one_campaign():
                           "--json"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["campaign"] == "the-favour"
+
+
+def test_every_lesson_of_the_codex_has_a_fork():
+    from game.engine.lessons import LESSONS
+
+    assert {f.lesson for f in FORKS} == set(LESSONS)

@@ -114,6 +114,22 @@ def test_releasing_stops_the_weight_growing(world):
     assert state.contacts["mark-oduya"].embarrassment < peak
 
 
+def test_releasing_late_reminds_them_before_it_relieves_them(world):
+    """Let off before the promise slipped, a helper is simply relieved; once it has slipped,
+    the note brings it back to mind first, so waiting to release is what costs."""
+    state = new_game(world, "second-act", 1)
+    state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
+    _, early = apply(state, Action("release", contact="mark-oduya"))
+    early = [e for e in early if e.target == "mark-oduya" and e.meter == "embarrassment"]
+    while not any(m.status in SLIPPED for m in state.commitments.values()):
+        state, _ = apply(state, END)
+    _, late = apply(state, Action("release", contact="mark-oduya"))
+    late = [e for e in late if e.target == "mark-oduya" and e.meter == "embarrassment"]
+    assert all(e.delta <= 0 for e in early)
+    assert late[0].delta > 0 and "your note reminded Mark" in late[0].cause
+    assert sum(e.delta for e in late) > 0  # the sting outweighs the smaller relief
+
+
 def test_one_favour_at_a_time_while_a_promise_stands(world):
     state = new_game(world, "second-act", 1)
     state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
@@ -180,6 +196,15 @@ def test_someone_who_owes_you_is_no_advocate():
     assert door_for(Tuning(), _ready(reported_back=True), ADVOCATE, outstanding=True) == WARM
 
 
+def test_someone_who_cannot_quite_face_you_is_no_advocate():
+    t = Tuning()
+    uneasy = _ready(reported_back=True, embarrassment=t.advocate_embarrassment + 1)
+    assert door_for(t, uneasy, WARM, outstanding=False) == WARM
+    assert door_for(t, uneasy, ADVOCATE, outstanding=False) == WARM
+    at_ease = _ready(reported_back=True, embarrassment=t.advocate_embarrassment)
+    assert door_for(t, at_ease, WARM, outstanding=False) == ADVOCATE
+
+
 def test_a_guide_acts_only_after_you_report_back():
     world = tiny_world()
 
@@ -195,6 +220,50 @@ def test_a_guide_acts_only_after_you_report_back():
 
     assert explored(report_back=True) == OPP_KNOWN
     assert explored(report_back=False) == "hidden"
+
+
+# --- homework ----------------------------------------------------------------------------------
+
+
+def test_without_homework_a_roles_fit_is_a_guess_that_homework_narrows(world):
+    from game.engine.rules import estimated_fit, fit
+
+    def misjudged(state):
+        """Pairs of roles whose order looks the wrong way round."""
+        roles = sorted(state.opportunities)
+        return [(a, b) for a in roles for b in roles
+                if fit(state, a) > fit(state, b) and estimated_fit(state, a) < estimated_fit(state, b)]
+
+    assert any(misjudged(new_game(world, "second-act", seed)) for seed in range(10))
+    state = new_game(world, "second-act", 3)
+    roles = sorted(state.opportunities)
+    state.clarity = 100
+    state.knowledge = {f: 100 for f in state.knowledge}
+    assert all(estimated_fit(state, oid) == fit(state, oid) for oid in roles)
+    # the guess is the game's own: the same seed, the same guess
+    assert estimated_fit(new_game(world, "second-act", 3), roles[0]) == estimated_fit(new_game(world, "second-act", 3), roles[0])
+
+
+# --- word travels -------------------------------------------------------------------------------
+
+
+def test_word_reaches_people_before_you_meet_them():
+    """Pressing someone costs you with the people they know, even those you have not met yet:
+    the first impression arrives already coloured."""
+    from game.engine.rules.turn import Turn
+
+    def first_impression(pressed: bool):
+        state = new_game(tiny_world(), "test", 0)
+        turn = Turn(state)
+        if pressed:
+            turn.leak("cora", -20, "you pressed Cora for a favour")
+        turn.connect("hank", 30, 4, "Hank agreed to talk.", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        return turn.s.contacts["hank"].trust, [e for e in turn.effects if e.target == "hank" and e.meter == "trust"]
+
+    clean, _ = first_impression(pressed=False)
+    coloured, fx = first_impression(pressed=True)
+    assert coloured < clean
+    assert any(e.lesson == L.REPUTATION_TRAVELS and "already heard how you treat people" in e.cause for e in fx)
 
 
 # --- the interest question ---------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from game.engine.kinds import ADVOCATE, AVOIDING, CLOSED, HIDDEN, UNKNOWN, GameOutcome, PromiseKind
+from game.engine.rng import roll
 from game.engine.state import Commitment, State
 from game.engine.world import World
 
@@ -32,9 +33,16 @@ def insight(state: State, field_id: str) -> float:
 
 
 def estimated_fit(state: State, opp_id: str) -> float:
-    """The fit as the player can see it: the truth, blurred toward 'no idea' (0.5)."""
+    """The fit as the player can see it: the truth, blurred toward 'no idea' (0.5) and, in
+    proportion to what they don't know, off by a guess of their own.
+
+    The guess is fixed for the game (keyed by the seed and the role), so it does not
+    flicker; homework shrinks it, and with full insight the estimate is the truth.
+    """
     field_id = state.world.opportunities[opp_id].field
-    return round(0.5 + (fit(state, opp_id) - 0.5) * insight(state, field_id), 4)
+    sight = insight(state, field_id)
+    guess = (2 * roll(state.seed, 0, "fit-guess", opp_id) - 1) * state.world.tuning.insight_guess
+    return round(0.5 + (fit(state, opp_id) - 0.5) * sight + guess * (1 - sight), 4)
 
 
 def knowable_interest(state: State, field_id: str) -> float:

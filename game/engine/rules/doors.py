@@ -31,13 +31,15 @@ def door_for(t: Tuning, c: ContactState, current: Door, outstanding: bool) -> Do
             return AVOIDING
     elif c.embarrassment >= t.avoid_enter:
         return AVOIDING
-    # a promise still outstanding is a debt: someone who owes you does not go out of their way
-    if current == ADVOCATE and c.trust >= t.advocate_exit_trust and not outstanding:
+    # a promise still outstanding is a debt: someone who owes you does not go out of their
+    # way, and someone who can't quite face you does not vouch for you
+    at_ease = not outstanding and c.embarrassment <= t.advocate_embarrassment
+    if current == ADVOCATE and c.trust >= t.advocate_exit_trust and at_ease:
         return ADVOCATE
     # nor does someone who never heard how their help turned out, or who was pressed,
     # pestered or chased
     if c.trust >= t.advocate_enter_trust and c.familiarity >= t.advocate_enter_familiarity \
-            and c.reported_back and not c.slighted and not outstanding:
+            and c.reported_back and not c.slighted and at_ease:
         return ADVOCATE
     if current in (WARM, ADVOCATE):
         if c.trust >= t.warm_exit_trust and c.familiarity >= t.warm_exit_familiarity:

@@ -230,6 +230,11 @@ class Turn:
         self.note(cid, kind, cause, lesson)
         # starting meters are where things stand, not gains this week
         self.meter(cid, TRUST, trust - c.trust, "first impression", lesson, capped=False)
+        if c.heard:
+            heard, c.heard = c.heard, 0
+            self.meter(cid, TRUST, heard, f"{self.name(cid)} had already heard "
+                       + ("good things about you" if heard > 0 else "how you treat people"), L.REPUTATION_TRAVELS,
+                       capped=False)
         self.meter(cid, FAMILIARITY, familiarity, "first conversation", lesson, capped=False)
         self.update_door(cid, lesson)
 
@@ -248,17 +253,23 @@ class Turn:
         """Word of how you treated someone travels to the people they know.
 
         Bad news travels further than good news (`leak_bad` > `leak_good`).
+        Someone you haven't met yet keeps what they heard, and it colours the first
+        impression when you do meet (see `connect`).
         """
         share = self.t.leak_bad if damage < 0 else self.t.leak_good
         for other, strength in self.w.people[cid].ties:
             if other not in self.s.contacts or self.s.contacts[other].door == CLOSED:
                 continue
             delta = round(damage * share * strength)
-            if delta:
-                self.meter(other, TRUST, delta, f"word reached {self.name(other)} that {what}", lesson)
-                self.update_door(other, lesson)
+            if not delta:
+                continue
+            if self.s.contacts[other].stage != CONNECTED:
+                self.c(other).heard += delta
+                continue
+            self.meter(other, TRUST, delta, f"word reached {self.name(other)} that {what}", lesson)
+            self.update_door(other, lesson)
 
-    def touch(self, cid: str) -> int:
+    def touch(self, cid: str, how: str = "seeing you") -> int:
         """The player made contact: any promise that slipped comes back to their mind.
 
         Returns the embarrassment that surfaced (0 if nothing was owed).
@@ -271,7 +282,7 @@ class Turn:
                 latent = m.latent
                 self.cm(m.id).latent = 0
                 surfaced += self.meter(cid, EMBARRASSMENT, latent,
-                                       f"seeing you reminded {self.name(cid)} that {self.promise_words(m)} never happened",
+                                       f"{how} reminded {self.name(cid)} that {self.promise_words(m)} never happened",
                                        L.CAUSED_COMMITMENT)
         self.update_door(cid, L.CAUSED_COMMITMENT)
         return surfaced

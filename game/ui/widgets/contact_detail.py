@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from game.engine import estimated_fit
 from game.engine.kinds import OppStage, Stage
-from game.engine.rules import promise_words, reads_as
+from game.engine.rules import insight, promise_words, reads_as
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
@@ -100,8 +100,9 @@ def player_detail(session: Session) -> str:
     for oid, o in roles:
         guess = estimated_fit(s, oid)
         referred = " · someone vouched for you" if o.referred else ""
+        hunch = " (a guess: you know little of this field yet)" if insight(s, s.world.opportunities[oid].field) < 0.5 else ""
         out.append(f"  {escape(role(s, oid))}")
-        out.append(f"    {STAGE_WORDS.get(o.stage, o.stage)} · looks like a {round(guess * 100)}% fit to you{referred}")
+        out.append(f"    {STAGE_WORDS.get(o.stage, o.stage)} · looks like a {round(guess * 100)}% fit to you{hunch}{referred}")
     if s.tokens:
         out.append("")
         for tid, by in sorted(s.tokens.items()):

@@ -14,6 +14,7 @@ from game.engine.kinds import (
 )
 from game.engine.rules.actions.base import PromiseRule, register
 from game.engine.rules.turn import Turn
+from game.engine.state import SLIPPED
 from game.engine.world import World
 
 
@@ -32,14 +33,17 @@ class Release(PromiseRule):
         s, cid = turn.s, action.cid
         first = turn.name(cid)
         m = s.outstanding_commitments(cid)[0]
+        slipped = m.status in SLIPPED
+        # a promise that already slipped comes back to mind as you mention it: the grace
+        # softens the sting but does not undo it (the longer you wait, the less it helps)
+        turn.touch(cid, how="your note")
         mm = turn.cm(m.id)
-        was_latent = mm.latent
         mm.status, mm.latent = RELEASED, 0
         turn.outcome = Outcome.RELEASED
         turn.c(cid).last_contact_week = s.week
         turn.note(cid, EffectKind.PROMISE_RELEASED,
                   f"You told {first} not to worry about {turn.promise_words(m)}: you'd handle it.", L.CAUSED_COMMITMENT)
-        turn.meter(cid, EMBARRASSMENT, -(turn.t.release_relief if not was_latent else turn.t.release_relief_slipped), f"{first} is relieved to be let off the hook",
+        turn.meter(cid, EMBARRASSMENT, -(turn.t.release_relief_slipped if slipped else turn.t.release_relief), f"{first} is relieved to be let off the hook",
                    L.CAUSED_COMMITMENT)
         turn.meter(cid, TRUST, turn.t.release_trust, f"{first} appreciates the grace", L.CAUSED_COMMITMENT)
         if m.kind == PromiseKind.INTRODUCTION:
