@@ -67,6 +67,7 @@ class WarmIntroApp(App):
         self._seed = seed
         self._play = play
         self._worlds = worlds
+        self._held: list = []  # news that waits while a question is open (see perform)
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -204,7 +205,12 @@ class WarmIntroApp(App):
         except Impossible as exc:
             self.notify(str(exc), title="Not now", severity="warning")
             return None
-        self._announce(effects)
+        # while someone waits for an answer, no toast covers the answers: the news is held
+        # until the question is settled
+        self._held += effects
+        if self.session.state.prompt is None:
+            held, self._held = self._held, []
+            self._announce(held)
         if action.name in ("end_week", "accept_job"):
             self.autosave(background=True)
         return effects

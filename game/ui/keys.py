@@ -55,6 +55,7 @@ KEYS: tuple[Key, ...] = (
     Key("campaign picker", "", "i", "ironman: no undo, no rewind"),
     Key("title", "", "c / l", "continue the latest game / load a saved game"),
     Key("conversation", "", "1 2 3", "pick an answer"),
+    Key("pages", "", "↑ ↓ PgUp PgDn Home End Space j k", "scroll help, the journal, the codex and the debrief"),
     Key("app", "f1", "F1", "this help", "help", "Help", id="help",
         palette="Help", palette_help="How to play, and every key"),
     Key("app", "", "Ctrl+P", "the command palette: every screen and major action"),

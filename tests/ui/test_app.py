@@ -102,6 +102,22 @@ async def test_f1_opens_help_from_markdown(world):
         assert isinstance(app.screen, BoardScreen)
 
 
+@pytest.mark.parametrize("keys", [["end"], ["space"] * 40, ["j"] * 400, ["pagedown"] * 40])
+async def test_help_scrolls_to_its_last_line_by_keyboard(world, keys):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("f1")
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert box.max_scroll_y > 0  # there is more than a screenful
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert box.scroll_y == box.max_scroll_y
+        await pilot.press("home", "k")
+        await pilot.pause()
+        assert box.scroll_y == 0
+
+
 async def test_no_color_still_reads_through_symbols_and_numbers(world, monkeypatch):
     monkeypatch.setenv("NO_COLOR", "1")
     app = WarmIntroApp(play=True, seed=1, worlds=[world])

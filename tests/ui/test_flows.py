@@ -14,6 +14,7 @@ from tests.ui.ui_helpers import (
     MARK,
     action_named,
     door_closing_seed,
+    end_week,
     interest_seed,
     notifications,
     screen_text,
@@ -93,7 +94,7 @@ async def test_following_up_twice_on_a_slipped_promise_closes_the_door(world):
         await meet_mark(pilot)
         await pilot.press("1", "escape")  # accept the offer, leave
         for _ in range(3):
-            await pilot.press("n")
+            await end_week(pilot)
             assert isinstance(app.screen, WeekSummaryScreen)
             assert "Mark promised the introduction to Gordon Pike" in screen_text(app)
             await pilot.press("enter")
@@ -132,7 +133,8 @@ async def test_hidden_effects_never_reach_the_screen(world):
         await meet_mark(pilot)
         await pilot.press("1", "escape")
         for _ in range(3):
-            await pilot.press("n", "enter")
+            await end_week(pilot)
+            await pilot.press("enter")
         await pilot.press("j")
         text = screen_text(app)
         hidden = [e.cause for e in app.session.state.journal() if not e.visible]
@@ -181,7 +183,7 @@ async def test_a_campaign_runs_out_of_runway_into_the_debrief(world):
         for _ in range(40):
             if app.session.state.over:
                 break
-            await pilot.press("n")
+            await end_week(pilot)
         await pilot.pause()
         assert app.session.state.outcome == "out_of_runway"
         assert isinstance(app.screen, WeekSummaryScreen)  # the last week is always summarised
@@ -207,3 +209,59 @@ async def test_codex_shows_only_unlocked_cards(world):
         assert cards["relationship-before-leverage"].title in text
         assert "???" in text
         assert cards["caused-commitment"].title not in text or "caused-commitment" in app.session.state.lessons
+
+
+async def test_no_answer_is_pre_chosen_and_no_toast_covers_the_answers(world):
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        assert app.session.state.prompt is not None
+        choices = app.screen.query_one("#choices")
+        assert choices.highlighted is None
+        await pilot.press("enter")  # a stray Enter says nothing
+        assert app.session.state.prompt is not None and not app.session.state.commitments
+        assert notifications(app) == ""  # the news waits while Mark waits for an answer
+        await pilot.press("2")  # ask permission instead
+        await pilot.pause()
+        assert app.session.state.prompt is None
+        assert "New codex card" in notifications(app)
+
+
+async def test_ending_a_week_with_most_hours_unused_asks_first(world):
+    from game.ui.screens.confirm import ConfirmScreen
+
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        assert isinstance(app.screen, ConfirmScreen)
+        text = screen_text(app)
+        assert "End week 1 with 8 of 8 hours unused?" in text and "runway drops to 25 weeks" in text
+        assert app.screen.query_one("#confirm-list").highlighted == 0  # "Not yet" is the default
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen) and app.session.state.week == 1
+        await pilot.press("n", "enter")  # Enter on the cautious answer changes nothing
+        assert app.session.state.week == 1
+        await end_week(pilot)
+        assert app.session.state.week == 2
+
+
+async def test_taking_a_job_asks_first_because_it_ends_the_campaign(world):
+    from game.engine import Action
+    from game.engine.kinds import OppStage
+    from game.ui.screens.confirm import ConfirmScreen
+
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        oid = "junior-ux-researcher"
+        app.session.state.opportunities[oid].stage = OppStage.OFFER  # an offer, however it came
+        app.screen.do(Action("accept_job", opportunity=oid))
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "ends the campaign" in screen_text(app)
+        await pilot.press("enter")  # "Not yet"
+        assert not app.session.state.over
+        app.screen.do(Action("accept_job", opportunity=oid))
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.session.state.over and isinstance(app.screen, DebriefScreen)

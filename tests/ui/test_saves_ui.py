@@ -12,6 +12,7 @@ from game.ui.screens.load import LoadScreen
 from game.ui.screens.save_dialogs import RewindScreen, SaveAsScreen
 from game.ui.screens.title import TitleScreen
 from game.ui.screens.week_summary import WeekSummaryScreen
+from tests.ui.ui_helpers import end_week as end_week_keys
 from tests.ui.ui_helpers import notifications, screen_text
 
 
@@ -20,8 +21,7 @@ def game(world, seed: int = 3, **kw) -> WarmIntroApp:
 
 
 async def end_week(pilot) -> None:
-    await pilot.press("n")
-    await pilot.pause()
+    await end_week_keys(pilot)
     if isinstance(pilot.app.screen, WeekSummaryScreen):
         await pilot.press("escape")
         await pilot.pause()
@@ -30,8 +30,7 @@ async def end_week(pilot) -> None:
 async def test_the_end_of_every_week_saves_the_game(world, saves_folder):
     app = game(world)
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("n")
-        await pilot.pause()
+        await end_week_keys(pilot)
         await app.workers.wait_for_complete()  # the week's save is written on a worker thread
         slot = saves_folder / "second-act-3.toml"
         assert slot.exists()

@@ -12,7 +12,7 @@ import pytest
 from game.packs.loader import load_core
 from game.ui.app import WarmIntroApp
 from game.ui.screens.week_summary import WeekSummaryScreen
-from tests.ui.ui_helpers import MARK, door_closing_seed
+from tests.ui.ui_helpers import MARK, door_closing_seed, end_week
 
 SIZES = [(80, 24), (120, 40)]
 WORLD = load_core()
@@ -40,7 +40,7 @@ async def door_closed(pilot) -> None:
     await mark_offer(pilot)
     await pilot.press("1", "escape")
     for _ in range(3):
-        await pilot.press("n")
+        await end_week(pilot)
         if isinstance(pilot.app.screen, WeekSummaryScreen):
             await pilot.press("enter")
     board = pilot.app.screen
@@ -83,7 +83,7 @@ def test_conversation_with_an_offer(snap_compare, size):
 def test_week_summary(snap_compare, size):
     async def run_before(pilot):
         await mark_offer(pilot)
-        await pilot.press("1", "escape", "n")
+        await pilot.press("1", "escape", "n", "n")  # n again: most of the hours are unused
         pilot.app.clear_notifications()
         await pilot.pause()
 
@@ -118,7 +118,7 @@ def test_debrief(snap_compare, size):
     async def run_before(pilot):
         await door_closed(pilot)
         while not pilot.app.session.state.over:
-            await pilot.press("n")
+            await end_week(pilot)
         await pilot.press("enter")
         pilot.app.clear_notifications()
         await pilot.pause()

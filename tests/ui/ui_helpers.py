@@ -112,3 +112,14 @@ async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting for the screen"
         await pilot.pause(0.02)
+
+
+async def end_week(pilot) -> None:
+    """Press n on the board, and n again if the game asks about the hours left unused."""
+    from game.ui.screens.confirm import ConfirmScreen
+
+    await pilot.press("n")
+    await pilot.pause()
+    if isinstance(pilot.app.screen, ConfirmScreen):
+        await pilot.press("n")
+        await pilot.pause()

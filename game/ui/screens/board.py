@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, OptionList
 
 from game.engine import Action
-from game.engine.rules import preview
+from game.engine.rules import apply, preview
 from game.ui.keys import bindings, palette
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.action_list import ActionList
@@ -91,8 +91,29 @@ class BoardScreen(GameScreen[None]):
         if action.name == "end_week":
             self.action_end_week()
             return
+        if action.name == "accept_job":
+            self.confirm_job(action)
+            return
         if self.app.perform(action) is not None:
             self.after_action()
+
+    def confirm_job(self, action: Action) -> None:
+        """Taking a job ends the campaign: ask first, with what the player knows of it."""
+        from game.engine import estimated_fit
+        from game.ui.screens.confirm import ConfirmScreen
+        from game.ui.words import role
+
+        s = self.session.state
+        others = sum(1 for oid, o in s.opportunities.items() if oid != action.oid and o.stage in ("applied", "interviewing", "offer"))
+        detail = (f"It looks like a {round(estimated_fit(s, action.oid) * 100)}% fit to you. Taking it ends the campaign"
+                  + (f"; {others} other role{'s' if others != 1 else ''} in play stop{'s' if others == 1 else ''} here." if others else "."))
+
+        def answered(yes: bool | None) -> None:
+            if yes and self.app.perform(action) is not None:
+                self.after_action()
+
+        self.app.push_screen(ConfirmScreen(f"Take the offer: {role(s, action.oid)}?", detail,
+                                           yes="Yes, take the job", no="Not yet"), callback=answered)
 
     def after_action(self) -> None:
         self.refresh_board()
@@ -118,6 +139,22 @@ class BoardScreen(GameScreen[None]):
 
     # --- keys -------------------------------------------------------------------------------
     def action_end_week(self) -> None:
+        """End the week; with most of its hours unused, ask first."""
+        from game.ui.screens.confirm import ConfirmScreen
+
+        s = self.session.state
+        total = s.world.campaigns[s.campaign].hours_per_week
+        if s.over or s.hours_left * 2 <= total:
+            self.end_week()
+            return
+        runway = apply(s, Action("end_week"))[0].runway  # the rule itself says what the week costs
+        detail = (f"Unused hours don't carry over. The week turns: promises are kept or slip, replies arrive, "
+                  f"and your runway drops to {runway} week{'s' if runway != 1 else ''}.")
+        self.app.push_screen(ConfirmScreen(f"End week {s.week} with {s.hours_left} of {total} hours unused?", detail,
+                                           yes="Yes, end the week", no="Not yet", again="n"),
+                             callback=lambda yes: self.end_week() if yes else None)
+
+    def end_week(self) -> None:
         from game.ui.screens.week_summary import WeekSummaryScreen
 
         session = self.session

@@ -88,8 +88,12 @@ class ConversationScreen(GameScreen[None]):
         self.query_one("#conv-person", Static).update("\n".join(header))
         self.query_one("#transcript-text", Static).update("\n".join(self.lines))
         self.query_one("#transcript").scroll_end(animate=False)
-        self.query_one("#choices", OptionList).set_options(self._choices())
-        self.query_one("#choices", OptionList).highlighted = 0
+        choices = self.query_one("#choices", OptionList)
+        choices.set_options(self._choices())
+        # an answer to a question is never pre-chosen: one stray Enter must not say "Yes!"
+        asked = s.prompt is not None and s.prompt.contact == self.cid
+        choices.highlighted = None if asked else 0
+        choices.border_subtitle = "pick with ↑ ↓ and Enter, or a number" if asked else ""
 
     def _choices(self) -> list[Option]:
         s = self.session.state

@@ -6,11 +6,12 @@ from pathlib import Path
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Footer, Markdown
 
 from game.ui.keys import help_table
+from game.ui.screens.page import READING, read
 
 HELP = Path(__file__).resolve().parent.parent / "help.md"
 KEYS_MARK = "<!-- keys: the table is written from game/ui/keys.py -->"
@@ -27,10 +28,11 @@ class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         Binding("escape", "close", "Close", id="help.close"),
         Binding("f1", "close", "Close", id="help.f1", show=False),
+        *READING,
     ]
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="help-box"):
+        with VerticalScroll(id="help-box"):
             yield Markdown(help_text(), id="help-text")
         yield Footer()
 
@@ -40,6 +42,9 @@ class HelpScreen(ModalScreen[None]):
         box.border_subtitle = "Esc closes"
         box.can_focus = True
         box.focus()
+
+    def action_read(self, how: str) -> None:
+        read(self.query_one("#help-box", VerticalScroll), how)
 
     def action_close(self) -> None:
         self.dismiss(None)

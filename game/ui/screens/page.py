@@ -15,11 +15,24 @@ from textual.widgets import Footer, Header, Static
 
 from game.ui.screens.base import GameScreen
 
+# what reads like a book: the arrows, PgUp/PgDn, Home and End scroll a focused scroll
+# already; Space and j/k are a reader's habit (help, codex, journal, network, debrief)
+READING: list[BindingType] = [
+    Binding("space", "read('page_down')", "Page down", id="read.page", show=False),
+    Binding("j", "read('scroll_down')", "Down", id="read.down", show=False),
+    Binding("k", "read('scroll_up')", "Up", id="read.up", show=False),
+]
+
+
+def read(scroll: VerticalScroll, how: str) -> None:
+    """Scroll a page the way a reading key asks (page_down, scroll_down, scroll_up)."""
+    getattr(scroll, f"action_{how}")()
+
 
 class PageScreen(GameScreen[None]):
     CSS_PATH = "../styles/pages.tcss"
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="page.back")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back", id="page.back"), *READING]
 
     PAGE_ID: ClassVar[str]  # the scroll's id; its text is PAGE_ID-text
     PAGE_TITLE: ClassVar[str]
@@ -41,6 +54,9 @@ class PageScreen(GameScreen[None]):
         scroll.focus()
         if self.START_AT_END:
             self.call_after_refresh(scroll.scroll_end, animate=False)
+
+    def action_read(self, how: str) -> None:
+        read(self.query_one(f"#{self.PAGE_ID}", VerticalScroll), how)
 
     def action_back(self) -> None:
         self.dismiss()
