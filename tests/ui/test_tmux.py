@@ -98,6 +98,8 @@ def test_play_a_few_weeks_and_watch_a_door_close(terminal, world, tmp_path):
 
     for week in (2, 3, 4):
         term.keys("n")
+        term.wait_for("hours unused?")  # most of the week is left: the game asks
+        term.keys("n")
         term.wait_for(f"The end of week {week - 1}")
         term.keys("Enter")
         term.wait_for(f"Week {week} ")
