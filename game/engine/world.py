@@ -144,6 +144,7 @@ class Tuning:
     # doors, with hysteresis
     avoid_enter: int = 60
     avoid_exit: int = 30
+    slipping_margin: int = 20  # how near the avoiding line the board calls a relationship slipping
     guarded_enter: int = 30
     guarded_exit: int = 38
     warm_enter_trust: int = 60

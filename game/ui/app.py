@@ -52,6 +52,7 @@ class WarmIntroApp(App):
     # the title's styles load with the app, since the title is the base screen
     CSS_PATH = ["styles/app.tcss", "styles/title.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = bindings("app")
 
     def __init__(self, *, pack: str | Path | None = None, campaign: str | None = None,
@@ -233,8 +234,11 @@ class WarmIntroApp(App):
                 self.notify(e.cause, title="A door opened", timeout=8)
             elif e.kind == EffectKind.OFFER:
                 self.notify(e.cause, title="An offer", timeout=10)
-            elif e.kind == EffectKind.LESSON:
-                self.notify(f"{names.get(e.target, e.target)}  (press c to read it)", title="New codex card", timeout=4)
+        # new codex cards come as one note, however many a move unlocked
+        cards = [names.get(e.target, e.target) for e in effects if e.kind == EffectKind.LESSON]
+        if cards:
+            self.notify(f"{' · '.join(cards)}  (press c to read {'it' if len(cards) == 1 else 'them'})",
+                        title="New codex card" if len(cards) == 1 else f"{len(cards)} new codex cards", timeout=4)
 
     # --- screens anyone can open ------------------------------------------------------------
     def action_help(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.ui.app import WarmIntroApp
 from game.ui.screens.board import BoardScreen
 from game.ui.screens.campaigns import CampaignScreen
@@ -17,6 +19,7 @@ from tests.ui.ui_helpers import (
     end_week,
     interest_seed,
     notifications,
+    plain,
     screen_text,
     select_contact,
     wait_for,
@@ -169,9 +172,13 @@ async def test_illegal_actions_are_shown_with_their_reason(world):
     app = game(world)
     async with app.run_test(size=(80, 24)) as pilot:
         await select_contact(pilot, MARK)
-        text = screen_text(app)
-        assert "✗ Thank Mark and report back" in text
-        assert "Mark hasn't done anything for you lately to thank them for." in text
+        assert "✗ Thank Mark and report back" in screen_text(app)
+        actions = app.screen.query_one("#actions")
+        actions.highlighted = actions.actions.index(action_named(app.screen, "thank"))
+        await pilot.pause()
+        # the reason is spelled out under the list, for the highlighted action
+        assert "Mark hasn't done anything for you lately to thank them for." in plain(
+            str(app.screen.query_one("#intent").render()))
 
 
 async def test_a_campaign_runs_out_of_runway_into_the_debrief(world):
@@ -224,7 +231,7 @@ async def test_no_answer_is_pre_chosen_and_no_toast_covers_the_answers(world):
         await pilot.press("2")  # ask permission instead
         await pilot.pause()
         assert app.session.state.prompt is None
-        assert "New codex card" in notifications(app)
+        assert "codex card" in notifications(app).lower()
 
 
 async def test_ending_a_week_with_most_hours_unused_asks_first(world):
@@ -265,3 +272,37 @@ async def test_taking_a_job_asks_first_because_it_ends_the_campaign(world):
         await pilot.press("y")
         await pilot.pause()
         assert app.session.state.over and isinstance(app.screen, DebriefScreen)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_every_warning_is_on_screen_before_you_choose(world, size):
+    """Highlight each risky action on the board: its warning is in the intent line, and the
+    intent line is drawn whole inside the screen (not clipped, not covered)."""
+    from game.engine.rules import preview
+
+    app = game(world)
+    async with app.run_test(size=size) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("1", "escape")  # accept Mark's offer: now there is a promise to follow up
+        board = app.screen
+        checked = 0
+        for cid in ("beatriz-santos", MARK, "priya-raman"):
+            await select_contact(pilot, cid)
+            actions = board.query_one("#actions")
+            for index, action in enumerate(actions.actions):
+                seen = preview(app.session.state, action)
+                if not seen.warning:
+                    continue
+                actions.highlighted = index
+                await pilot.pause()
+                intent = board.query_one("#intent")
+                text = " ".join(plain(str(intent.render())).split())
+                assert " ".join(seen.warning.split()) in text
+                region = intent.region
+                assert region.height > 0 and board.region.contains_region(region)
+                needed = intent.get_content_height(intent.size, app.size, intent.content_region.width)
+                assert intent.content_region.height >= needed, f"{action.name}: the warning is cut off"
+                # nothing else is drawn over it
+                assert board.get_widget_at(region.x + 1, region.bottom - 1)[0] is intent
+                checked += 1
+        assert checked >= 3

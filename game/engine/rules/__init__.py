@@ -22,6 +22,7 @@ from game.engine.rules.derived import (
     reads_as,
     role_words,
     score,
+    slipping,
 )
 from game.engine.rules.doors import door_for, door_words
 from game.engine.rules.hiring import hire_chance, hire_reasons
@@ -59,4 +60,5 @@ __all__ = [
     "reads_as",
     "role_words",
     "score",
+    "slipping",
 ]

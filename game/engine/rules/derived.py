@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from game.engine.kinds import ADVOCATE, AVOIDING, CLOSED, HIDDEN, UNKNOWN, GameOutcome, PromiseKind
+from game.engine.kinds import (
+    ADVOCATE,
+    AVOIDING,
+    CLOSED,
+    CONNECTED,
+    HIDDEN,
+    UNKNOWN,
+    GameOutcome,
+    PromiseKind,
+)
 from game.engine.rng import roll
 from game.engine.state import Commitment, State
 from game.engine.world import World
@@ -86,6 +95,27 @@ def promised_introduction(state: State, cid: str) -> str | None:
 def outstanding(state: State, cid: str) -> bool:
     """Whether this person owes the player a promise that has not come through."""
     return bool(state.commitments) and any(m.by == cid and m.outstanding for m in state.commitments.values())
+
+
+def slipping(state: State, cid: str) -> str | None:
+    """Why this relationship is about to get worse if nothing changes, in a few words (or None).
+
+    The same thresholds the week and the doors use: embarrassment near the line where
+    someone starts avoiding you, or familiarity about to fade for want of contact.
+    """
+    c, t = state.contacts[cid], state.world.tuning
+    if c.stage != CONNECTED or c.door == CLOSED:
+        return None
+    if c.door == AVOIDING:
+        return f"avoiding you until embarrassment is {t.avoid_exit} or less"
+    if c.embarrassment >= t.avoid_enter - t.slipping_margin:
+        return f"embarrassment {c.embarrassment}: avoids you at {t.avoid_enter}"
+    quiet = state.week - c.last_contact_week
+    if c.familiarity > t.familiarity_fade_floor and quiet >= t.familiarity_fade_after - 1:
+        if quiet >= t.familiarity_fade_after:
+            return f"fading: no contact for {quiet} weeks"
+        return f"fading after this week without contact ({quiet} quiet weeks of {t.familiarity_fade_after})"
+    return None
 
 
 def reads_as(state: State, cid: str) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from game.ui.screens.base import GameScreen
 from game.ui.widgets.action_list import ActionList
 from game.ui.widgets.contact_detail import ContactDetail
 from game.ui.widgets.contact_list import YOU, ContactList
+from game.ui.widgets.intent import IntentLine
 from game.ui.widgets.journal_log import JournalLog
 from game.ui.widgets.status_bar import StatusBar
 
@@ -34,6 +35,7 @@ class BoardScreen(GameScreen[None]):
             with Vertical(id="right"):
                 yield ContactDetail(id="detail")
                 yield ActionList(id="actions")
+                yield IntentLine(id="intent")
         yield JournalLog(id="journal")
         yield Footer()
 
@@ -69,11 +71,18 @@ class BoardScreen(GameScreen[None]):
         cid = self.selected
         self.query_one(ContactDetail).show(self.session, cid)
         self.query_one(ActionList).show(self.session, cid, self.app.settings.hints)
+        self._show_intent()
+
+    def _show_intent(self) -> None:
+        self.query_one(IntentLine).show(self.session.state, self.query_one(ActionList).current,
+                                        self.app.settings.hints)
 
     # --- choosing ---------------------------------------------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option_list.id == "contacts":
             self._show_selected()
+        elif event.option_list.id == "actions":
+            self._show_intent()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "contacts":

@@ -52,6 +52,7 @@ class ConversationScreen(GameScreen[None]):
         with VerticalScroll(id="transcript"):
             yield Static(id="transcript-text")
         yield OptionList(id="choices")
+        yield Static(id="answer-intent")
         yield Footer()
 
     @property
@@ -94,6 +95,30 @@ class ConversationScreen(GameScreen[None]):
         asked = s.prompt is not None and s.prompt.contact == self.cid
         choices.highlighted = None if asked else 0
         choices.border_subtitle = "pick with ↑ ↓ and Enter, or a number" if asked else ""
+        self._show_intent()
+
+    def _answer(self, choice: str | None) -> Action | None:
+        """The action an option stands for (None for leaving)."""
+        if choice is None or choice == LEAVE:
+            return None
+        if choice.startswith("meet:"):
+            return Action("meet", contact=self.cid, choice=choice.split(":", 1)[1])
+        if choice.startswith("interest:"):
+            return Action("answer_interest", choice=choice.split(":", 1)[1])
+        return Action(choice)
+
+    def _show_intent(self) -> None:
+        """Under the answers: every risky answer's warning, from the rule that would apply it."""
+        s = self.session.state
+        lines = []
+        for number, option in enumerate(self.query_one("#choices", OptionList).options, start=1):
+            action = self._answer(option.id)
+            seen = preview(s, action) if action is not None else None
+            if seen is not None and seen.warning and self.app.settings.hints:
+                lines.append(f"[$warning]⚠ {number}: {escape(seen.warning)}[/]")
+        intent = self.query_one("#answer-intent", Static)
+        intent.update("\n".join(lines))
+        intent.display = bool(lines)
 
     def _choices(self) -> list[Option]:
         s = self.session.state
@@ -135,18 +160,16 @@ class ConversationScreen(GameScreen[None]):
             self.choose(options.get_option_at_index(index).id)
 
     def choose(self, choice: str | None) -> None:
-        if choice is None or choice == LEAVE:
+        action = self._answer(choice)
+        if action is None:
             self.action_leave()
             return
-        if choice.startswith("meet:"):
-            action = Action("meet", contact=self.cid, choice=choice.split(":", 1)[1])
-            said = MEET_CHOICES[action.choice]
-        elif choice.startswith("interest:"):
-            action = Action("answer_interest", choice=choice.split(":", 1)[1])
-            said = INTEREST_ANSWERS[action.choice]
+        if action.name == "meet":
+            said = MEET_CHOICES[action.picked]
+        elif action.name == "answer_interest":
+            said = INTEREST_ANSWERS[action.picked]
         else:
-            action = Action(choice)
-            said = offer_answers(self.session.state)[choice]
+            said = offer_answers(self.session.state)[action.name]
         effects = self.app.perform(action)
         if effects is None:
             return

@@ -24,7 +24,7 @@ class SettingsScreen(GameModal[None]):
                 yield Select([(name, name) for name in themes], value=self.app.theme,
                              allow_blank=False, id="theme")
             with Horizontal(classes="setting"):
-                yield Label("Hints once a lesson is learned", classes="setting-label")
+                yield Label("Warnings before a risky choice", classes="setting-label")
                 yield Switch(value=settings.hints, id="hints")
             with Horizontal(classes="setting"):
                 yield Label("Summary after every week", classes="setting-label")

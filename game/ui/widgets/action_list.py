@@ -29,13 +29,13 @@ class ActionList(OptionList):
         for i, action in enumerate(self.actions):
             label = escape(action_label(state, action))
             seen = preview(state, action)
+            # one line each: the reason or the risk is spelled out in the intent line below
             if seen.reason:
-                text = f"[dim]✗ {label} · {seen.hours}h\n    {escape(seen.reason)}[/]"
+                text = f"[dim]✗ {label} · {seen.hours}h[/]"
+            elif hints and seen.warning:
+                text = f"[$warning]⚠[/] {label} · {seen.hours}h"
             else:
                 text = f"▸ {label} · {seen.hours}h"
-                # a warning names its lesson: it is shown once the player has learned it
-                if hints and seen.warning and seen.lesson in state.lessons:
-                    text += f"\n    [$warning]⚠ {escape(seen.warning)}[/]"
             options.append(Option(text, id=str(i)))
         same = (cid == getattr(self, "_cid", None)
                 and [o.id for o in self.options] == [o.id for o in options])
@@ -49,6 +49,13 @@ class ActionList(OptionList):
         self.set_options(options)
         if options:
             self.highlighted = 0
+
+    @property
+    def current(self) -> Action | None:
+        """The highlighted action, if any."""
+        if self.highlighted is None or not getattr(self, "actions", None):
+            return None
+        return self.actions[self.highlighted]
 
     def chosen(self, option_id: str | None) -> Action | None:
         if option_id is None:

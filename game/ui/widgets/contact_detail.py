@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from game.engine import estimated_fit
 from game.engine.kinds import OppStage, Stage
-from game.engine.rules import insight, promise_words, reads_as
+from game.engine.rules import insight, promise_words, reads_as, slipping
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
@@ -49,13 +49,22 @@ def contact_detail(session: Session, cid: str) -> str:
         if s.tokens.get(cid):
             out.append(f"[b]You may mention {s.world.people[s.tokens[cid]].first_name}'s name.[/b]")
         return "\n".join(out)
-    out.append(f"Door: {door_badge(c.door)}  {escape(DOOR_MEANINGS.get(c.door, ''))}")
-    seems = reads_as(s, cid)
-    if seems:
-        out.append(f"Seems: {escape(' · '.join(seems))}")
+    # what a player must see before choosing comes first: the door, the meters, the top
+    # reasons, anything slipping; the rest (who they know, the bio, every line) below
+    out[0] = f"[b]{escape(p.name)}[/b]  {door_badge(c.door)}  [dim]{escape(where)}[/]"
     out.append(meter_line("trust", c.trust, style="$success"))
     out.append(meter_line("embarrassment", c.embarrassment, style="$error"))
     out.append(meter_line("familiarity", c.familiarity, style="$accent"))
+    worry = slipping(s, cid)
+    if worry:
+        out.append(f"[$warning]↘ {escape(worry)}[/]")
+    top = top_reasons(session, cid)
+    if top:
+        out.append(f"[dim]Why trust is {c.trust}:[/] {escape(top)}")
+    out.append(f"[dim]{escape(DOOR_MEANINGS.get(c.door, ''))}[/]")
+    seems = reads_as(s, cid)
+    if seems:
+        out.append(f"Seems: {escape(' · '.join(seems))}")
     if c.introduced_by:
         out.append(f"Introduced by {s.world.people[c.introduced_by].first_name}.")
     for m in s.outstanding_commitments(cid):
@@ -82,6 +91,13 @@ def contact_detail(session: Session, cid: str) -> str:
             older = sum(e.delta for e in entries[:-12])
             out.append(f"  {older:+4d}  earlier ({len(entries) - 12} older lines)")
     return "\n".join(out)
+
+
+def top_reasons(session: Session, cid: str, n: int = 2) -> str:
+    """The biggest causes of someone's trust in you, in a line: "+30 first impression · -12 …"."""
+    entries = session.ledger(cid, "trust")
+    biggest = sorted(entries, key=lambda e: (-abs(e.delta), -e.week))[:n]
+    return " · ".join(f"{e.delta:+d} {e.cause}" for e in biggest)
 
 
 def player_detail(session: Session) -> str:

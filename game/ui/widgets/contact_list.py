@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from game.engine.rules import slipping
 from game.ui.session import Session
 from game.ui.words import door_badge, meter_line
 
@@ -22,6 +23,9 @@ def card(session: Session, cid: str, width: int = 33) -> str:
         return f"[b]{name}[/b]\n  [dim]heard of · not met yet[/]\n  [dim]{how}[/]"
     badge = door_badge(c.door)
     badge_len = len(badge.split("]", 1)[1].rsplit("[", 1)[0])
+    if slipping(s, cid):  # the same judgement the details spell out
+        badge = f"[$warning]↘[/]{badge}"
+        badge_len += 1
     pad = max(1, width - len(name) - badge_len)
     deltas = session.last_deltas(cid)
     lines = [

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from game.engine import lessons as L
 from game.engine.intent import Action
-from game.engine.kinds import TRUST, EffectKind, Outcome, PromiseKind
+from game.engine.kinds import TRUST, EffectKind, Outcome, PromiseKind, PromptKind
 from game.engine.rules.actions._answers import AnswerRule
 from game.engine.rules.actions.base import register
-from game.engine.rules.derived import preparation
+from game.engine.rules.derived import preparation, reads_as
 from game.engine.rules.people import promise
 from game.engine.rules.turn import Turn
+from game.engine.state import State
 from game.engine.world import World
 
 
@@ -21,6 +22,17 @@ class AcceptOffer(AnswerRule):
 
     def label(self, world: World, action: Action) -> str:
         return "Accept the offer"
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        p = state.prompt
+        if p is None or p.kind != PromptKind.OFFER:
+            return None
+        seems = reads_as(state, p.contact)
+        if "very busy" not in seems and "lets things slip" not in seems:
+            return None
+        first = state.world.people[p.contact].first_name
+        return (f"{first} seems {' and '.join(w for w in seems if w != 'proud')}: a promise like this often slips, "
+                f"and one that slips weighs on {first} every week until they avoid you", L.CAUSED_COMMITMENT)
 
     def perform(self, turn: Turn, action: Action) -> None:
         s = turn.s

@@ -23,6 +23,7 @@ from game.engine.rules.actions._answers import AnswerRule
 from game.engine.rules.actions.base import register
 from game.engine.rules.derived import fit, knowable_interest
 from game.engine.rules.turn import Turn
+from game.engine.state import State
 from game.engine.world import World
 
 
@@ -42,6 +43,20 @@ class AnswerInterest(AnswerRule):
 
     def label(self, world: World, action: Action) -> str:
         return self.choice_words.get(action.choice or "", "Answer")
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        p = state.prompt
+        if action.choice != "eager_yes" or p is None or p.kind != PromptKind.INTEREST:
+            return None
+        t = state.world.tuning
+        field = state.world.opportunities[p.subject].field
+        if knowable_interest(state, field) >= t.honest_threshold:
+            return None
+        first = state.world.people[p.contact].first_name
+        known = state.knowledge.get(field, 0)
+        return (f"you know too little to mean it (knowledge of the field {known}, clarity {state.clarity}): "
+                f"\"Yes!\" turns this into an interview you can't speak to, and {first}'s trust in you "
+                f"stops at {t.overclaimed_trust_ceiling} for good", L.HONEST_INTEREST)
 
     def perform(self, turn: Turn, action: Action) -> None:
         p = self.take_prompt(turn)

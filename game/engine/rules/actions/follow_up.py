@@ -15,7 +15,7 @@ from game.engine.kinds import (
 from game.engine.rules.actions.base import PromiseRule, register
 from game.engine.rules.people import fulfil
 from game.engine.rules.turn import Turn
-from game.engine.state import SLIPPED
+from game.engine.state import SLIPPED, State
 from game.engine.world import World
 
 
@@ -29,6 +29,15 @@ class FollowUp(PromiseRule):
 
     def label(self, world: World, action: Action) -> str:
         return f"Follow up with {world.people[action.cid].first_name} on their promise"
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        c, t = state.contacts[action.cid], state.world.tuning
+        first = state.world.people[action.cid].first_name
+        if c.door == AVOIDING:
+            return f"{first} is avoiding you: another reminder and {first} will never speak to you again", L.CAUSED_COMMITMENT
+        again = " You were in touch this week already." if c.last_contact_week == state.week else ""
+        return (f"a reminder embarrasses {first} (more if it slipped their mind): embarrassment {c.embarrassment} now, "
+                f"and at {t.avoid_enter} they stop answering.{again}", L.CAUSED_COMMITMENT)
 
     def perform(self, turn: Turn, action: Action) -> None:
         s, cid = turn.s, action.cid
