@@ -350,3 +350,48 @@ def test_an_event_can_wait_until_you_have_reported_back():
     assert not holds(cond, state)
     state, _ = apply(state, Action("thank", contact="cora"))
     assert holds(cond, state)
+
+
+# --- warnings before a risky choice ------------------------------------------------------------
+
+
+def test_a_follow_up_warns_with_the_line_where_they_stop_answering(world):
+    state = new_game(world, "second-act", 1)
+    state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
+    seen = preview(state, Action("follow_up", contact="mark-oduya"))
+    t = world.tuning
+    assert f"at {t.avoid_enter} they stop answering" in seen.warning and "this week already" in seen.warning
+    state.contacts["mark-oduya"].door = AVOIDING
+    assert "never speak to you again" in preview(state, Action("follow_up", contact="mark-oduya")).warning
+
+
+def test_an_uninformed_yes_warns_and_an_informed_one_does_not():
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = play(state, meet("cora"), Action("ask_intro", contact="cora", target="hank"), END, meet("hank"))
+    assert state.prompt is not None and state.prompt.kind == "interest"
+    yes = Action("answer_interest", choice="eager_yes")
+    assert "for good" in preview(state, yes).warning
+    assert preview(state, Action("answer_interest", choice="explore")).warning is None
+    state.clarity, state.knowledge = 100, {f: 100 for f in state.knowledge}
+    assert preview(state, yes).warning is None
+
+
+def test_accepting_warns_only_about_someone_who_seems_busy_or_unreliable(world):
+    state = new_game(world, "second-act", 1)
+    state, _ = apply(state, meet("mark-oduya"))
+    assert state.prompt is not None and state.prompt.kind == "offer"
+    assert "weighs on Mark" in preview(state, Action("accept_offer")).warning
+    assert preview(state, Action("ask_permission")).warning is None
+
+
+def test_slipping_names_the_line_a_relationship_is_drifting_toward(world):
+    from game.engine.rules import slipping
+
+    state = new_game(world, "second-act", 1)
+    assert slipping(state, "mark-oduya") is None
+    state.contacts["mark-oduya"].embarrassment = world.tuning.avoid_enter - 5
+    assert f"avoids you at {world.tuning.avoid_enter}" in slipping(state, "mark-oduya")
+    state.contacts["mark-oduya"].embarrassment = 0
+    state.week += world.tuning.familiarity_fade_after + 1
+    state.contacts["mark-oduya"].last_contact_week = 1
+    assert slipping(state, "mark-oduya").startswith("fading")
