@@ -52,6 +52,8 @@ KEYS: tuple[Key, ...] = (
     Key("board", "escape", "Esc", "back to the people list; elsewhere, back or close", "back_to_people", "People",
         footer=False, id="board.people"),
     Key("board", "s", "s", "settings", "settings", "Settings", footer=False),
+    Key("board", "e", "e", "the debrief: how the game went, and why (a finished game opens on it)", "debrief", "Debrief",
+        footer=False, palette="Debrief", palette_help="How the game went, and why: the score and its turning points"),
     Key("campaign picker", "", "i", "ironman: no undo, no rewind"),
     Key("title", "", "c / l", "continue the latest game / load a saved game"),
     Key("conversation", "", "1 2 3", "pick an answer"),

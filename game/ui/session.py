@@ -21,7 +21,7 @@ from game.engine.kinds import (
     ROLE_NEWS,
     EffectKind,
 )
-from game.engine.rules import promise_words
+from game.engine.rules import offer_deadline, promise_words, role_words
 from game.engine.state import CONNECTED, UNKNOWN
 
 
@@ -40,6 +40,7 @@ class WeekSummary:
     doors: list[Effect] = field(default_factory=list)
     meters: list[Effect] = field(default_factory=list)
     silence: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)  # offers that lapse unless taken soon
     lessons: list[Effect] = field(default_factory=list)
 
 
@@ -212,7 +213,20 @@ class Session:
             else:
                 summary.messages.append(e)
         summary.silence = self.waiting_on()
+        summary.deadlines = self.deadlines()
         return summary
+
+    def deadlines(self) -> list[str]:
+        """Offers standing now, each with the week it lapses, soonest first."""
+        s = self.state
+        out = []
+        for oid in sorted(s.opportunities, key=lambda o: (offer_deadline(s, o) or 0, o)):
+            last = offer_deadline(s, oid)
+            if last is None:
+                continue
+            when = "this week" if last == s.week else f"by the end of week {last}"
+            out.append(f"The offer for {role_words(s.world, oid)} lapses unless you take it {when}.")
+        return out
 
     # --- the debrief ------------------------------------------------------------------------
     def timeline(self, cid: str, meter: str) -> list[Point]:

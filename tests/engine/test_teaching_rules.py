@@ -395,3 +395,29 @@ def test_slipping_names_the_line_a_relationship_is_drifting_toward(world):
     state.week += world.tuning.familiarity_fade_after + 1
     state.contacts["mark-oduya"].last_contact_week = 1
     assert slipping(state, "mark-oduya").startswith("fading")
+
+
+# --- outcomes with their causes -----------------------------------------------------------------
+
+
+def test_a_hiring_decision_says_what_weighed_and_an_offer_when_it_lapses(world):
+    from game.engine.bots import passive
+    from game.engine.rules import offer_deadline
+
+    seen = {"rejected": 0, "offer": 0}
+    for seed in range(6):
+        state = new_game(world, "second-act", seed)
+        while not state.over:
+            before = state
+            state, fx = apply(state, passive(state))
+            for e in fx:
+                if e.kind == EffectKind.REJECTED:
+                    seen["rejected"] += 1
+                    assert "the odds were about" in e.cause and ": -" in e.cause  # what counted against you first
+                if e.kind == EffectKind.OFFER:
+                    seen["offer"] += 1
+                    last = offer_deadline(state, e.target)
+                    assert last is not None and f"until the end of week {last}" in e.cause
+                if e.kind == EffectKind.OFFER_LAPSED:
+                    assert f"until the end of week {before.week}" in e.cause
+    assert seen["rejected"] and seen["offer"]

@@ -178,3 +178,30 @@ async def test_play_load_opens_the_saved_game_over_the_title(world, saves_folder
         assert isinstance(app.screen, BoardScreen)
         assert state_hash(app.session.state) == state_hash(state)
         assert isinstance(app.screen_stack[0], TitleScreen)  # leaving the game goes back to the title
+
+
+async def test_a_finished_game_opens_on_its_debrief(world, saves_folder):
+    from game.ui.screens.debrief import DebriefScreen
+
+    state = new_game(world, "second-act", 8)
+    while not state.over:
+        state, _ = apply(state, Action("end_week"))
+    path = save_game(saves_folder, state, "ran out")
+    app = WarmIntroApp(worlds=[world], load=path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("escape")  # nothing is left to do on its board
+        assert isinstance(app.screen, TitleScreen)
+
+
+async def test_the_debrief_is_one_key_away_from_the_board(world):
+    from game.ui.screens.debrief import DebriefScreen
+
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, DebriefScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, BoardScreen)

@@ -8,6 +8,7 @@ from game.engine.kinds import (
     CLOSED,
     CONNECTED,
     HIDDEN,
+    OFFER,
     UNKNOWN,
     GameOutcome,
     PromiseKind,
@@ -95,6 +96,14 @@ def promised_introduction(state: State, cid: str) -> str | None:
 def outstanding(state: State, cid: str) -> bool:
     """Whether this person owes the player a promise that has not come through."""
     return bool(state.commitments) and any(m.by == cid and m.outstanding for m in state.commitments.values())
+
+
+def offer_deadline(state: State, opp_id: str) -> int | None:
+    """The last week an offer can be taken (it lapses as that week ends), or None if there is none."""
+    o = state.opportunities[opp_id]
+    if o.stage != OFFER:
+        return None
+    return o.stage_week + state.world.tuning.offer_weeks
 
 
 def slipping(state: State, cid: str) -> str | None:

@@ -79,3 +79,15 @@ def hire_chance(state: State, opp_id: str) -> float:
     """The chance an application or interview for this role ends in an offer."""
     t = state.world.tuning
     return max(t.hire_min, min(t.hire_max, sum(w for _, w in hire_reasons(state, opp_id))))
+
+
+def decision_words(reasons: list[tuple[str, float]], chance: float, against: bool = False, n: int = 3) -> str:
+    """The reasons that weighed most in a hiring decision, in a line, with the odds they made.
+
+    "the odds were about 45%: +30 someone vouched for you · -14 others want this role · ..."
+    For a decision that went against you (`against`), what counted against you comes first.
+    """
+    weighed_in = [r for r in reasons if round(r[1] * 100)]
+    top = sorted(weighed_in, key=lambda r: (r[1] >= 0 if against else False, -abs(r[1]), r[0]))[:n]
+    weighed = " · ".join(f"{round(w * 100):+d} {why}" for why, w in top)
+    return f"the odds were about {round(chance * 20) * 5}%: {weighed}"

@@ -36,7 +36,7 @@ from game.engine.kinds import (
 )
 from game.engine.rules.derived import outstanding
 from game.engine.rules.events import scripted_events
-from game.engine.rules.hiring import hire_chance
+from game.engine.rules.hiring import decision_words, hire_chance, hire_reasons
 from game.engine.rules.people import advocate_acts, fulfil, guide_acts
 from game.engine.rules.turn import Turn
 from game.engine.state import SLIPPED, Commitment, PromiseStatus
@@ -149,7 +149,9 @@ def roles(turn: Turn) -> None:
         elif o.stage == OFFER and week - o.stage_week >= t.offer_weeks:
             oo = turn.o(oid)
             oo.stage, oo.stage_week = EXPIRED, week
-            turn.note(oid, EffectKind.OFFER_LAPSED, f"The offer for {turn.role(oid)} lapsed.", L.DO_YOUR_HOMEWORK)
+            turn.note(oid, EffectKind.OFFER_LAPSED,
+                      f"The offer for {turn.role(oid)} lapsed: it stood for {t.offer_weeks} weeks, until the end of "
+                      f"week {week}, and you didn't take it.", L.DO_YOUR_HOMEWORK)
         elif o.stage in (HIDDEN, OPP_KNOWN):
             closes = turn.w.opportunities[oid].closes_week
             if closes is not None and week >= closes:
@@ -165,15 +167,17 @@ def _decide(turn: Turn, oid: str) -> None:
     s, week, role = turn.s, turn.s.week, turn.role(oid)
     o = s.opportunities[oid]
     p = hire_chance(s, oid)
+    reasons = hire_reasons(s, oid)
     lesson = L.HONEST_INTEREST if o.interview_mode else (
         L.RELATIONSHIP_BEFORE_LEVERAGE if o.referred else L.DO_YOUR_HOMEWORK)
     oo = turn.o(oid)
     if turn.chance(p, "hire", oid):
         oo.stage, oo.stage_week = OFFER, week
-        turn.note(oid, EffectKind.OFFER, f"An offer! {role}. It stands for {turn.t.offer_weeks} weeks.", lesson)
+        turn.note(oid, EffectKind.OFFER, f"An offer! {role}. It stands until the end of week "
+                  f"{week + turn.t.offer_weeks}; {decision_words(reasons, p)}.", lesson)
         return
     oo.stage, oo.stage_week = REJECTED, week
-    turn.note(oid, EffectKind.REJECTED, f"{role}: they went with someone else.", lesson)
+    turn.note(oid, EffectKind.REJECTED, f"{role}: they went with someone else; {decision_words(reasons, p, against=True)}.", lesson)
     hc = turn.w.opportunities[oid].hiring_contact
     if o.interview_mode == InterviewMode.OVERCLAIMED and s.contacts[hc].stage == CONNECTED \
             and s.contacts[hc].door != CLOSED:

@@ -46,6 +46,12 @@ class BoardScreen(GameScreen[None]):
         self.query_one("#journal").border_title = "Journal"
         self.refresh_board()
         self.query_one(ContactList).focus()
+        if self.session is not None and self.session.state.over:
+            # a finished game has nothing left to do on the board: it opens on its story
+            self.call_after_refresh(self.show_debrief)
+
+    def action_debrief(self) -> None:
+        self.show_debrief()
 
     def on_screen_resume(self) -> None:
         self.refresh_board()

@@ -60,6 +60,10 @@ class WeekSummaryScreen(GameModal[None]):
                 out.append(f"  [dim]{empty}[/]")
             out.append("")
 
+        if sm.deadlines:
+            out.append("[b]Answer soon[/b]")
+            out.extend(f"  [$warning]⚠ {escape(line)}[/]" for line in sm.deadlines)
+            out.append("")
         section("Doors", sm.doors)
         section("Messages", sm.messages, "Nobody wrote to you this week.")
         section("Promises kept", sm.promises_kept)

@@ -8,7 +8,7 @@ from textual.widgets import Static
 
 from game.engine import estimated_fit
 from game.engine.kinds import OppStage, Stage
-from game.engine.rules import insight, promise_words, reads_as, slipping
+from game.engine.rules import insight, offer_deadline, promise_words, reads_as, slipping
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
@@ -118,7 +118,10 @@ def player_detail(session: Session) -> str:
         referred = " · someone vouched for you" if o.referred else ""
         hunch = " (a guess: you know little of this field yet)" if insight(s, s.world.opportunities[oid].field) < 0.5 else ""
         out.append(f"  {escape(role(s, oid))}")
-        out.append(f"    {STAGE_WORDS.get(o.stage, o.stage)} · looks like a {round(guess * 100)}% fit to you{hunch}{referred}")
+        last = offer_deadline(s, oid)
+        deadline = f" · answer by the end of week {last}" if last is not None else ""
+        out.append(f"    {STAGE_WORDS.get(o.stage, o.stage)}{deadline} · looks like a {round(guess * 100)}% fit to you"
+                   f"{hunch}{referred}")
     if s.tokens:
         out.append("")
         for tid, by in sorted(s.tokens.items()):
