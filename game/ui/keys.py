@@ -45,6 +45,8 @@ KEYS: tuple[Key, ...] = (
         palette="Journal", palette_help="Everything that has happened, with its cause"),
     Key("board", "u", "u", "undo the last action (not in ironman games)", "undo", "Undo",
         palette="Undo", palette_help="Take back the last action (not in ironman games)"),
+    Key("board", "U", "U", "redo: step forward again after an undo or a rewind", "redo", "Redo", footer=False,
+        palette="Redo", palette_help="Step forward again after an undo or a rewind"),
     Key("board", "r", "r", "rewind to the start of an earlier week", "rewind", "Rewind", footer=False,
         palette="Rewind to an earlier week", palette_help="Replay the game up to the start of a week"),
     Key("board", "ctrl+s", "Ctrl+S", "save this game under a name of your own", "save_as", "Save as", footer=False,

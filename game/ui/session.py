@@ -67,6 +67,9 @@ class Session:
         self._save_lock = threading.Lock()
         # what people said, by the history node of the action (kept for this sitting only)
         self.narration: dict[object, str] = {}
+        # the states undo or rewind stepped back from, latest last: redo walks forward again
+        # until a new action makes a different future
+        self._redo: list[State] = []
 
     @classmethod
     def from_save(cls, loaded) -> Session:
@@ -101,13 +104,24 @@ class Session:
     def undo(self) -> None:
         from game.saves.files import undo
 
+        self._redo.append(self.state)
         self.state = undo(self.state)
         self.last = []
 
     def rewind(self, week: int) -> None:
         from game.saves.files import rewind_to_week
 
+        self._redo.append(self.state)
         self.state = rewind_to_week(self.state, week)
+        self.last = []
+
+    def can_redo(self) -> str | None:
+        """None if there is something undone to step forward to, else why not."""
+        return None if self._redo else "Nothing to redo: redo steps forward again after an undo or a rewind."
+
+    def redo(self) -> None:
+        """Step forward to the state the last undo or rewind left."""
+        self.state = self._redo.pop()
         self.last = []
 
     # --- acting ---------------------------------------------------------------------------
@@ -116,6 +130,7 @@ class Session:
         before = self.state
         self.state, effects = apply(before, action)
         self.last = visible(effects)
+        self._redo.clear()  # a new choice: the undone future is gone
         line = line_for(before, self.state)
         if line:
             self.narration[self.state.history] = line

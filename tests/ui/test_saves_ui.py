@@ -106,6 +106,25 @@ async def test_undo_takes_back_the_last_action(world):
         assert "Nothing to undo" in notifications(app)
 
 
+async def test_redo_steps_forward_again_until_a_new_choice(world):
+    app = game(world)
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.session.act(Action("reflect"))
+        app.session.act(Action("reflect"))
+        after = state_hash(app.session.state)
+        await pilot.press("u", "u")
+        await pilot.pause()
+        await pilot.press("U", "U")
+        await pilot.pause()
+        assert state_hash(app.session.state) == after
+        assert "Redone" in notifications(app)
+        await pilot.press("u")
+        app.session.act(Action("research", field="logistics"))  # a different future
+        await pilot.press("U")
+        await pilot.pause()
+        assert "Nothing to redo" in notifications(app)
+
+
 async def test_rewind_to_the_start_of_an_earlier_week(world):
     app = game(world)
     async with app.run_test(size=(100, 32)) as pilot:

@@ -221,6 +221,16 @@ class BoardScreen(GameScreen[None]):
         self.refresh_board()
         self.notify(f"Took back: {last.label()}", title="Undone", timeout=3)
 
+    def action_redo(self) -> None:
+        session = self.session
+        reason = session.can_redo()
+        if reason:
+            self.notify(reason, title="No redo", severity="warning")
+            return
+        session.redo()
+        self.refresh_board()
+        self.notify(f"Back to week {session.state.week}, {session.state.hours_left}h left.", title="Redone", timeout=3)
+
     def action_rewind(self) -> None:
         from game.ui.screens.save_dialogs import RewindScreen
 
