@@ -7,7 +7,7 @@ Condition, and this module is the only place that reads one.
 from __future__ import annotations
 
 from game.engine.state import CONNECTED, State
-from game.engine.world import Condition
+from game.engine.world import Condition, ContactDef
 
 
 def holds(cond: Condition, state: State, speaker: str | None = None) -> bool:
@@ -31,7 +31,7 @@ def holds(cond: Condition, state: State, speaker: str | None = None) -> bool:
             return False
         if cond.stage and c.stage not in cond.stage:
             return False
-        if cond.archetype and state.world.people[c.id].archetype not in cond.archetype:
+        if not speaks_as(cond, state.world.people[c.id]):
             return False
         if cond.met_before is not None and (c.met_count > 0) != cond.met_before:
             return False
@@ -66,11 +66,32 @@ def _needs_contact(cond: Condition) -> bool:
         or cond.familiarity_at_least is not None or cond.familiarity_below is not None
         or cond.embarrassment_at_least is not None or cond.embarrassment_below is not None
         or bool(cond.door) or bool(cond.stage) or bool(cond.archetype)
+        or cond.generosity_at_least is not None or cond.generosity_below is not None
         or cond.met_before is not None or cond.owes_you is not None or cond.reported_back is not None
     )
 
 
-def _between(value: int, low: int | None, below: int | None) -> bool:
+def is_about_voice(cond: Condition) -> bool:
+    """True if the condition tests only who a person is (archetype, traits), never how things stand.
+
+    Such a condition holds for the same people all campaign long, so the dialogue picker can
+    hand its variants out among them in advance (see dialogue.voices).
+    """
+    return cond.contact is None and cond == Condition(
+        archetype=cond.archetype, generosity_at_least=cond.generosity_at_least, generosity_below=cond.generosity_below)
+
+
+def speaks_as(cond: Condition, person: ContactDef) -> bool:
+    """Whether a person's archetype and traits pass the condition's tests on who they are."""
+    if cond.archetype and person.archetype not in cond.archetype:
+        return False
+    generosity = person.traits.generosity
+    if cond.generosity_at_least is not None and generosity < cond.generosity_at_least:
+        return False
+    return cond.generosity_below is None or generosity < cond.generosity_below
+
+
+def _between(value: float, low: float | None, below: float | None) -> bool:
     if low is not None and value < low:
         return False
     return below is None or value < below

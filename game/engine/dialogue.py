@@ -4,6 +4,13 @@ A pack gives lines per (action, outcome) with variants, placeholders such as
 `{contact.first_name}`, and conditions written as data. The picker is pure: the same
 state, action and outcome always give the same line, chosen with keyed randomness so
 that saying one line never reshuffles anything else.
+
+Each person has a voice of their own. The variants of a line are dealt out among the
+campaign's people who can say it (sorted by id, the deal rotated by the game's seed), so
+in one campaign two different people never say the same words while the line has a
+variant for each of them; a person who owns several variants rotates among them. Only
+when a line has fewer variants than people who can say it do the words repeat; the plain
+line of an outcome is the shared fallback, and lines with no speaker are the player's own.
 """
 
 from __future__ import annotations
@@ -11,12 +18,12 @@ from __future__ import annotations
 import re
 
 from game.engine.actions import RULES, Action
-from game.engine.conditions import holds
+from game.engine.conditions import holds, is_about_voice, speaks_as
 from game.engine.kinds import PromptKind
 from game.engine.rng import roll
 from game.engine.rules.actions import ActionRule
 from game.engine.state import State
-from game.engine.world import LineDef, World
+from game.engine.world import ContactDef, LineDef, World
 
 # placeholder -> what it is filled with; authors may use exactly these
 PLACEHOLDERS: dict[str, str] = {
@@ -129,36 +136,138 @@ def _who(before: State, action: Action) -> tuple[str | None, str | None, str | N
     return speaker, target, opp
 
 
-def pick(world: World, state: State, action: Action, outcome: str, speaker: str | None,
-         key: str = "") -> LineDef | None:
-    """The most specific line that applies: one written for this person, then one with a
-    condition that holds, then a plain one."""
+def _rank(line: LineDef) -> int:
+    """How specific a line is: a line for one person beats a line for a mood (trust, doors,
+    promises...), which beats a line for a kind of person (archetype, traits), which beats
+    the plain line; a line that sets both a mood and a kind beats either alone."""
+    if line.when is None:
+        mood = kind = 0
+    elif is_about_voice(line.when):
+        mood, kind = 0, 1
+    else:
+        mood, kind = 2, int(bool(line.when.archetype) or line.when.generosity_at_least is not None
+                            or line.when.generosity_below is not None)
+    return (4 if line.contact is not None else 0) + mood + kind
+
+
+def _can_say(line: LineDef, person: ContactDef) -> bool:
+    """Whether who this person is (their id, archetype, traits) lets them ever say the line."""
+    if line.contact is not None and line.contact != person.id:
+        return False
+    return line.when is None or line.when.contact is not None or speaks_as(line.when, person)
+
+
+def _always_said(line: LineDef, person: ContactDef) -> bool:
+    """Whether the person gets this line whatever the mood (its condition is only about who they are)."""
+    return _can_say(line, person) and (line.when is None or is_about_voice(line.when))
+
+
+# (id(world), people, action, outcome) -> (world, voices); the world is kept to check the id
+_VOICES: dict[tuple[int, tuple[str, ...], str, str], tuple[World, tuple[tuple[str, ...], ...]]] = {}
+
+
+def voices(world: World, people: tuple[str, ...], action: str, outcome: str) -> tuple[tuple[str, ...], ...]:
+    """For each line of (action, outcome), in pack order, the people who may say it, sorted by id.
+
+    `people` is the campaign's cast. A person is left out of a line they can never say
+    (another person's line, another archetype's) and of one that a more specific line,
+    true for them in any mood, always beats; what is left is who the line's variants are
+    dealt among.
+    """
+    cache_key = (id(world), people, action, outcome)
+    hit = _VOICES.get(cache_key)
+    if hit is not None and hit[0] is world:
+        return hit[1]
+    lines = world.dialogue.get((action, outcome), ())
+    order = sorted(range(len(lines)), key=lambda i: (-_rank(lines[i]), i))  # the order `pick` prefers
+    cast = [world.people[pid] for pid in sorted(people) if pid in world.people]
+    groups: list[tuple[str, ...]] = [() for _ in lines]
+    for place, i in enumerate(order):
+        groups[i] = tuple(p.id for p in cast if _can_say(lines[i], p)
+                          and not any(_always_said(lines[j], p) for j in order[:place]))
+    out = tuple(groups)
+    if len(_VOICES) > 4096:
+        _VOICES.clear()
+    _VOICES[cache_key] = (world, out)
+    return out
+
+
+def _choose(world: World, state: State, action: Action, outcome: str,
+            speaker: str | None) -> tuple[int, LineDef] | None:
+    """The most specific line that applies and its place among the outcome's lines."""
     best, rank = None, -1
-    for line in world.dialogue.get((action.name, outcome), ()):
+    for i, line in enumerate(world.dialogue.get((action.name, outcome), ())):
         if line.contact is not None and line.contact != speaker:
             continue
         if line.when is not None and not holds(line.when, state, speaker):
             continue
-        r = (2 if line.contact is not None else 0) + (1 if line.when is not None else 0)
+        r = _rank(line)
         if r > rank:
-            best, rank = line, r
+            best, rank = (i, line), r
     return best
+
+
+def pick(world: World, state: State, action: Action, outcome: str, speaker: str | None,
+         key: str = "") -> LineDef | None:
+    """The most specific line that applies: one written for this person, then one for a mood
+    that holds, then one for their kind of person, then the plain one (see `_rank`; the
+    first in the world's order among equals)."""
+    chosen = _choose(world, state, action, outcome, speaker)
+    return chosen[1] if chosen is not None else None
+
+
+def variant_index(state: State, line: LineDef, group: tuple[str, ...], speaker: str | None, r: float) -> int:
+    """Which of a line's variants the speaker says, given who may say the line and a keyed roll `r`.
+
+    The people in `group` hold seats 0..g-1 (their sorted place, rotated by the game's
+    seed so each game deals afresh); seat s owns variants s, s+g, s+2g... and the roll
+    picks among those. No two people share a variant while the line has one per seat.
+    """
+    n = len(line.variants)
+    if speaker is None or speaker not in group:
+        return int(r * n)
+    g = len(group)
+    seat = (group.index(speaker) + int(roll(state.seed, 0, f"voice:{line.action}:{line.outcome}:{line.id}") * g)) % g
+    own = range(seat, n, g)
+    if not own:
+        return seat % n  # more people than variants: this one is shared
+    return own[int(r * len(own))]
+
+
+def say(state: State, action: Action, outcome: str, speaker: str | None, r: float) -> tuple[LineDef, int] | None:
+    """The line and the variant `speaker` says for an action's outcome, or None if the pack has none."""
+    world = state.world
+    chosen = _choose(world, state, action, outcome, speaker)
+    if chosen is None or not chosen[1].variants:
+        return None
+    i, line = chosen
+    group = voices(world, tuple(state.contacts), action.name, outcome)[i]
+    return line, variant_index(state, line, group, speaker, r)
 
 
 def line_for(before: State, after: State) -> str | None:
     """What was said in the last action (`after.history`), or None if the pack has no line.
 
-    Conditions are read on `after` (how the person feels now); the variant is chosen by a
-    keyed roll, so replaying the same game says the same words.
+    Conditions are read on `after` (how the person feels now); the variant is the
+    speaker's own (see `variant_index`), chosen by a keyed roll, so replaying the same
+    game says the same words.
     """
+    said = spoken(before, after)
+    if said is None or after.history is None:
+        return None
+    line, index, speaker, target, opp = said
+    return fill(line.variants[index], _values(after.world, after, after.history.action, speaker, target, opp))
+
+
+def spoken(before: State, after: State) -> tuple[LineDef, int, str | None, str | None, str | None] | None:
+    """The line and variant said in the last action, with its speaker, third party and role."""
     node = after.history
     if node is None:
         return None
     action, outcome = node.action, node.outcome
     speaker, target, opp = _who(before, action)
-    line = pick(after.world, after, action, outcome, speaker)
-    if line is None or not line.variants:
-        return None
     r = roll(before.seed, before.week, f"line:{action.name}:{outcome}:{before.steps}", speaker or "")
-    text = line.variants[int(r * len(line.variants))]
-    return fill(text, _values(after.world, after, action, speaker, target, opp))
+    said = say(after, action, outcome, speaker, r)
+    if said is None:
+        return None
+    return said[0], said[1], speaker, target, opp

@@ -358,6 +358,8 @@ class Condition:
     door: tuple[str, ...] = ()
     stage: tuple[str, ...] = ()
     archetype: tuple[str, ...] = ()
+    generosity_at_least: float | None = None  # the contact's generosity trait, 0-1: a voice, not a mood
+    generosity_below: float | None = None
     met_before: bool | None = None
     owes_you: bool | None = None  # the contact has a promise to you still outstanding
     reported_back: bool | None = None  # the player has reported back to them at least once

@@ -182,7 +182,8 @@ def _condition(k: Compiler, src: Src, at: KeyPath, c: ConditionEntry, people: Ma
                             (c.embarrassment_at_least, c.embarrassment_below, "embarrassment"),
                             (c.clarity_at_least, c.clarity_below, "clarity"),
                             (c.reputation_at_least, c.reputation_below, "reputation"),
-                            (c.week_at_least, c.week_below, "week")):
+                            (c.week_at_least, c.week_below, "week"),
+                            (c.generosity_at_least, c.generosity_below, "generosity")):
         if low is not None and high is not None and low >= high:
             k.error(src, at + (f"{name}_below",), f"{name} must be at least {low} and below {high}, which no value "
                     f"can be; expected {name}_at_least < {name}_below", "P601")
@@ -193,7 +194,8 @@ def _condition(k: Compiler, src: Src, at: KeyPath, c: ConditionEntry, people: Ma
         contact=c.contact, trust_at_least=c.trust_at_least, trust_below=c.trust_below,
         familiarity_at_least=c.familiarity_at_least, familiarity_below=c.familiarity_below,
         embarrassment_at_least=c.embarrassment_at_least, embarrassment_below=c.embarrassment_below,
-        door=tuple(c.door), stage=tuple(c.stage), archetype=tuple(c.archetype), met_before=c.met_before,
+        door=tuple(c.door), stage=tuple(c.stage), archetype=tuple(c.archetype),
+        generosity_at_least=c.generosity_at_least, generosity_below=c.generosity_below, met_before=c.met_before,
         owes_you=c.owes_you, reported_back=c.reported_back, clarity_at_least=c.clarity_at_least, clarity_below=c.clarity_below,
         reputation_at_least=c.reputation_at_least, reputation_below=c.reputation_below,
         knowledge_at_least=tuple(sorted(c.knowledge_at_least.items())), lessons_unlocked=tuple(c.lessons_unlocked),

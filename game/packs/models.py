@@ -139,6 +139,9 @@ class ConditionEntry(Strict):
     door: list[Door] = []
     stage: list[Stage] = []
     archetype: list[Archetype] = []
+    generosity_at_least: Unit | None = Field(
+        default=None, description="The contact's generosity trait (0-1) is at least this: for voices that match a bio.")
+    generosity_below: Unit | None = Field(default=None, description="The contact's generosity trait (0-1) is below this.")
     met_before: bool | None = None
     owes_you: bool | None = None
     reported_back: bool | None = Field(

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from textual.app import App, SystemCommand
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
@@ -217,28 +218,45 @@ class WarmIntroApp(App):
         return effects
 
     def _announce(self, effects: list) -> None:
+        """Tell the player what just mattered: on the board, in the journal's title (nothing is
+        drawn over the board); elsewhere, as notifications."""
+        news = self._news(effects)
+        if not news:
+            return
+        tell = getattr(self.screen, "news", None)
+        if callable(tell):
+            tell(news)
+            return
+        for title, text, severity, timeout in news:
+            self.notify(text, title=title, severity=severity, timeout=timeout)
+
+    def _news(self, effects: list) -> list[tuple[str, str, SeverityLevel, float]]:
+        """(title, text, severity, seconds) for each thing worth telling at once, most urgent first."""
         from game.engine.kinds import Door, EffectKind
         from game.ui.codex import titles
         from game.ui.words import door_badge
 
         names = titles(self.session.world)
+        urgent: list[tuple[str, str, SeverityLevel, float]] = []
+        good: list[tuple[str, str, SeverityLevel, float]] = []
         for e in effects:
             if e.kind == EffectKind.DOOR and e.after in (Door.AVOIDING, Door.CLOSED):
                 title = "A door closed for good" if e.after == Door.CLOSED else "A door is closing"
-                self.notify(f"{door_badge(str(e.after))}  {e.cause}", title=title, severity="error", timeout=10)
+                urgent.append((title, f"{door_badge(str(e.after))}  {e.cause}", "error", 10))
             elif e.kind == EffectKind.DOOR and e.after == Door.ADVOCATE:
-                self.notify(f"{door_badge(str(e.after))}  {e.cause}", title="An advocate", timeout=8)
+                good.append(("An advocate", f"{door_badge(str(e.after))}  {e.cause}", "information", 8))
             elif e.kind == EffectKind.ADVOCATE_INTRODUCED:
-                self.notify(e.cause, title="An advocate acted for you", timeout=8)
+                good.append(("An advocate acted for you", e.cause, "information", 8))
             elif e.kind == EffectKind.ROLE_REVEALED:
-                self.notify(e.cause, title="A door opened", timeout=8)
+                good.append(("A door opened", e.cause, "information", 8))
             elif e.kind == EffectKind.OFFER:
-                self.notify(e.cause, title="An offer", timeout=10)
+                urgent.append(("An offer", e.cause, "information", 10))
         # new codex cards come as one note, however many a move unlocked
         cards = [names.get(e.target, e.target) for e in effects if e.kind == EffectKind.LESSON]
         if cards:
-            self.notify(f"{' · '.join(cards)}  (press c to read {'it' if len(cards) == 1 else 'them'})",
-                        title="New codex card" if len(cards) == 1 else f"{len(cards)} new codex cards", timeout=4)
+            good.append(("New codex card" if len(cards) == 1 else f"{len(cards)} new codex cards",
+                         f"{' · '.join(cards)}  (press c to read {'it' if len(cards) == 1 else 'them'})", "information", 4))
+        return urgent + good
 
     # --- screens anyone can open ------------------------------------------------------------
     def action_help(self) -> None:

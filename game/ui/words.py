@@ -150,3 +150,13 @@ def effect_markup(state: State, effect: Effect, titles: dict[str, str] | None = 
     if kind == EffectKind.OFFER or kind == EffectKind.TOKEN or kind in INTRODUCTIONS | REFERRALS | ENDINGS:
         return f"[bold]{text}[/]"
     return text
+
+
+def plain_text(markup: str) -> str:
+    """Markup as the words a player reads (for logs and tests: no styles)."""
+    from textual.content import Content
+
+    try:
+        return Content.from_markup(markup).plain
+    except Exception:  # not markup after all: the text as it is
+        return markup

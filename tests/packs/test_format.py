@@ -189,8 +189,9 @@ def test_the_most_specific_line_is_said_and_placeholders_are_filled(world):
     state = new_game(world, "the-favour", 0)
     after, _ = apply(state, Action("meet", contact="grace-kim", choice="advice"))
     said = line_for(state, after)
-    plain = world.dialogue[("meet", "advice_unprepared")][0].variants
-    assert said in [v.replace("{contact.first_name}", "Grace") for v in plain]
+    # Grace is a connector: she speaks in the connectors' voice, not the plain fallback
+    voice = next(line for line in world.dialogue[("meet", "advice_unprepared")] if line.id.endswith("-connector"))
+    assert said in [v.replace("{contact.first_name}", "Grace") for v in voice.variants]
     assert line_for(state, after) == said  # keyed: same game, same words
     # Victor's own line for an accepted offer
     s1, _ = apply(state, Action("meet", contact="victor-almeida", choice="advice"))
@@ -208,8 +209,9 @@ def test_a_condition_on_the_speaker_picks_the_warm_line(world):
     state.clarity = 60
     after, _ = apply(state, Action("meet", contact="priya-raman", choice="advice"))
     assert after.history.outcome == "advice"
+    # a mood beats a voice: Priya is a connector, but the warm line wins while she is warm
     warm = [v.replace("{contact.first_name}", "Priya") for v in
-            next(line for line in world.dialogue[("meet", "advice")] if line.when).variants]
+            next(line for line in world.dialogue[("meet", "advice")] if line.id == "meet-advice-warm").variants]
     assert line_for(state, after) in warm
 
 

@@ -114,3 +114,63 @@ def test_play_a_few_weeks_and_watch_a_door_close(terminal, world, tmp_path):
     screen = term.wait_for("■ CLOSED")
     assert re.search(r"^│ Mark Oduya\s+■ CLOSED", screen, re.M)
     term.keys("C-q")
+
+
+def _intent(screen: str) -> tuple[str, list[str]]:
+    """The intent line under the action list: its head (the highlighted action) and what follows."""
+    lines = screen.splitlines()
+    for i, line in enumerate(lines):
+        if "╰" in line and line.rstrip().endswith("╯") and i + 1 < len(lines) and " · " in lines[i + 1] \
+                and "What you can do" not in line:
+            right = line.index("╰", line.index("╯") + 1) if line.count("╰") > 1 else line.index("╰")
+            rest = [x[right:].strip() for x in lines[i + 1:i + 5]]
+            return rest[0], rest[1:]
+    return "", []
+
+
+def test_a_whole_campaign_by_keys_never_hides_a_warning(terminal, tmp_path):
+    """The Favour from its first week to its debrief at 80x24, by keys alone. Every time a
+    risky action is highlighted, its warning is on the screen, under the list, unscrolled."""
+    env = {**os.environ, "WARM_INTRO_SAVES": str(tmp_path / "saves"), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    subprocess.run(
+        [TMUX, *SOCKET, "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24",
+         f"{command()} play --campaign the-favour --seed 2"],
+        check=True, env=env, cwd=tmp_path,
+    )
+    term = Terminal(terminal)
+    term.wait_for("Week 1", timeout=20)
+    warned = 0
+    for week in range(1, 30):
+        screen = term.screen()
+        if "The campaign is over" in screen or "Debrief" in screen:
+            break
+        # meet the next person down the list and answer anything they ask, cautiously
+        term.keys("Escape", "Home", *["Down"] * (1 + week % 3), "m", pause=0.15)
+        if "How do you want to spend the hour?" in term.screen():
+            term.keys("1")
+            screen = term.screen()
+            if "set up a call" in screen or "interested in the" in screen:
+                term.keys("2")
+            term.keys("Escape")
+        # walk their actions: a highlighted risky one shows its warning below the list
+        term.keys("Escape", "Enter", pause=0.15)
+        for _ in range(6):
+            screen = term.screen()
+            head, rest = _intent(screen)
+            label = head.split(" · ")[0].strip()
+            if label and any(f"│ ⚠ {label}" in line for line in screen.splitlines()):
+                assert any(line.startswith("⚠") for line in rest), f"the warning for {label!r} is not on screen:\n{screen}"
+                warned += 1
+            term.keys("Down", pause=0.1)
+        term.keys("Escape", "n", pause=0.2)
+        deadline = time.monotonic() + 10
+        while "The end of week" not in (screen := term.screen()):
+            if "hours unused?" in screen:
+                term.keys("n")  # yes, end it: most of the week is left, so the game asked
+            assert time.monotonic() < deadline, f"the week never ended:\n{screen}"
+            time.sleep(0.1)
+        term.keys("Enter")
+    screen = term.wait_for("Debrief", timeout=10) if "Debrief" not in term.screen() else term.screen()
+    assert warned >= 1
+    term.keys("C-q")

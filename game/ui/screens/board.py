@@ -22,6 +22,8 @@ from game.ui.widgets.status_bar import StatusBar
 
 
 class BoardScreen(GameScreen[None]):
+    _news_timer = None
+    last_news: list[str] = []  # what the journal's title last told (plain text)
     """Where the game is played."""
 
     CSS_PATH = "../styles/board.tcss"
@@ -49,6 +51,29 @@ class BoardScreen(GameScreen[None]):
         if self.session is not None and self.session.state.over:
             # a finished game has nothing left to do on the board: it opens on its story
             self.call_after_refresh(self.show_debrief)
+
+    def news(self, items: list[tuple[str, str, str, float]]) -> None:
+        """What just mattered, in the journal's title: on the board nothing is drawn over the
+        details, the actions or the warning under them. The journal holds it all, with causes."""
+        from textual.markup import escape
+
+        from game.ui.words import plain_text
+
+        self.last_news = [f"{title}: {plain_text(text)}" for title, text, _, _ in items]
+        title, text, severity, seconds = items[0]
+        more = f"  (+{len(items) - 1} more in the journal)" if len(items) > 1 else ""
+        journal = self.query_one(JournalLog)
+        journal.border_title = f"Journal · [b]{escape(title)}[/b]: {text}{more}"
+        journal.set_class(True, "-news-bad" if severity == "error" else "-news")
+        if self._news_timer is not None:
+            self._news_timer.stop()
+        self._news_timer = self.set_timer(seconds, self._news_done)
+
+    def _news_done(self) -> None:
+        journal = self.query_one(JournalLog)
+        journal.border_title = "Journal"
+        journal.remove_class("-news", "-news-bad")
+        self._news_timer = None
 
     def action_debrief(self) -> None:
         self.show_debrief()
