@@ -421,3 +421,19 @@ def test_a_hiring_decision_says_what_weighed_and_an_offer_when_it_lapses(world):
                 if e.kind == EffectKind.OFFER_LAPSED:
                     assert f"until the end of week {before.week}" in e.cause
     assert seen["rejected"] and seen["offer"]
+
+
+def test_a_promise_kept_teaches_the_relationship_not_the_debt():
+    """The card about promises that become debts opens when a promise goes wrong, not when one is kept."""
+    from game.engine.kinds import PromiseKind
+    from game.engine.rules.people import fulfil, promise
+    from game.engine.rules.turn import Turn
+
+    def kept(oversteps: float):
+        turn = Turn(new_game(tiny_world(), "test", 0))
+        m = promise(turn, "cora", PromiseKind.INTRODUCTION, "hank", asked=False, overstep_p=oversteps)
+        fulfil(turn, m.id)
+        return {e.lesson for e in turn.effects if e.target == "hank" and e.visible}
+
+    assert L.CAUSED_COMMITMENT not in kept(0.0) and L.RELATIONSHIP_BEFORE_LEVERAGE in kept(0.0)
+    assert L.CAUSED_COMMITMENT in kept(1.0)

@@ -104,8 +104,10 @@ def fulfil(turn: Turn, kid: str) -> None:
             # the promise committed a busy friend to a meeting they didn't want: they take it as a favour
             trust -= turn.t.overstep_intro_trust
             cause = f"{first} introduced you to {turn.full(m.to)}, as promised; {turn.name(m.to)} takes the call as a favour to {first}."
+        # a promise kept is the relationship paying off; only one that oversteps teaches the debt
+        lesson = L.CAUSED_COMMITMENT if m.oversteps else L.RELATIONSHIP_BEFORE_LEVERAGE
         turn.connect(m.to, trust, turn.t.promise_intro_familiarity, cause,
-                     L.CAUSED_COMMITMENT, introduced_by=cid, kind=EffectKind.PROMISE_INTRODUCED)
+                     lesson, introduced_by=cid, kind=EffectKind.PROMISE_INTRODUCED)
     else:
         o = turn.o(m.to)
         if m.oversteps:
@@ -118,7 +120,7 @@ def fulfil(turn: Turn, kid: str) -> None:
             if o.introduced_by is None:
                 o.introduced_by = cid
             turn.note(m.to, EffectKind.PROMISE_REFERRAL, f"{first} passed your name on for {turn.role(m.to)}, as promised.",
-                      L.CAUSED_COMMITMENT)
+                      L.RELATIONSHIP_BEFORE_LEVERAGE)
     turn.helped(cid)
     turn.update_door(cid, L.CAUSED_COMMITMENT)
 
