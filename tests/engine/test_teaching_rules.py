@@ -437,3 +437,18 @@ def test_a_promise_kept_teaches_the_relationship_not_the_debt():
 
     assert L.CAUSED_COMMITMENT not in kept(0.0) and L.RELATIONSHIP_BEFORE_LEVERAGE in kept(0.0)
     assert L.CAUSED_COMMITMENT in kept(1.0)
+
+
+def test_the_score_is_the_sum_of_the_parts_the_debrief_shows(world):
+    from game.engine.bots import patient, pushy
+    from game.engine.rules import score_parts
+
+    for bot in (patient, pushy):
+        for seed in range(4):
+            state = new_game(world, "second-act", seed)
+            while not state.over:
+                state, _ = apply(state, bot(state))
+            parts = score_parts(state)
+            assert score(state) == max(0, min(100, sum(points for _, points in parts)))
+            if state.outcome == GameOutcome.HIRED:
+                assert parts[0][0].startswith("the job's fit")

@@ -23,6 +23,7 @@ from game.engine.rules.derived import (
     reads_as,
     role_words,
     score,
+    score_parts,
     slipping,
 )
 from game.engine.rules.doors import door_for, door_words
@@ -62,5 +63,6 @@ __all__ = [
     "reads_as",
     "role_words",
     "score",
+    "score_parts",
     "slipping",
 ]

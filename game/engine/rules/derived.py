@@ -152,22 +152,37 @@ def reads_as(state: State, cid: str) -> tuple[str, ...]:
     return tuple(words)
 
 
-def score(state: State) -> int:
-    """0-100: led by the fit of the job and the weeks it took; the network left behind is a
-    minor term beside a job, and every closed door costs."""
+def score_parts(state: State) -> list[tuple[str, int]]:
+    """What the score is made of, as (what, points): led by the fit of the job and the weeks
+    it took; the network left behind is a minor term beside a job, and every closed door costs."""
     camp = state.world.campaigns[state.campaign]
     t = state.world.tuning
     doors = [c.door for c in state.contacts.values() if c.stage != UNKNOWN]
     advocates = doors.count(ADVOCATE)
-    closed = doors.count(CLOSED)
-    # someone who can't face you at the end is a door you lost, if not yet for good
-    total = -t.score_closed * closed - t.score_avoiding * doors.count(AVOIDING)
+    parts: list[tuple[str, int]] = []
     if state.outcome == GameOutcome.HIRED and state.job is not None:
+        parts.append((f"the job's fit ({round(fit(state, state.job) * 100)}%)", round(t.score_fit * fit(state, state.job))))
+        parts.append((f"savings left ({state.runway} of {camp.runway_weeks} weeks)",
+                      round(t.score_runway * state.runway / max(1, camp.runway_weeks))))
         # the network counts only beside a job: advocates are no substitute for one
-        total += t.score_advocate * min(advocates, t.score_advocates_max)
-        total += round(t.score_fit * fit(state, state.job))
-        total += round(t.score_runway * state.runway / max(1, camp.runway_weeks))
-    return max(0, min(100, total))
+        if advocates:
+            counted = min(advocates, t.score_advocates_max)
+            parts.append((f"advocates ({counted}{' counted' if counted < advocates else ''})", t.score_advocate * counted))
+    else:
+        parts.append(("no job: a network without one scores nothing", 0))
+    closed = doors.count(CLOSED)
+    if closed:
+        parts.append((f"doors closed for good ({closed})", -t.score_closed * closed))
+    # someone who can't face you at the end is a door you lost, if not yet for good
+    avoiding = doors.count(AVOIDING)
+    if avoiding:
+        parts.append((f"people avoiding you at the end ({avoiding})", -t.score_avoiding * avoiding))
+    return parts
+
+
+def score(state: State) -> int:
+    """0-100: the sum of `score_parts`."""
+    return max(0, min(100, sum(points for _, points in score_parts(state))))
 
 
 def door_counts(state: State) -> dict[str, int]:

@@ -8,6 +8,7 @@ from textual.markup import escape
 
 from game.engine import score
 from game.engine.kinds import EffectKind
+from game.engine.rules import score_parts
 from game.ui.codex import titles
 from game.ui.screens.page import PageScreen
 from game.ui.words import door_badge, effect_text, role
@@ -38,6 +39,8 @@ def debrief_text(session) -> str:
             counts[s.contacts[cid].door] = counts.get(s.contacts[cid].door, 0) + 1
     out.append(f"[b]Score: {score(s)}[/b] of 100  ·  advocates {counts.get('advocate', 0)}  ·  "
                f"warm {counts.get('warm', 0)}  ·  closed doors {counts.get('closed', 0)}")
+    # what the score is made of, from the same parts the score sums
+    out += [f"  [dim]{points:+4d}[/]  {escape(what)}" for what, points in score_parts(s)]
     out.append(f"[dim]{len(s.lessons)} of 7 codex cards learned · seed {s.seed}[/]")
     out += ["", "[b]People, week by week[/b]  [dim](one mark per week; numbers are start → end)[/]"]
     for cid in session.people():
