@@ -69,6 +69,8 @@ class ConversationScreen(GameScreen[None]):
             self.lines.append(f"You are still talking with {escape(p.first_name)}.")
         else:
             self.lines.append(f"You sit down with {escape(p.name)}. How do you want to spend the hour?")
+        # news still showing from the board would sit over the answers
+        self.app.clear_notifications()
         self.refresh_view()
         self.query_one("#choices").focus()
 
@@ -96,6 +98,10 @@ class ConversationScreen(GameScreen[None]):
         choices.highlighted = None if asked else 0
         choices.border_subtitle = "pick with ↑ ↓ and Enter, or a number" if asked else ""
         self._show_intent()
+
+    def news(self, items: list) -> None:
+        """News from a move made here is already in the transcript, line by line, with its
+        cause: nothing is drawn over the answers."""
 
     def _answer(self, choice: str | None) -> Action | None:
         """The action an option stands for (None for leaving)."""
