@@ -452,3 +452,13 @@ def test_the_score_is_the_sum_of_the_parts_the_debrief_shows(world):
             assert score(state) == max(0, min(100, sum(points for _, points in parts)))
             if state.outcome == GameOutcome.HIRED:
                 assert parts[0][0].startswith("the job's fit")
+
+
+def test_applying_with_nobody_behind_you_warns_and_a_referral_does_not():
+    state = new_game(tiny_world(), "test", 0)
+    oid = next(iter(state.opportunities))
+    state.opportunities[oid].stage = OPP_KNOWN
+    cold = preview(state, Action("apply", opportunity=oid)).warning
+    assert "one résumé among hundreds" in cold and "final" in cold
+    state.opportunities[oid].referred = True
+    assert preview(state, Action("apply", opportunity=oid)).warning is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine import lessons as L
 from game.engine.intent import Action
-from game.engine.kinds import APPLIED, OPP_KNOWN, EffectKind, Outcome
+from game.engine.kinds import APPLIED, CONNECTED, OPP_KNOWN, EffectKind, Outcome
 from game.engine.rules.actions._roles import RoleRule
 from game.engine.rules.actions.base import register
 from game.engine.rules.derived import is_open, role_words
@@ -31,6 +31,20 @@ class Apply(RoleRule):
         if not is_open(state, oid):
             return "That role isn't taking applications."
         return None
+
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        """An application is one shot: sent with nobody behind it, it is judged as a stranger's."""
+        o = state.opportunities[action.oid]
+        if o.referred:
+            return None
+        hc = state.world.opportunities[action.oid].hiring_contact
+        c = state.contacts.get(hc)
+        who = state.world.people[hc].first_name
+        if c is None or c.stage != CONNECTED:
+            return (f"nobody has vouched for you and you haven't met {who}, who is hiring: this application is one "
+                    "résumé among hundreds, and a rejection is final", L.RELATIONSHIP_BEFORE_LEVERAGE)
+        return (f"nobody has vouched for you yet: it rests on what {who} thinks of you, and a rejection is final",
+                L.RELATIONSHIP_BEFORE_LEVERAGE)
 
     def perform(self, turn: Turn, action: Action) -> None:
         oid = action.oid
