@@ -360,7 +360,7 @@ def test_a_follow_up_warns_with_the_line_where_they_stop_answering(world):
     state, _ = play(state, meet("mark-oduya"), Action("accept_offer"))
     seen = preview(state, Action("follow_up", contact="mark-oduya"))
     t = world.tuning
-    assert f"at {t.avoid_enter} they stop answering" in seen.warning and "this week already" in seen.warning
+    assert f"avoids you at {t.avoid_enter}" in seen.warning and "this week already" in seen.warning
     state.contacts["mark-oduya"].door = AVOIDING
     assert "never speak to you again" in preview(state, Action("follow_up", contact="mark-oduya")).warning
 

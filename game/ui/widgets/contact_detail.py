@@ -51,7 +51,7 @@ def contact_detail(session: Session, cid: str) -> str:
         return "\n".join(out)
     # what a player must see before choosing comes first: the door, the meters, the top
     # reasons, anything slipping; the rest (who they know, the bio, every line) below
-    out[0] = f"[b]{escape(p.name)}[/b]  {door_badge(c.door)}  [dim]{escape(where)}[/]"
+    out[0] = f"[b]{escape(p.name)}[/b]  {door_badge(c.door)}"
     out.append(meter_line("trust", c.trust, style="$success"))
     out.append(meter_line("embarrassment", c.embarrassment, style="$error"))
     out.append(meter_line("familiarity", c.familiarity, style="$accent"))
@@ -62,6 +62,7 @@ def contact_detail(session: Session, cid: str) -> str:
     if top:
         out.append(f"[dim]Why trust is {c.trust}:[/] {escape(top)}")
     out.append(f"[dim]{escape(DOOR_MEANINGS.get(c.door, ''))}[/]")
+    out.append(f"[dim]{escape(where)}[/]")
     seems = reads_as(s, cid)
     if seems:
         out.append(f"Seems: {escape(' · '.join(seems))}")

@@ -25,7 +25,7 @@ def intent_markup(state: State, action: Action | None, warnings: bool = True) ->
         return f"{head}\n[dim]✗ {escape(seen.reason)}[/]"
     if warnings and seen.warning:
         return f"{head}\n[$warning]⚠ {escape(seen.warning)}[/]"
-    return f"{head}\n[dim]Nothing here goes against a lesson.[/]"
+    return f"{head}  [dim]nothing here goes against a lesson[/]"
 
 
 class IntentLine(Static):

@@ -35,9 +35,9 @@ class FollowUp(PromiseRule):
         first = state.world.people[action.cid].first_name
         if c.door == AVOIDING:
             return f"{first} is avoiding you: another reminder and {first} will never speak to you again", L.CAUSED_COMMITMENT
-        again = " You were in touch this week already." if c.last_contact_week == state.week else ""
-        return (f"a reminder embarrasses {first} (more if it slipped their mind): embarrassment {c.embarrassment} now, "
-                f"and at {t.avoid_enter} they stop answering.{again}", L.CAUSED_COMMITMENT)
+        again = "; you were in touch this week already" if c.last_contact_week == state.week else ""
+        return (f"a reminder embarrasses {first}, more if it slipped: {c.embarrassment} now, "
+                f"avoids you at {t.avoid_enter}{again}", L.CAUSED_COMMITMENT)
 
     def perform(self, turn: Turn, action: Action) -> None:
         s, cid = turn.s, action.cid
