@@ -310,3 +310,26 @@ async def test_every_warning_is_on_screen_before_you_choose(world, size):
                 assert board.get_widget_at(region.x + 1, region.bottom - 1)[0] is intent
                 checked += 1
         assert checked >= 3
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+async def test_a_risky_answer_is_explained_on_screen_under_the_answers(world, size):
+    """Mark's offer: accepting a busy, unreliable helper's promise is explained under the
+    answers, drawn whole inside the screen."""
+    from game.engine import Action
+    from game.engine.rules import preview
+
+    app = game(world)
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await meet_mark(pilot)
+        conversation = app.screen
+        warning = preview(app.session.state, Action("accept_offer")).warning
+        intent = conversation.query_one("#answer-intent")
+        text = " ".join(plain(str(intent.render())).split())
+        assert warning and " ".join(warning.split()) in text
+        region = intent.region
+        assert region.height > 0 and conversation.region.contains_region(region)
+        assert intent.content_region.height >= intent.get_content_height(intent.size, app.size, intent.content_region.width)
+        assert conversation.get_widget_at(region.x + 1, region.bottom - 1)[0] is intent
+        choices = conversation.query_one("#choices")
+        assert conversation.region.contains_region(choices.region)
