@@ -64,6 +64,17 @@ def meter_below(screen: str, name: str, meter: str) -> str:
     raise AssertionError(f"no {meter} under {name}:\n{screen}")
 
 
+def launch(name: str, folder: Path, args: str, size: tuple[int, int] = (80, 24)) -> Terminal:
+    """Start `warm-intro ARGS` in a tmux session of its own, saving into FOLDER/saves."""
+    env = {**os.environ, "WARM_INTRO_SAVES": str(folder / "saves"), "TERM": "xterm-256color"}
+    env.pop("NO_COLOR", None)
+    subprocess.run(
+        [TMUX, *SOCKET, "new-session", "-d", "-s", name, "-x", str(size[0]), "-y", str(size[1]), f"{command()} {args}"],
+        check=True, env=env, cwd=folder,
+    )
+    return Terminal(name)
+
+
 @pytest.fixture
 def terminal(tmp_path):
     name = f"warm-intro-{uuid.uuid4().hex[:8]}"
@@ -72,15 +83,7 @@ def terminal(tmp_path):
 
 
 def test_play_a_few_weeks_and_watch_a_door_close(terminal, world, tmp_path):
-    seed = door_closing_seed(world)
-    env = {**os.environ, "WARM_INTRO_SAVES": str(tmp_path / "saves"), "TERM": "xterm-256color"}
-    env.pop("NO_COLOR", None)
-    subprocess.run(
-        [TMUX, *SOCKET, "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24",
-         f"{command()} play --seed {seed}"],
-        check=True, env=env, cwd=tmp_path,
-    )
-    term = Terminal(terminal)
+    term = launch(terminal, tmp_path, f"play --seed {door_closing_seed(world)}")
     screen = term.wait_for("Week 1", timeout=20)
     assert "Runway 26 weeks" in screen and "8h of 8h left" in screen
 
@@ -131,14 +134,7 @@ def _intent(screen: str) -> tuple[str, list[str]]:
 def test_a_whole_campaign_by_keys_never_hides_a_warning(terminal, tmp_path):
     """The Favour from its first week to its debrief at 80x24, by keys alone. Every time a
     risky action is highlighted, its warning is on the screen, under the list, unscrolled."""
-    env = {**os.environ, "WARM_INTRO_SAVES": str(tmp_path / "saves"), "TERM": "xterm-256color"}
-    env.pop("NO_COLOR", None)
-    subprocess.run(
-        [TMUX, *SOCKET, "new-session", "-d", "-s", terminal, "-x", "80", "-y", "24",
-         f"{command()} play --campaign the-favour --seed 2"],
-        check=True, env=env, cwd=tmp_path,
-    )
-    term = Terminal(terminal)
+    term = launch(terminal, tmp_path, "play --campaign the-favour --seed 2")
     term.wait_for("Week 1", timeout=20)
     warned = 0
     for week in range(1, 30):
