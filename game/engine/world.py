@@ -264,7 +264,7 @@ class Tuning:
     chase_leak: int = 10
     overstep_intro_trust: int = 12  # off the first impression when a promised introduction oversteps
     release_relief: int = 20
-    release_relief_slipped: int = 10
+    release_relief_slipped: int = 0  # once it has slipped, being let off stops the weight growing but lifts none of it
     release_trust: int = 2
     guilt_base: int = 5  # embarrassment a slipped promise adds each week it weighs on them
     guilt_face: int = 15  # + face x this
