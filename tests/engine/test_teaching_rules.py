@@ -158,6 +158,20 @@ def test_help_left_unthanked_costs_trust_after_the_grace_weeks():
     assert any("never heard a word of thanks" in e.cause and e.lesson == L.CLOSE_THE_LOOP for e in fx)
 
 
+def test_a_door_moved_by_unthanked_help_is_tagged_with_closing_the_loop():
+    """A turning point names the rule that fired: a door that cools because help went
+    unthanked is a close-the-loop moment, not a promise's."""
+    from game.engine.kinds import EffectKind
+
+    state = new_game(tiny_world(), "test", 0)
+    state, _ = apply(state, meet("cora"))
+    state.contacts["cora"].trust = Tuning().warm_exit_trust + 1  # warm, just
+    state, _ = play(state, END, END)
+    state, fx = apply(state, END)
+    doors = [e for e in fx if e.kind == EffectKind.DOOR and e.target == "cora"]
+    assert doors and all(e.lesson == L.CLOSE_THE_LOOP for e in doors)
+
+
 def test_thanking_in_time_costs_nothing():
     state = new_game(tiny_world(), "test", 0)
     state, _ = play(state, meet("cora"), END, Action("thank", contact="cora"))

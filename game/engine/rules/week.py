@@ -101,24 +101,33 @@ def _slipped(turn: Turn, m: Commitment, status: PromiseStatus, kind: EffectKind,
 
 
 def people(turn: Turn) -> None:
-    """Embarrassment fades when left alone; familiarity fades without contact."""
+    """Embarrassment fades when left alone; familiarity fades without contact.
+
+    A door this moves is tagged with the lesson of what moved it: unthanked help (close
+    the loop) before fading contact (relationship before leverage) before relief.
+    """
     s, t, week = turn.s, turn.t, turn.s.week
     for cid in s.contacts:
         c = s.contacts[cid]
         if c.stage == UNKNOWN or c.door == CLOSED:
             continue
+        why = []
         if c.embarrassment > 0 and c.last_contact_week < week and not outstanding(s, cid):
             turn.meter(cid, EMBARRASSMENT, -t.embarrassment_decay,
                        f"left alone with nothing outstanding, {turn.name(cid)} relaxes", L.CAUSED_COMMITMENT)
+            why.append(L.CAUSED_COMMITMENT)
         if c.owed_thanks and week - c.owed_week >= t.thanks_grace_weeks:
             turn.c(cid).owed_thanks = False
             turn.meter(cid, TRUST, -t.unthanked_trust, f"{turn.name(cid)} helped you and never heard a word of thanks",
                        L.CLOSE_THE_LOOP)
+            why.append(L.CLOSE_THE_LOOP)
         if c.stage == CONNECTED and week - c.last_contact_week >= t.familiarity_fade_after \
                 and c.familiarity > t.familiarity_fade_floor:
             turn.meter(cid, FAMILIARITY, -t.familiarity_fade, f"you haven't been in touch with {turn.name(cid)} for a while",
                        L.RELATIONSHIP_BEFORE_LEVERAGE)
-        turn.update_door(cid, L.CAUSED_COMMITMENT)
+            why.append(L.RELATIONSHIP_BEFORE_LEVERAGE)
+        order = (L.CLOSE_THE_LOOP, L.RELATIONSHIP_BEFORE_LEVERAGE, L.CAUSED_COMMITMENT)
+        turn.update_door(cid, min(why, key=order.index) if why else L.CAUSED_COMMITMENT)
 
 
 def helpers(turn: Turn) -> None:
