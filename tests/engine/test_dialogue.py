@@ -25,7 +25,16 @@ VOICED = {
     ("decline_offer", "declined"),
     ("answer_interest", "interview"), ("answer_interest", "informed_yes"), ("answer_interest", "explore"),
     ("answer_interest", "not_now"),
+    ("reach_out", "warm_reply"), ("reach_out", "reply"), ("reach_out", "no_reply"),
+    ("meet", "message_taken"), ("meet", "cut_short"),
+    ("ask_referral", "referred"), ("ask_referral", "pressed_promise"), ("ask_referral", "pressed_refused"),
+    ("ask_referral", "message_taken"),
+    ("release", "released"),
+    ("apply", "applied_referred"), ("apply", "applied_cold"),
+    ("withdraw", "withdrew"), ("withdraw", "withdrew_after_yes"),
 }
+# a role's own outcomes are spoken by the person hiring for it, so only they need a voice there
+HIRING_ONLY = {"answer_interest", "apply", "withdraw"}
 
 
 def _shared(line) -> bool:
@@ -65,8 +74,8 @@ def test_every_person_in_a_core_campaign_has_a_voice_for_the_common_outcomes(wor
             lines = world.dialogue[(action, outcome)]
             groups = voices(world, cast, action, outcome)
             for pid in cast:
-                if action == "answer_interest" and pid not in hiring:
-                    continue  # only the person hiring asks the interest question
+                if action in HIRING_ONLY and pid not in hiring:
+                    continue  # only the person hiring speaks for a role
                 own = [line for line, group in zip(lines, groups, strict=True) if pid in group and not _shared(line)]
                 assert own, (cid, action, outcome, pid)
                 # a line that deals among g people has a variant for each of them
