@@ -79,41 +79,33 @@ def _owed_thanks(state: State) -> str | None:
     return owed[0] if owed else None
 
 
-def _pressing_ask(state: State) -> Action | None:
-    """The first favour the player could ask of someone they don't yet know well enough."""
+def _pressing_ask(state: State, of: Callable[[State, str], bool] = lambda _s, _cid: True) -> Action | None:
+    """The first favour the player could ask of someone they don't yet know well enough
+    (and who passes `of`, if given)."""
     if state.prompt is not None:
         return None
     for action in legal_actions(state):
-        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid):
+        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) and of(state, action.cid):
             return action
     return None
 
 
-def _unmet_ties(state: State, cid: str) -> int:
-    """How many people this person knows whom the player has yet to meet: where word of them goes first."""
+def _well_connected(state: State, cid: str) -> bool:
+    """They know at least two people the player has yet to meet: where word of you goes first."""
     return sum(1 for tid, _ in state.world.people[cid].ties
-               if tid in state.contacts and state.contacts[tid].stage != CONNECTED)
+               if tid in state.contacts and state.contacts[tid].stage != CONNECTED) >= 2
 
 
 def _pressing_the_well_connected(state: State) -> Action | None:
-    """A pressing ask of someone who knows at least two people the player has yet to meet."""
-    if state.prompt is not None:
-        return None
-    for action in legal_actions(state):
-        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) \
-                and _unmet_ties(state, action.cid) >= 2:
-            return action
-    return None
+    return _pressing_ask(state, _well_connected)
 
 
-def _well_connected_asked(state: State) -> str | None:
-    action = _pressing_the_well_connected(state)
-    return action.contact if action is not None else None
-
-
-def _asked_of(state: State) -> str | None:
-    action = _pressing_ask(state)
-    return action.contact if action is not None else None
+def _asker(find: Callable[[State], Action | None]) -> Callable[[State], str | None]:
+    """Who a fork's pressing ask is about, once there is one."""
+    def arises(state: State) -> str | None:
+        action = find(state)
+        return action.contact if action is not None else None
+    return arises
 
 
 def _first_person(state: State) -> str | None:
@@ -135,7 +127,7 @@ def _say(action: Action | None) -> Callable[[State], Action | None]:
 
 FORKS: tuple[Fork, ...] = (
     Fork("relationship-before-leverage", "wait until the relationship exists vs ask for the favour now",
-         _asked_of, _say(None), _pressing_ask, patient, patient),
+         _asker(_pressing_ask), _say(None), _pressing_ask, patient, patient),
     Fork("caused-commitment", "ask permission vs accept a busy, unreliable helper's offer and wait",
          _offer_from(busy=True), _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
     Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens",
@@ -151,7 +143,7 @@ FORKS: tuple[Fork, ...] = (
          _say(Action("answer_interest", choice="explore")), _say(Action("answer_interest", choice="eager_yes")),
          patient, patient),
     Fork("reputation-travels", "leave it vs press someone who knows people you have yet to meet",
-         _well_connected_asked, _say(None), _pressing_the_well_connected, patient, patient),
+         _asker(_pressing_the_well_connected), _say(None), _pressing_the_well_connected, patient, patient),
 )
 
 

@@ -234,14 +234,10 @@ class Session:
     def deadlines(self) -> list[str]:
         """Offers standing now, each with the week it lapses, soonest first."""
         s = self.state
-        out = []
-        for oid in sorted(s.opportunities, key=lambda o: (offer_deadline(s, o) or 0, o)):
-            last = offer_deadline(s, oid)
-            if last is None:
-                continue
-            when = "this week" if last == s.week else f"by the end of week {last}"
-            out.append(f"The offer for {role_words(s.world, oid)} lapses unless you take it {when}.")
-        return out
+        standing = sorted((last, oid) for oid in s.opportunities if (last := offer_deadline(s, oid)) is not None)
+        return [f"The offer for {role_words(s.world, oid)} lapses unless you take it "
+                + ("this week" if last == s.week else f"by the end of week {last}") + "."
+                for last, oid in standing]
 
     # --- the debrief ------------------------------------------------------------------------
     def timeline(self, cid: str, meter: str) -> list[Point]:

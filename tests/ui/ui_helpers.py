@@ -6,6 +6,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 
 from game.engine import Action, apply, check, new_game
+from game.ui.words import plain_text
 
 CAMPAIGN = "second-act"
 MARK = "mark-oduya"
@@ -69,10 +70,7 @@ def plain(markup) -> str:
     if isinstance(markup, Content):
         return markup.plain
     if isinstance(markup, str):
-        try:
-            return Content.from_markup(markup).plain
-        except Exception:
-            return markup
+        return plain_text(markup)
     return str(markup)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from game.engine.kinds import (
     ADVOCATE,
     AVOIDING,
@@ -51,8 +53,15 @@ def estimated_fit(state: State, opp_id: str) -> float:
     """
     field_id = state.world.opportunities[opp_id].field
     sight = insight(state, field_id)
-    guess = (2 * roll(state.seed, 0, "fit-guess", opp_id) - 1) * state.world.tuning.insight_guess
+    guess = _fit_guess(state.seed, opp_id) * state.world.tuning.insight_guess
     return round(0.5 + (fit(state, opp_id) - 0.5) * sight + guess * (1 - sight), 4)
+
+
+@lru_cache(maxsize=4096)
+def _fit_guess(seed: int, opp_id: str) -> float:
+    """The player's own error about a role, -1 to 1: one keyed roll per game and role (the
+    bots ask for estimates thousands of times a game, so it is rolled once)."""
+    return 2 * roll(seed, 0, "fit-guess", opp_id) - 1
 
 
 def knowable_interest(state: State, field_id: str) -> float:

@@ -11,6 +11,7 @@ from textual.widgets import Footer, OptionList
 
 from game.engine import Action
 from game.engine.rules import apply, preview
+from game.engine.state import ACTIVE_STAGES
 from game.ui.keys import bindings, palette
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.action_list import ActionList
@@ -144,7 +145,7 @@ class BoardScreen(GameScreen[None]):
         from game.ui.words import role
 
         s = self.session.state
-        others = sum(1 for oid, o in s.opportunities.items() if oid != action.oid and o.stage in ("applied", "interviewing", "offer"))
+        others = sum(1 for oid, o in s.opportunities.items() if oid != action.oid and o.stage in ACTIVE_STAGES)
         detail = (f"It looks like a {round(estimated_fit(s, action.oid) * 100)}% fit to you. Taking it ends the campaign"
                   + (f"; {others} other role{'s' if others != 1 else ''} in play stop{'s' if others == 1 else ''} here." if others else "."))
 

@@ -34,8 +34,8 @@ class Release(PromiseRule):
         first = turn.name(cid)
         m = s.outstanding_commitments(cid)[0]
         slipped = m.status in SLIPPED
-        # a promise that already slipped comes back to mind as you mention it: the grace
-        # softens the sting but does not undo it (the longer you wait, the less it helps)
+        # a promise that already slipped comes back to mind as you mention it: letting them
+        # off stops the weight growing but lifts only release_relief_slipped of it
         turn.touch(cid, how="your note")
         mm = turn.cm(m.id)
         mm.status, mm.latent = RELEASED, 0
