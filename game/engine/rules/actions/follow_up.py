@@ -36,7 +36,7 @@ class FollowUp(PromiseRule):
         if c.door == AVOIDING:
             return f"{first} is avoiding you: another reminder and {first} will never speak to you again", L.CAUSED_COMMITMENT
         again = "; you were in touch this week already" if c.last_contact_week == state.week else ""
-        return (f"a reminder embarrasses {first}, more if it slipped: {c.embarrassment} now, "
+        return (f"a reminder embarrasses {first}, more if it slipped: embarrassment {c.embarrassment} now, "
                 f"avoids you at {t.avoid_enter}{again}", L.CAUSED_COMMITMENT)
 
     def perform(self, turn: Turn, action: Action) -> None:
