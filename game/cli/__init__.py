@@ -195,20 +195,20 @@ def _play(args: argparse.Namespace) -> int:
         os.environ["WARM_INTRO_SAVES"] = saves_override  # settings and saves share the folder
     load_path = None
     if getattr(args, "load", None):
-        from game.saves.files import SaveError, find_save, load_save, read_toml
+        from game.saves.files import SaveError, find_save, load_save, made_with
         from game.saves.paths import saves_dir
 
         try:
             load_path = find_save(saves_dir(), args.load)
-            packs = read_toml(load_path).get("packs") or [{}]
+            made = made_with(load_path)
         except SaveError as exc:
             print(f"warm-intro play: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
             return 1
         world = _load_world(pack)
         if world is None:
             return 1
-        if isinstance(packs[-1], dict) and packs[-1].get("id") not in (None, world.pack_id):
-            print(f"warm-intro play: {load_path.name} was made with pack {packs[-1].get('id')!r}; "
+        if made not in (None, world.pack_id):
+            print(f"warm-intro play: {load_path.name} was made with pack {made!r}; "
                   "add --pack with that pack's folder.", file=sys.stderr)
             return 1
         try:
@@ -235,7 +235,9 @@ def _play(args: argparse.Namespace) -> int:
     app = WarmIntroApp(pack=pack, campaign=campaign, seed=getattr(args, "seed", None),
                        play=direct, worlds=worlds, load=load_path, ironman=getattr(args, "ironman", False))
     app.run()
-    return 0
+    from game.ui.app import exit_code
+
+    return exit_code(app)
 
 
 def main(argv: list[str] | None = None) -> int:

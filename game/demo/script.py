@@ -15,8 +15,6 @@ step is one of:
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -184,20 +182,18 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
 
 def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     """A pack folder's demos and every problem with them, as pack problems (file, line, code)."""
+    from game.packs.guarded import Refused, Why, read_toml
+    from game.packs.layout import MAX_FILE_BYTES
     from game.packs.problems import Problem, line_of
+    from game.packs.read import refusal_problem
 
-    path = folder / DEMOS_FILE
     rel = f"{folder.name}/{DEMOS_FILE}"
-    if not path.exists():
-        return [], []
     try:
-        text = path.read_text("utf-8")
-        data = tomllib.loads(text)
-    except UnicodeDecodeError:
-        return [], [Problem(rel, None, "", "file is not UTF-8 text", code="P851")]
-    except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"at line (\d+)", str(exc))
-        return [], [Problem(rel, int(found.group(1)) if found else None, "", f"TOML syntax: {exc}", code="P851")]
+        data, text, _ = read_toml(folder / DEMOS_FILE, MAX_FILE_BYTES, folder)
+    except Refused as exc:
+        if exc.why == Why.MISSING:
+            return [], []
+        return [], [refusal_problem(rel, exc, code="P851")]
     try:
         parsed = DemosFile.model_validate(data)
     except ValidationError as exc:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import base64
 import json
+import math
+import re
 import zlib
 from dataclasses import dataclass, field
 
@@ -47,18 +49,64 @@ class Replay:
     actions: list[Action]
 
 
+# A code is read with limits, since anyone can paste one: a long game is a few thousand
+# characters that unpack to some tens of kilobytes, nested three deep ({"a": [{...}]}).
+MAX_CODE_CHARS = 200_000
+MAX_UNPACKED_BYTES = 2_000_000
+MAX_CODE_DEPTH = 8
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_NOT_BRACKETS = bytes(set(range(256)) - set(b"[]{}"))
+
+
 def decode_replay(code: str) -> Replay:
+    """The session a replay code holds; ReplayCodeError, saying why, for anything else."""
     code = code.strip()
     if not code.startswith(CODE_PREFIX):
         raise ReplayCodeError(f"a replay code starts with {CODE_PREFIX!r}")
+    if len(code) > MAX_CODE_CHARS:
+        raise ReplayCodeError(f"the replay code is {len(code)} characters long, far more than any game")
     body = code[len(CODE_PREFIX):]
     try:
-        raw = zlib.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)), bufsize=1 << 16)
-        data = json.loads(raw)
+        data = _parse(_unpack(body))
         actions = [action_from_dict(a) for a in data["a"]]
         return Replay([(str(p), str(v)) for p, v in data["p"]], str(data["c"]), int(data["s"]), actions)
-    except (ValueError, KeyError, TypeError, zlib.error) as exc:
+    except ReplayCodeError:
+        raise
+    except (ValueError, KeyError, TypeError, AttributeError, OverflowError, zlib.error) as exc:
         raise ReplayCodeError(f"the replay code is damaged or incomplete ({exc})") from None
+
+
+def _unpack(body: str) -> bytes:
+    """The code's JSON, inflated no further than MAX_UNPACKED_BYTES."""
+    inflater = zlib.decompressobj()
+    raw = inflater.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)), MAX_UNPACKED_BYTES + 1)
+    if len(raw) > MAX_UNPACKED_BYTES or inflater.unconsumed_tail:
+        raise ReplayCodeError(f"the replay code unpacks to more than {MAX_UNPACKED_BYTES} bytes, far more than any game")
+    return raw
+
+
+def _parse(raw: bytes) -> dict:
+    """JSON no deeper than MAX_CODE_DEPTH, with finite numbers only (checked before json reads it)."""
+    depth = deepest = 0
+    for bracket in _STRING.sub(b'""', raw).translate(None, _NOT_BRACKETS):
+        depth += 1 if bracket in b"[{" else -1
+        deepest = max(deepest, depth)
+    if deepest > MAX_CODE_DEPTH:
+        raise ReplayCodeError(f"the replay code is nested {deepest} deep; a real one is at most {MAX_CODE_DEPTH}")
+
+    def finite(text: str) -> float:
+        value = float(text)
+        if not math.isfinite(value):
+            raise ValueError(f"{text} is not a number a game uses")
+        return value
+
+    def refuse(text: str) -> float:
+        raise ValueError(f"{text} is not a number a game uses")
+
+    data = json.loads(raw, parse_constant=refuse, parse_float=finite)
+    if not isinstance(data, dict):
+        raise ReplayCodeError("the replay code holds no game")
+    return data
 
 
 def play_out(world: World, campaign: str, seed: int, actions: list[Action]) -> list[State]:

@@ -17,9 +17,11 @@ from typing import Any
 
 from game.engine import world as world_module
 from game.engine.world import World
+from game.packs.guarded import Refused, read_text
 from game.packs.layout import add_file, add_folder
 
 CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 20_000_000  # the core pack's World is well under a megabyte
 # what turns a pack into a World: the loader, its models, the world's types, and the action
 # vocabulary the pack is checked against (a folder stands for every module in it)
 _CODE = ("packs", "engine/world.py", "engine/dialogue.py", "engine/actions.py", "engine/kinds.py",
@@ -76,8 +78,8 @@ def read(folder: Path) -> World | None:
     """The cached World for this pack folder, or None (missing, stale or unreadable)."""
     try:
         path = cache_dir() / f"pack-{key(folder)}.json"
-        world = decode(json.loads(path.read_text(encoding="utf-8")))
-    except (OSError, ValueError, KeyError, TypeError):
+        world = decode(json.loads(read_text(path, MAX_CACHE_BYTES)))
+    except (Refused, OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return world if isinstance(world, World) else None
 

@@ -16,6 +16,7 @@ FILES = ("fields.toml", "companies.toml", "people.toml", "opportunities.toml", "
 # files of a pack read by other parts of the game (demo scripts): known, hashed, not checked by the loader
 OTHER_FILES = ("demos.toml",)
 PACK_FILES = ("pack.toml", *FILES, *OTHER_FILES)
+MAX_FILE_BYTES = 1_000_000  # per file
 
 
 class Hash(Protocol):
@@ -28,8 +29,12 @@ def add_file(h: Hash, name: str, raw: bytes) -> None:
 
 
 def add_folder(h: Hash, folder: Path) -> None:
-    """Every pack file in a folder, in a fixed order (links are not followed)."""
+    """Every pack file in a folder that can be read (as the loader reads it: see game.packs.guarded),
+    in a fixed order."""
+    from game.packs.guarded import Refused, read_bytes
+
     for name in PACK_FILES:
-        path = folder / name
-        if path.is_file() and not path.is_symlink():
-            add_file(h, name, path.read_bytes())
+        try:
+            add_file(h, name, read_bytes(folder / name, MAX_FILE_BYTES, folder))
+        except Refused:  # the loader refuses it too, and leaves it out of the pack's digest
+            continue

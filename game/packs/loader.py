@@ -16,12 +16,12 @@ from pathlib import Path
 
 from game.engine.world import World
 from game.packs.compile import compile_world
-from game.packs.layout import FILES, OTHER_FILES, add_folder
+from game.packs.guarded import Refused, read_text
+from game.packs.layout import FILES, MAX_FILE_BYTES, OTHER_FILES, add_folder
 from game.packs.problems import CODES, PackError, Problem, line_of
 from game.packs.read import (
     MAX_DEPTH,
     MAX_ENTRIES,
-    MAX_FILE_BYTES,
     MAX_FOLDER_FILES,
     PackLayer,
     read_pack,
@@ -141,8 +141,8 @@ def _collect(folder: Path, bases: dict[str, Path], layers: list[PackLayer], prob
 
 def _text_of(path: Path) -> str:
     try:
-        return path.read_text(encoding="utf-8") if path.stat().st_size <= MAX_FILE_BYTES else ""
-    except (OSError, UnicodeDecodeError):
+        return read_text(path, MAX_FILE_BYTES, path.parent)
+    except Refused:
         return ""
 
 

@@ -8,7 +8,9 @@ from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from game.packs.layout import FILES, OTHER_FILES, PACK_FILES, Hash, add_file
+from game.packs import guarded
+from game.packs.guarded import Refused, Why
+from game.packs.layout import FILES, MAX_FILE_BYTES, OTHER_FILES, PACK_FILES, Hash, add_file
 from game.packs.problems import KeyPath, Problem, line_of, path_text, suggest
 
 if TYPE_CHECKING:
@@ -16,7 +18,6 @@ if TYPE_CHECKING:
 
     from game.packs.models import PackInfo
 
-MAX_FILE_BYTES = 1_000_000  # per file
 MAX_ENTRIES = 20_000  # per list in a file
 MAX_FOLDER_FILES = 200  # files in a pack folder, of any kind
 MAX_DEPTH = 8  # how deep `builds_on` may chain
@@ -48,48 +49,37 @@ class PackLayer:
 
 
 
-def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str, bytes] | None:
-    path = folder / name
-    rel = f"{label}/{name}"
-    try:
-        if not path.exists() and not path.is_symlink():
-            return None
-        if path.is_symlink() or not path.resolve().is_relative_to(folder.resolve()):
-            problems.append(Problem(rel, None, "", "file points outside the pack folder; packs must be self-contained, "
-                                    "so copy the file in instead of linking it", code="P104"))
-            return None
-        if not path.is_file():
-            problems.append(Problem(rel, None, "", "is not a regular file; expected a TOML file", code="P108"))
-            return None
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.append(Problem(rel, None, "", f"file is {size} bytes; the limit is {MAX_FILE_BYTES}; "
-                                    "split the content across packs or trim it", code="P103"))
-            return None
-        raw = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem(rel, None, "", f"could not be read ({exc.strerror or exc})", code="P108"))
-        return None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        problems.append(Problem(rel, None, "", f"file is not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                                "save it as UTF-8", code="P102"))
-        return None
-    import tomllib
+# how each kind of refusal is reported to an author
+_REFUSALS = {Why.OUTSIDE: "P104", Why.NOT_A_FILE: "P108", Why.UNREADABLE: "P108", Why.TOO_BIG: "P103",
+             Why.NOT_TEXT: "P102", Why.NOT_TOML: "P101"}
+_ADVICE = {Why.OUTSIDE: "a pack file may not point outside the pack folder; packs must be self-contained, "
+                        "so copy the file in instead of linking it",
+           Why.NOT_A_FILE: "expected a TOML file", Why.TOO_BIG: "split the content across packs or trim it",
+           Why.NOT_TEXT: "save it as UTF-8", Why.NOT_TOML: "expected valid TOML"}
 
+
+def refusal_problem(rel: str, exc: Refused, code: str = "") -> Problem:
+    """A file the guarded reader refused, as a problem an author can act on (under its own code unless given)."""
+    advice = _ADVICE.get(exc.why)
+    return Problem(rel, exc.line, "", exc.problem + (f"; {advice}" if advice else ""), code=code or _REFUSALS[exc.why])
+
+
+def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str, bytes] | None:
+    """One pack file as (table, text, bytes); None, with the problem added, if it can't be read (or is absent)."""
     try:
-        return tomllib.loads(text), text, raw
-    except tomllib.TOMLDecodeError as exc:
-        # tomllib puts the position in the message: "... (at line 3, column 7)"
-        found = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line = int(found.group(1)) if found else None
-        msg = re.sub(r" \(at (line \d+, column \d+|end of document)\)", "", str(exc))
-        column = f" (column {found.group(2)})" if found else ""
-        problems.append(Problem(rel, line, "", f"TOML syntax: {msg}{column}; expected valid TOML", code="P101"))
-    except RecursionError:
-        problems.append(Problem(rel, None, "", "TOML nested too deeply to read; expected flat tables", code="P101"))
-    return None
+        return guarded.read_toml(folder / name, MAX_FILE_BYTES, folder)
+    except Refused as exc:
+        if exc.why != Why.MISSING:
+            problems.append(refusal_problem(f"{label}/{name}", exc))
+        return None
+
+
+def read_bytes(folder: Path, name: str) -> bytes | None:
+    """A pack file's bytes for its digest, or None if it is absent or can't be read."""
+    try:
+        return guarded.read_bytes(folder / name, MAX_FILE_BYTES, folder)
+    except Refused:
+        return None
 
 
 def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath = ()) -> list[Problem]:
@@ -148,9 +138,9 @@ def read_pack(folder: Path, problems: list[Problem]) -> PackLayer:
         else:
             _read_entries(pack, name, data, text, problems)
     for name in OTHER_FILES:
-        path = folder / name
-        if path.is_file() and not path.is_symlink():
-            add_file(digest, name, path.read_bytes())
+        other = read_bytes(folder, name)
+        if other is not None:
+            add_file(digest, name, other)
     pack.digest = digest.hexdigest()
     return pack
 

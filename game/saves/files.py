@@ -4,6 +4,14 @@ A save holds the campaign, the seed and the action log — the game itself is a 
 the log — plus a snapshot (the state hash and a few facts for listing) so that loading can
 prove the replay arrived where the player left off.
 
+A save belongs to its file: a game loaded from X.toml saves back to X.toml, whatever name
+is written inside it. Saving never destroys a game:
+  - X.toml.bak holds the previous distinct version (saving the same game again leaves it be);
+  - when the game being saved does not carry on the one in the file (after a rewind or an
+    undo, or a new game from the same seed), the file's game is first kept as a branch,
+    X-weekN.toml (N its week), so the longer game can still be loaded;
+  - temporary files left by a writer that died mid-save are removed by the next save.
+
 Format history:
   1  a bare log: campaign, seed and actions (what a person or a replay code can write)
   2  adds the game version, the packs with their digests, ironman, times and the snapshot
@@ -11,11 +19,12 @@ Format history:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import os
 import re
 import threading
-import tomllib
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from hashlib import blake2b
@@ -30,6 +39,7 @@ from game.engine.replay import ReplayError, replay
 from game.engine.rules import door_counts
 from game.engine.state import State, canonical, state_hash
 from game.engine.world import World
+from game.packs.guarded import Refused, Why, parse_toml, printable, read_bytes
 
 FORMAT = 2
 SUFFIX = ".toml"
@@ -44,9 +54,10 @@ class SaveError(Exception):
 
     def __init__(self, path: Path | str, problem: str, advice: str = ""):
         self.path = Path(path)
-        self.problem = problem
+        # what a file says may be quoted in the problem: keep it safe to print
+        self.problem = printable(problem, 1000)
         self.advice = advice
-        super().__init__(f"{self.path.name}: {problem}" + (f" {advice}" if advice else ""))
+        super().__init__(f"{printable(self.path.name)}: {self.problem}" + (f" {advice}" if advice else ""))
 
 
 # --- the format ----------------------------------------------------------------------------
@@ -141,9 +152,10 @@ class Save:
             snapshot=snapshot_of(state),
         )
 
-    def to_toml(self) -> str:
+    def to_dict(self) -> dict:
+        """The save as the table its file holds."""
         assert self.snapshot is not None
-        data = {
+        return {
             "format": FORMAT,
             "game_version": __version__,
             "name": self.name,
@@ -156,7 +168,9 @@ class Save:
             "snapshot": self.snapshot.model_dump(),
             "actions": [a.to_dict() for a in self.actions],
         }
-        return tomli_w.dumps(data)
+
+    def to_toml(self) -> str:
+        return tomli_w.dumps(self.to_dict())
 
 
 def _now() -> str:
@@ -200,25 +214,47 @@ def write_atomic(path: Path, text: str, keep_backup: bool = True) -> None:
     """Write a file so that a crash at any moment leaves the old or the new version whole.
 
     The new text goes to a temporary file in the same folder, is flushed and fsynced, then
-    renamed over the old one. The old version is first copied (the same way) to `.bak`.
+    renamed over the old one. The old version, if it differs, is first copied (the same way)
+    to `.bak`.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    if keep_backup and path.exists():
-        _replace_with(path.with_name(path.name[: -len(SUFFIX)] + BACKUP_SUFFIX), path.read_bytes())
-    _replace_with(path, text.encode("utf-8"))
+    data = text.encode("utf-8")
+    if keep_backup:
+        old = _old_bytes(path)
+        if old is not None and old != data:
+            _replace_with(_backup_of(path), old)
+    _replace_with(path, data)
+
+
+def _old_bytes(path: Path) -> bytes | None:
+    try:
+        return read_bytes(path, MAX_SAVE_BYTES)
+    except Refused:
+        return None
+
+
+def _backup_of(path: Path) -> Path:
+    return path.with_name(path.name[: -len(SUFFIX)] + BACKUP_SUFFIX)
 
 
 _TMP_COUNTER = itertools.count()
+# .NAME.toml.PID.TID.N.tmp (and the same for NAME.toml.bak): see _replace_with
+_TMP_RE = re.compile(r"^\..+\.toml(?:\.bak)?\.(\d+)\.\d+\.\d+\.tmp$")
 
 
 def _replace_with(path: Path, data: bytes) -> None:
     # unique per process, thread and write, so two saves in flight never share a temporary file
     tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.{next(_TMP_COUNTER)}.tmp")
-    with open(tmp, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
     try:
         dir_fd = os.open(path.parent, os.O_RDONLY)
     except OSError:  # some platforms cannot open folders; the rename is still atomic
@@ -229,19 +265,99 @@ def _replace_with(path: Path, data: bytes) -> None:
         os.close(dir_fd)
 
 
+def _writer_alive(pid: int, tmp: Path) -> bool:
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # no safe way to ask; a writer never takes a minute
+        return time.time() - tmp.stat().st_mtime < 60
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # someone else's process
+        return True
+    return True
+
+
+def clean_temporary_files(folder: Path) -> None:
+    """Remove the temporary files of writers that died mid-save (a kill, a power cut)."""
+    try:
+        names = [p for p in folder.iterdir() if p.name.startswith(".") and p.name.endswith(".tmp")]
+    except OSError:
+        return
+    for tmp in names:
+        found = _TMP_RE.match(tmp.name)
+        with contextlib.suppress(OSError):
+            if found and not _writer_alive(int(found.group(1)), tmp):
+                tmp.unlink()
+
+
+@dataclass
+class Saved:
+    """Where a game was saved, and where the game the file held before was kept, if anywhere."""
+
+    path: Path
+    branch: Path | None = None
+
+
 def save_game(folder: Path, state: State, name: str, ironman: bool = False) -> Path:
-    """Save a game under `name` in `folder`, keeping the previous version as a backup."""
-    name = check_name(name)
-    path = folder / f"{name}{SUFFIX}"
-    created = ""
-    if path.exists():
-        try:
-            created = tomllib.loads(path.read_text("utf-8")).get("created", "")
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            created = ""
-    save = Save.of(state, name, ironman=ironman, created=created if isinstance(created, str) else "")
+    """Save a game under `name` in `folder` (see save_to)."""
+    return save_to(folder / f"{check_name(name)}{SUFFIX}", state, ironman).path
+
+
+def save_to(path: Path, state: State, ironman: bool = False) -> Saved:
+    """Save a game to its file, keeping the previous version as a backup and, when the
+    file holds a longer or different line of the same game, that game as a branch."""
+    clean_temporary_files(path.parent)
+    old = _old_save(path)
+    created = old.get("created", "") if old else ""
+    save = Save.of(state, path.name[: -len(SUFFIX)], ironman=ironman, created=created if isinstance(created, str) else "")
+    new = save.to_dict()
+    if old is not None and _same_game(old, new):
+        return Saved(path)  # nothing has happened since the last save: the backup stays as it is
+    branch = None
+    if old is not None and _another_line(old, new):
+        branch = _keep_branch(path, old)
     write_atomic(path, save.to_toml())
-    return path
+    return Saved(path, branch)
+
+
+def _old_save(path: Path) -> dict | None:
+    try:
+        return read_toml(path)
+    except SaveError:
+        return None
+
+
+def _same_game(old: dict, new: dict) -> bool:
+    def game(data: dict) -> dict:
+        return {k: v for k, v in data.items() if k not in ("created", "updated")}
+
+    return game(old) == game(new)
+
+
+def _another_line(old: dict, new: dict) -> bool:
+    """True when the new game does not carry on the old one but is the same campaign and
+    seed: the old game went somewhere the new one (rewound, undone) will not."""
+    if (old.get("campaign"), old.get("seed")) != (new["campaign"], new["seed"]):
+        return False
+    before, now = old.get("actions"), new["actions"]
+    return isinstance(before, list) and now[: len(before)] != before
+
+
+def _keep_branch(path: Path, old: dict) -> Path:
+    snapshot = old.get("snapshot")
+    week = snapshot.get("week") if isinstance(snapshot, dict) else None
+    stem = path.name[: -len(SUFFIX)] + (f"-week{week}" if isinstance(week, int) else "-earlier")
+    raw = read_bytes(path, MAX_SAVE_BYTES)
+    for n in itertools.count(1):
+        branch = path.with_name(f"{stem}{'' if n == 1 else f'-{n}'}{SUFFIX}")
+        if not os.path.lexists(branch):
+            break
+        if _old_bytes(branch) == raw:
+            return branch
+    _replace_with(branch, raw)
+    return branch
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -299,6 +415,8 @@ class Loaded:
     save: Save
     state: State
     notes: list[str] = field(default_factory=list)
+    # why the replay could not be checked against the save's own record ("" when it was)
+    unverified: str = ""
 
 
 def _replay(world: World, campaign: str, seed: int, actions: list[Action], path: Path) -> State:
@@ -314,29 +432,33 @@ def _replay(world: World, campaign: str, seed: int, actions: list[Action], path:
 
 
 def read_toml(path: Path) -> dict:
-    """Read a save's TOML, refusing what is too big, not text, or not TOML."""
+    """Read a save's TOML, refusing what is not a file, too big, not text, or not TOML."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise SaveError(path, f"it can't be read ({exc.strerror}).") from None
-    if size > MAX_SAVE_BYTES:
-        raise SaveError(path, f"it is {size} bytes, far more than any save; it is not a Warm Intro save.")
-    raw = path.read_bytes()
-    if not raw.strip():
-        raise SaveError(path, "the file is empty.", "It was probably cut off while being written; try its backup.")
-    try:
-        text = raw.decode("utf-8")
+        raw = read_bytes(path, MAX_SAVE_BYTES)
+        if not raw.strip():
+            raise SaveError(path, "the file is empty.", "It was probably cut off while being written; try its backup.")
+        return parse_toml(path, raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
         raise SaveError(path, "it is not text: the file is damaged.", _backup_advice(path)) from None
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise SaveError(path, f"it is damaged ({exc}).", _backup_advice(path)) from None
+    except Refused as exc:
+        if exc.why in (Why.NOT_TOML,):
+            raise SaveError(path, f"it is damaged ({exc.problem}).", _backup_advice(path)) from None
+        if exc.why == Why.TOO_BIG:
+            raise SaveError(path, f"{exc.problem}, far more than any save; it is not a Warm Intro save.") from None
+        raise SaveError(path, f"{exc.problem}.", "Only files can be saves; move it out of the saves folder.") from None
+
+
+def made_with(path: Path) -> str | None:
+    """The id of the pack a save was made with (the last it builds on), if the file says; SaveError if unreadable."""
+    packs = read_toml(path).get("packs")
+    last = packs[-1] if isinstance(packs, list) and packs else None
+    pack_id = last.get("id") if isinstance(last, dict) else None
+    return pack_id if isinstance(pack_id, str) else None
 
 
 def _backup_advice(path: Path) -> str:
-    backup = path.with_name(path.name[: -len(SUFFIX)] + BACKUP_SUFFIX)
-    if backup.exists():
+    backup = _backup_of(path)
+    if backup.is_file():
         return f"The previous version is kept in {backup.name}: rename it to {path.name} to use it."
     return "The file is left as it is."
 
@@ -373,21 +495,40 @@ def load_save(path: Path, world: World) -> Loaded:
     if missing:
         raise SaveError(path, f"it was made with pack {', '.join(missing)!s}, which is not loaded.",
                         "Load the game with --pack pointing to that pack.")
+    if len(actions) != model.snapshot.steps:
+        raise SaveError(path, f"its record says {model.snapshot.steps} actions but the log holds {len(actions)}: "
+                        "the log has been cut short or edited.", _backup_advice(path))
     state = _replay(world, model.campaign, model.seed, actions, path)
-    same_game = model.game_version == __version__
-    if same_pack and same_game and state_hash(state) != model.snapshot.hash:
-        raise SaveError(path, "the saved game doesn't match its own record: it has been edited or damaged.",
-                        _backup_advice(path))
+    unverified = ""
     if not same_pack:
         versions = ", ".join(f"{p.id} {p.version}" for p in model.packs)
-        notes.append(f"The content changed since this was saved ({versions}); the game was replayed with the current pack.")
-    elif not same_game:
-        notes.append(f"Saved by Warm Intro {model.game_version}; replayed with this version ({__version__}).")
+        unverified = f"The content changed since this was saved ({versions}); the game was replayed with the current pack."
+    elif model.game_version != __version__:
+        unverified = f"Saved by Warm Intro {model.game_version}; replayed with this version ({__version__})."
+    elif notes:  # upgraded from format 1: its record was made by this very replay
+        unverified = "An older save (format 1) has no record of where the game stood to check the replay against."
+    else:
+        _check_record(path, model.snapshot, state)
+    if unverified:
+        notes.append(unverified)
     save = Save(
         name=model.name, campaign=model.campaign, seed=model.seed, actions=actions, ironman=model.ironman,
         created=model.created, updated=model.updated, packs=model.packs, snapshot=model.snapshot,
     )
-    return Loaded(path, save, state, notes)
+    return Loaded(path, save, state, notes, unverified)
+
+
+def _check_record(path: Path, record: Snapshot, state: State) -> None:
+    """The replay must arrive exactly where the save says the game stood: its hash, and each fact listed."""
+    replayed = snapshot_of(state)
+    if replayed.hash != record.hash:
+        raise SaveError(path, "the saved game doesn't match its own record: it has been edited or damaged.",
+                        _backup_advice(path))
+    for fact in ("week", "runway", "steps", "outcome", "summary"):
+        if getattr(replayed, fact) != getattr(record, fact):
+            raise SaveError(path, f"the saved game doesn't match its own record: it says {fact} "
+                            f"{getattr(record, fact)!r}, the replay gives {getattr(replayed, fact)!r}.",
+                            _backup_advice(path))
 
 
 # --- the folder ---------------------------------------------------------------------------------
@@ -407,40 +548,58 @@ class Listing:
 
 
 def list_saves(folder: Path) -> list[Listing]:
-    """Every save in the folder, newest first. A broken save is listed with its problem, never raised."""
+    """Every save in the folder, newest first, by file name. A broken entry (damaged, not a
+    file, hostile) is listed with its problem, never raised; text from the files is made
+    safe to print."""
+    try:
+        paths = sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
+    except OSError:
+        return []
     out = []
-    if not folder.is_dir():
-        return out
-    for path in sorted(folder.glob(f"*{SUFFIX}")):
+    for path in paths:
         name = path.name[: -len(SUFFIX)]
         if name in RESERVED or path.name.startswith("."):
             continue
         try:
-            data = read_toml(path)
-            if data.get("format") == FORMAT:
-                snap = data.get("snapshot") or {}
-                out.append(Listing(path, str(data.get("name", name)), str(data.get("campaign", "")),
-                                   int(snap.get("week", 0)), str(data.get("updated", "")), str(snap.get("summary", ""))))
-            elif isinstance(data.get("format"), int) and data["format"] > FORMAT:
-                out.append(Listing(path, name, error="made by a newer version of Warm Intro"))
-            elif data.get("format") == 1:
-                out.append(Listing(path, name, str(data.get("campaign", "")), summary="an older save; it will be upgraded on loading"))
-            else:
-                out.append(Listing(path, name, error="not a Warm Intro save"))
+            out.append(_listing(path, name, read_toml(path)))
         except (SaveError, ValueError, TypeError, AttributeError) as exc:
-            out.append(Listing(path, name, error=getattr(exc, "problem", str(exc))))
+            out.append(Listing(path, printable(name), error=printable(getattr(exc, "problem", str(exc)))))
     out.sort(key=lambda item: (item.updated, item.name), reverse=True)
     return out
 
 
+def _listing(path: Path, name: str, data: dict) -> Listing:
+    shown = printable(name)
+    version = data.get("format")
+    if version == FORMAT:
+        snap = data.get("snapshot") or {}
+        return Listing(path, shown, printable(str(data.get("campaign", ""))), int(snap.get("week", 0)),
+                       printable(str(data.get("updated", ""))), printable(str(snap.get("summary", ""))))
+    if isinstance(version, int) and version > FORMAT:
+        return Listing(path, shown, error="made by a newer version of Warm Intro")
+    if version == 1:
+        return Listing(path, shown, printable(str(data.get("campaign", ""))),
+                       summary="an older save; it will be upgraded on loading")
+    return Listing(path, shown, error="not a Warm Intro save")
+
+
+MAX_NAME_BYTES = 200  # well under any file system's limit on one name (255 bytes)
+
+
 def find_save(folder: Path, name: str) -> Path:
-    """The path of a save by name (with or without .toml); SaveError if there is none."""
-    candidate = folder / (name if name.endswith(SUFFIX) else f"{name}{SUFFIX}")
-    if candidate.exists():
+    """The path of a save by name (with or without .toml), always inside `folder`; SaveError if there is none."""
+    stem = name[: -len(SUFFIX)] if name.endswith(SUFFIX) else name
+    shown = printable(stem, 40)
+    if not stem.strip() or len(stem.encode("utf-8", "surrogateescape")) > MAX_NAME_BYTES or any(c in stem for c in "/\\\0") or stem.startswith(".") \
+            or Path(stem).is_absolute():
+        raise SaveError(folder, f"{shown!r} is not the name of a save: give a name from "
+                        "`warm-intro saves list`, without a folder or '..'.")
+    candidate = folder / f"{stem}{SUFFIX}"
+    if os.path.lexists(candidate):
         return candidate
     names = [item.name for item in list_saves(folder)]
     hint = f" Saves here: {', '.join(names)}." if names else " There are no saves in that folder yet."
-    raise SaveError(candidate, f"there is no save called {name!r} in {folder}.", hint.strip())
+    raise SaveError(candidate, f"there is no save called {shown!r} in {printable(str(folder))}.", hint.strip())
 
 
 # --- undo and rewind: both are replays of a shorter log --------------------------------------

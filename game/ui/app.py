@@ -7,7 +7,6 @@ the cards, and a notification for a door that shuts, an advocate acting, a new c
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -70,6 +69,8 @@ class WarmIntroApp(App):
         self._play = play
         self._worlds = worlds
         self._held: list = []  # news that waits while a question is open (see perform)
+        self.unsaved = ""  # why the game could not be saved as the app closed ("" when it was)
+        self._quit_unsaved = False  # the player chose to quit without saving
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -116,13 +117,12 @@ class WarmIntroApp(App):
     # --- saves --------------------------------------------------------------------------------
     def world_for_save(self, path: Path):
         """The loaded world a save was made with (by pack id), or None."""
-        from game.saves.files import read_toml
+        from game.saves.files import SaveError, made_with
 
         try:
-            packs = read_toml(path).get("packs") or []
-        except Exception:  # a damaged file: let load_save explain it against the core pack
-            packs = []
-        wanted = packs[-1].get("id") if packs and isinstance(packs[-1], dict) else None
+            wanted = made_with(path)
+        except SaveError:  # a damaged file: let load_save explain it against the core pack
+            wanted = None
         worlds = self.worlds()
         for world in reversed(worlds):
             if wanted is None or world.pack_id == wanted:
@@ -161,24 +161,64 @@ class WarmIntroApp(App):
 
         def save() -> None:
             try:
-                session.save(state=state)
+                saved = session.save(state=state)
             except (OSError, ValueError) as exc:
-                self.call_from_thread(self.notify, f"The game could not be saved: {exc}", title="Not saved",
+                self.call_from_thread(self.notify, f"The game could not be saved: {not_saved(exc)}", title="Not saved",
                                       severity="error")
+            else:
+                self.call_from_thread(self._tell_branch, saved)
 
         if background:
             self.run_worker(save, thread=True, group="autosave", exit_on_error=False)
             return
         try:
-            session.save(state=state)
+            saved = session.save(state=state)
         except (OSError, ValueError) as exc:
-            self.notify(f"The game could not be saved: {exc}", title="Not saved", severity="error")
+            self.notify(f"The game could not be saved: {not_saved(exc)}", title="Not saved", severity="error")
+            return
+        self._tell_branch(saved)
+
+    def _tell_branch(self, saved) -> None:
+        if saved.branch is not None:
+            self.notify(f"The game you stepped back from is kept as {saved.branch.stem}: load it to carry on "
+                        "from there.", title="Kept as a branch", timeout=10)
+
+    async def action_quit(self) -> None:
+        """Save, then quit. A save that fails asks what to do instead of losing the game."""
+        if self.session is not None and not self._quit_unsaved:
+            try:
+                self._tell_branch(self.session.save())
+            except (OSError, ValueError) as exc:
+                self._ask_not_saved(not_saved(exc))
+                return
+        self.exit()
+
+    def _ask_not_saved(self, problem: str) -> None:
+        from game.ui.screens.save_dialogs import NotSavedScreen
+
+        def chosen(answer: tuple[str, str] | None) -> None:
+            if answer is None or self.session is None:
+                return
+            what, folder = answer
+            if what == "quit":
+                self._quit_unsaved = True
+                self.unsaved = problem
+                self.exit(return_code=1)
+                return
+            if what == "elsewhere" and folder.strip():
+                self.session.folder = Path(folder.strip()).expanduser()
+            self.call_later(self.action_quit)
+
+        self.push_screen(NotSavedScreen(problem, str(Path.home() / "warm-intro-saves")), callback=chosen)
 
     def on_unmount(self) -> None:
-        # quitting saves too, so closing the terminal window is the only way to lose a turn
-        if self.session is not None:
-            with contextlib.suppress(OSError, ValueError):
+        # quitting saves too, so closing the terminal window is the only way to lose a turn; a
+        # save that fails here is kept in `unsaved` for the command line to report
+        if self.session is not None and not self._quit_unsaved:
+            try:
                 self.session.save()
+            except (OSError, ValueError) as exc:
+                self.unsaved = not_saved(exc)
 
     def action_title(self) -> None:
         self.to_title()
@@ -324,6 +364,25 @@ class WarmIntroApp(App):
             self.screen.refresh_size()
 
 
+def not_saved(exc: Exception) -> str:
+    """Why a save failed, in words (an OSError names the folder rather than a temporary file)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror + (f" (in {Path(exc.filename).parent})" if exc.filename else "")
+    return str(exc)
+
+
 def run(*, pack=None, campaign=None, seed=None, play=False) -> int:
-    WarmIntroApp(pack=pack, campaign=campaign, seed=seed, play=play).run()
-    return 0
+    app = WarmIntroApp(pack=pack, campaign=campaign, seed=seed, play=play)
+    app.run()
+    return exit_code(app)
+
+
+def exit_code(app: WarmIntroApp) -> int:
+    """0, or 1 after saying on stderr that the game could not be saved as it closed."""
+    import sys
+
+    if app.unsaved:
+        print(f"warm-intro: the game could not be saved: {app.unsaved}. Free some space or fix the folder's "
+              "permissions, then play again; the last good save is still there.", file=sys.stderr)
+        return 1
+    return app.return_code or 0

@@ -56,7 +56,7 @@ class Session:
     """The game in progress. Screens read from it and hand it actions."""
 
     def __init__(self, world: World, campaign: str, seed: int, *, state: State | None = None,
-                 ironman: bool = False, slot: str | None = None) -> None:
+                 ironman: bool = False, slot: str | None = None, folder=None) -> None:
         self.world = world
         self.campaign = campaign
         self.seed = seed
@@ -64,6 +64,7 @@ class Session:
         self.last: list[Effect] = []
         self.ironman = ironman  # no undo, no rewind: every choice stands
         self.slot = slot or f"{campaign}-{seed}"  # the save this game keeps itself in
+        self.folder = folder  # the folder of that save (None: the saves folder of the moment)
         self._save_lock = threading.Lock()
         # what people said, by the history node of the action (kept for this sitting only)
         self.narration: dict[object, str] = {}
@@ -73,25 +74,28 @@ class Session:
 
     @classmethod
     def from_save(cls, loaded) -> Session:
-        """A game carried on from a loaded save (game.saves.files.Loaded)."""
+        """A game carried on from a loaded save (game.saves.files.Loaded). It keeps itself in
+        the file it came from, whatever name is written inside that file."""
         state = loaded.state
         return cls(state.world, state.campaign, state.seed, state=state, ironman=loaded.save.ironman,
-                   slot=loaded.save.name)
+                   slot=loaded.path.name.removesuffix(".toml"), folder=loaded.path.parent)
 
     # --- saving, undo and rewind (both are replays of a shorter log) --------------------------
     def save(self, name: str | None = None, state: State | None = None):
-        """Save to this game's slot (or a new named one, which becomes the slot). Returns the path.
+        """Save to this game's slot (or a new named one, which becomes the slot). Returns where
+        it went (game.saves.files.Saved: the file, and the branch an older line was kept in).
 
         Safe to call from a worker thread: states never change once made, and saves of one
         game are written one at a time.
         """
-        from game.saves.files import save_game
+        from game.saves.files import SUFFIX, check_name, save_to
         from game.saves.paths import saves_dir
 
         if name is not None:
-            self.slot = name
+            self.slot = check_name(name)
+        folder = self.folder or saves_dir()
         with self._save_lock:
-            return save_game(saves_dir(), state or self.state, self.slot, ironman=self.ironman)
+            return save_to(folder / f"{self.slot}{SUFFIX}", state or self.state, ironman=self.ironman)
 
     def can_undo(self) -> str | None:
         """None if undo is possible, else why not."""

@@ -7,13 +7,14 @@ WARM_INTRO_SAVES names another one (tests always point it at a temporary folder)
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from game.packs.guarded import Refused, read_toml
 from game.saves.paths import saves_dir
 
 SETTINGS_FILE = "settings.toml"
+MAX_SETTINGS_BYTES = 64_000
 
 @dataclass
 class Settings:
@@ -27,8 +28,8 @@ class Settings:
     def load(cls, folder: Path | None = None) -> Settings:
         path = (folder or saves_dir()) / SETTINGS_FILE
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+            data, _, _ = read_toml(path, MAX_SETTINGS_BYTES)
+        except Refused:  # missing, damaged or hostile: the defaults, and the file is rewritten on the next change
             return cls()
         known = {f.name: f.type for f in fields(cls)}
         clean = {}

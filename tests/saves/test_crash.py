@@ -2,7 +2,7 @@
 
 A child process saves a game after every action, as fast as it can; the test kills it
 with SIGKILL at random moments, many times, and then every save file must load and
-verify.
+verify, and the next save leaves no temporary file behind.
 """
 
 import os
@@ -14,7 +14,8 @@ import time
 
 import pytest
 
-from game.saves.files import list_saves, load_save
+from game.engine.rules import new_game
+from game.saves.files import list_saves, load_save, save_game
 
 CHILD = """
 import sys
@@ -56,3 +57,6 @@ def test_killing_the_game_mid_save_never_breaks_a_save(tmp_path, world):
                 load_save(renamed, world)
                 renamed.unlink()
     assert (tmp_path / "slot.toml").exists()
+    # the next save clears what the killed writers left half-written
+    save_game(tmp_path, new_game(world, "second-act", 1), "after")
+    assert not list(tmp_path.glob(".*.tmp"))

@@ -280,7 +280,7 @@ class BoardScreen(GameScreen[None]):
         def save(name: str | None) -> None:
             if name is not None:
                 try:
-                    path = self.session.save(name)
+                    path = self.session.save(name).path
                 except (OSError, ValueError) as exc:
                     self.notify(f"The game could not be saved: {exc}", title="Not saved", severity="error")
                     return

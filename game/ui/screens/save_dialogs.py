@@ -1,4 +1,4 @@
-"""Small dialogs for saves: naming a save, and choosing a week to rewind to."""
+"""Small dialogs for saves: naming a save, choosing a week to rewind to, and a save that failed at quit."""
 
 from __future__ import annotations
 
@@ -66,6 +66,48 @@ class RewindScreen(GameModal[int | None]):
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(int(event.option.id))
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class NotSavedScreen(GameModal[tuple[str, str] | None]):
+    """Quitting, the save failed: try again, save in another folder, or quit without saving.
+
+    Dismisses with ("retry", ""), ("elsewhere", folder), ("quit", ""), or None to keep playing.
+    """
+
+    CSS_PATH = "../styles/saves.tcss"
+    BINDINGS = [Binding("escape", "cancel", "Keep playing", id="not_saved.cancel")]
+
+    def __init__(self, problem: str, elsewhere: str) -> None:
+        super().__init__()
+        self.problem = problem
+        self.elsewhere = elsewhere
+
+    def compose(self) -> ComposeResult:
+        from textual.markup import escape
+
+        with Vertical(id="not-saved-box"):
+            yield Static(f"[b]The game could not be saved[/b]\n{escape(self.problem)}\n\n"
+                         "Quitting now loses everything since the last save. Another folder:")
+            yield Input(value=self.elsewhere, id="not-saved-folder")
+            yield OptionList(Option("Try again", id="retry"), Option("Save in the folder above", id="elsewhere"),
+                             Option("Quit without saving", id="quit"), Option("Keep playing", id="cancel"),
+                             id="not-saved-list")
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(("elsewhere", event.value))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        choice = event.option.id or "cancel"
+        if choice == "cancel":
+            self.dismiss(None)
+        else:
+            self.dismiss((choice, self.query_one(Input).value))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
