@@ -201,13 +201,13 @@ class Tuning:
     meet_advice_familiarity: int = 8
     meet_advice_trust: int = 4  # prepared
     meet_advice_unprepared_trust: int = -4  # they worked hard to figure out what you need
-    meet_advice_clarity: int = 4
+    meet_advice_clarity: int = 2  # less than an hour of reflection: advice sharpens goals you came with
     meet_mentions: int = 2  # how many of their ties a prepared advice meeting names
     meet_mention_tie: float = 0.4  # the tie strength a mention needs
     meet_learn_familiarity: int = 7
     meet_learn_trust: int = 3
     meet_learn_knowledge: int = 8
-    meet_learn_clarity: int = 2
+    meet_learn_clarity: int = 1
     meet_learn_unprepared_trust: int = 1  # unprepared, the hour goes on basics you could have read
     meet_learn_unprepared_knowledge: int = 4
     meet_help_familiarity: int = 7
