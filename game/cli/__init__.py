@@ -108,7 +108,7 @@ def _sim(args: argparse.Namespace) -> int:
                 end = "\n" if done == total else ""
                 print(f"\r  playing {done}/{total} campaigns", end=end, file=sys.stderr, flush=True)
 
-    if args.save:
+    if args.save is not None:
         return _sim_save(args, world, strategies)
     result = simulate(world, args.campaign, strategies, args.runs, args.seed, progress)
     if args.json:
@@ -194,6 +194,10 @@ def _play(args: argparse.Namespace) -> int:
 
         os.environ["WARM_INTRO_SAVES"] = saves_override  # settings and saves share the folder
     load_path = None
+    if getattr(args, "load", None) == "":
+        print("warm-intro play: --load needs the name of a save; `warm-intro saves list` shows them",
+              file=sys.stderr)
+        return 2
     if getattr(args, "load", None):
         from game.saves.files import SaveError, find_save, load_save, made_with
         from game.saves.paths import saves_dir
@@ -232,6 +236,11 @@ def _play(args: argparse.Namespace) -> int:
             from game.packs.loader import load_core
 
             worlds.insert(0, load_core())
+    from game.cli.terminal import needs_terminal
+
+    if (code := needs_terminal(args.command or "play", "use `warm-intro sim` or `warm-intro demo --headless` "
+                                                        "to play without one")) is not None:
+        return code
     app = WarmIntroApp(pack=pack, campaign=campaign, seed=getattr(args, "seed", None),
                        play=direct, worlds=worlds, load=load_path, ironman=getattr(args, "ironman", False))
     app.run()
@@ -241,6 +250,19 @@ def _play(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here rather than at exit
+    except OSError as exc:
+        from game.cli.terminal import is_output_error, output_failed
+
+        if not is_output_error(exc):
+            raise
+        return output_failed(exc)
+    return code
+
+
+def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "sim":
         return _sim(args)

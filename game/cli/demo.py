@@ -72,9 +72,54 @@ def run(args: argparse.Namespace) -> int:
             print(f"warm-intro demo: --choose takes WHERE=KEY, like 'step 5=B' (got {item!r})", file=sys.stderr)
             return 2
         choices[where.strip()] = key.strip().upper()
+    if (problem := _choice_problem(demo, choices)) is not None:
+        print(f"warm-intro demo: --choose {problem}", file=sys.stderr)
+        return 2
+    if args.export and (problem := _export_problem(Path(args.export))) is not None:
+        print(f"warm-intro demo: --export {problem}", file=sys.stderr)
+        return 2
     if not args.headless:
         return _present(demo, found)
     return _headless(demo, world, choices, args.export)
+
+
+def _choice_problem(demo, choices: dict[str, str]) -> str | None:
+    """Why `--choose` does not fit this demo (a place with no audience choice, an option it lacks), or None.
+
+    Choices are followed the way the demo plays them, one at a time, since a choice inside
+    an option only exists once that option is taken.
+    """
+    from game.demo.script import beats
+
+    taken: dict[str, str] = {}
+    while True:
+        asked = [b for b in beats(demo, taken) if b.kind == "choose"]
+        new = next((b for b in asked if b.where in choices and b.where not in taken), None)
+        if new is None:
+            break
+        keys = [key for key, _ in new.options]
+        if choices[new.where] not in keys:
+            return f"{new.where!r} has options {', '.join(keys)}, not {choices[new.where]!r}"
+        taken[new.where] = choices[new.where]
+    unknown = [where for where in choices if where not in taken]
+    if unknown:
+        places = ", ".join(repr(b.where) for b in asked) or "none"
+        return f"{unknown[0]!r} is not an audience choice in {demo.id!r}; its choices are: {places}"
+    return None
+
+
+def _export_problem(folder: Path) -> str | None:
+    """Why the debrief cannot go to `folder` (a file is in the way, or it cannot be written), or None."""
+    import os
+
+    if folder.exists() and not folder.is_dir():
+        return f"takes a folder to write the debrief into; {folder} is not a folder"
+    parent = next((p for p in (folder, *folder.parents) if p.exists()), Path("."))
+    if not parent.is_dir():
+        return f"cannot make a folder inside {parent}, which is not a folder"
+    if not os.access(parent, os.W_OK | os.X_OK):
+        return f"cannot write to {parent}; choose a folder you can write to"
+    return None
 
 
 def _headless(demo, world, choices, export: str | None) -> int:
@@ -116,7 +161,11 @@ def _headless(demo, world, choices, export: str | None) -> int:
         return 1
     print(f"\nEvery marker landed. The game stands at week {run.state.week}.")
     if export:
-        out = export_run(demo, world, run, Path(export))
+        try:
+            out = export_run(demo, world, run, Path(export))
+        except OSError as exc:
+            print(f"warm-intro demo: could not write the debrief to {export}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         print(f"Debrief written to {out.markdown} and {out.html}")
     return 0
 
@@ -139,6 +188,10 @@ def _effect_text(e: Effect) -> str:
 
 
 def _present(demo, found) -> int:
+    from game.cli.terminal import needs_terminal
+
+    if (code := needs_terminal("demo", "use --headless to play a demo as text")) is not None:
+        return code
     try:
         from game.ui.presenter import present
     except ImportError:
@@ -178,6 +231,10 @@ def _replay(args: argparse.Namespace, found) -> int:
         return 1
     final = states[-1]
     if not args.headless:
+        from game.cli.terminal import needs_terminal
+
+        if (code := needs_terminal("demo", "add --headless to replay the session as text")) is not None:
+            return code
         try:
             from game.ui.presenter import present_replay
         except ImportError:
@@ -190,9 +247,16 @@ def _replay(args: argparse.Namespace, found) -> int:
         print(f"  week {node.week}: {node.action.label()}")
     if args.export:
         folder = Path(args.export)
-        folder.mkdir(parents=True, exist_ok=True)
+        if (problem := _export_problem(folder)) is not None:
+            print(f"warm-intro demo: --export {problem}", file=sys.stderr)
+            return 2
         debrief = build(final, replay_code=encode_replay(final))
-        (folder / "replay.md").write_text(to_markdown(debrief), encoding="utf-8")
-        (folder / "replay.html").write_text(to_html(debrief), encoding="utf-8")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "replay.md").write_text(to_markdown(debrief), encoding="utf-8")
+            (folder / "replay.html").write_text(to_html(debrief), encoding="utf-8")
+        except OSError as exc:
+            print(f"warm-intro demo: could not write the debrief to {folder}: {exc.strerror or exc}", file=sys.stderr)
+            return 1
         print(f"Debrief written to {folder / 'replay.md'} and {folder / 'replay.html'}")
     return 0

@@ -52,11 +52,13 @@ def _no_subcommand(args: argparse.Namespace) -> int:
 
 
 def _pack_id(folder: Path) -> str | None:
-    import tomllib
+    """The id a pack folder declares, or None (the check itself reports what is wrong)."""
+    from game.packs import guarded
+    from game.packs.layout import MAX_FILE_BYTES
 
     try:
-        data = tomllib.loads((folder / "pack.toml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        data, _, _ = guarded.read_toml(folder / "pack.toml", MAX_FILE_BYTES, folder)
+    except guarded.Refused:
         return None
     pid = data.get("id")
     return pid if isinstance(pid, str) else None

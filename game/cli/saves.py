@@ -11,8 +11,11 @@ def register(sub) -> None:
     saves.add_argument("--saves-dir", help="the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
     saves.add_argument("--pack", help="the content pack the saves were made with (default: core)")
     what = saves.add_subparsers(dest="saves_command", metavar="COMMAND")
-    what.add_parser("list", help="list saves, newest first (broken ones are listed with their problem)")
+    listing = what.add_parser("list", help="list saves, newest first (broken ones are listed with their problem)")
     verify = what.add_parser("verify", help="replay saves and compare them with their recorded state")
+    for verb in (listing, verify):  # `saves list --saves-dir D` as well as `saves --saves-dir D list`
+        verb.add_argument("--saves-dir", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+        verb.add_argument("--pack", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     verify.add_argument("name", nargs="?", help="one save (default: all of them)")
     verify.add_argument("--accept-unverified", action="store_true",
                         help="pass saves that replay but can't be checked against their record (another game "

@@ -22,10 +22,17 @@ if TYPE_CHECKING:
     )
 
 
+# How many ids "did you mean" may compare in one check. Each suggestion reads the whole pool,
+# so a pack with thousands of unknown names among thousands of people would take minutes;
+# a real typo is found long before this runs out.
+SUGGESTION_BUDGET = 200_000
+
+
 class Compiler:
     def __init__(self, layers: list[PackLayer], problems: list[Problem]):
         self.layers = layers
         self.problems = problems
+        self.suggestions_left = SUGGESTION_BUDGET
         self.broken: dict[str, set[str]] = {}
         for layer in layers:
             for section, ids in layer.broken.items():
@@ -91,6 +98,7 @@ class Compiler:
         broken = self.broken.get(section, set())
         if value in broken or "*" in broken:
             return False  # already reported where it is defined
-        self.error(src, key, f"unknown {SECTION_NAMES.get(section, section)} {value!r}{suggest(value, pool)}",
-                   "P301")
+        self.suggestions_left -= len(pool)
+        hint = suggest(value, pool) if self.suggestions_left >= 0 else ""
+        self.error(src, key, f"unknown {SECTION_NAMES.get(section, section)} {value!r}{hint}", "P301")
         return False

@@ -7,8 +7,10 @@ found, the line of the key it is about.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 # a key path into a TOML document, e.g. ("people", 3, "traits", "busyness")
 KeyPath = tuple[str | int, ...]
@@ -93,6 +95,11 @@ class PackError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+def unique(problems: Iterable[Problem]) -> list[Problem]:
+    """The problems in their order, each once (a set lookup, so thousands of repeats stay fast)."""
+    return list(dict.fromkeys(problems))
+
+
 # --------------------------------------------------------------------------------------
 # locating problems
 
@@ -102,10 +109,11 @@ def line_of(text: str, path: KeyPath) -> int | None:
 
     tomllib reports positions only for syntax errors, so schema errors are mapped back to
     lines here: array-of-tables headers are counted, then keys are looked up inside the
-    entry (inline tables and arrays resolve to the line their key is written on).
+    entry (inline tables and arrays resolve to the line their key is written on). Each
+    text is indexed once, so a file with thousands of problems is located in linear time.
     """
-    lines = text.splitlines()
-    start, end = 0, len(lines)
+    lines = _lines_of(text)
+    start, end = 0, len(lines.lines)
     prefix = ""
     i = 0
     found_line: int | None = None
@@ -115,51 +123,111 @@ def line_of(text: str, path: KeyPath) -> int | None:
             i += 1
             continue
         dotted = f"{prefix}{part}"
-        if i + 1 < len(path) and isinstance(path[i + 1], int):
-            header, count = f"[[{dotted}]]", -1
-            for n in range(start, end):
-                if lines[n].strip().startswith(header):
-                    count += 1
-                    if count == path[i + 1]:
-                        start, found_line = n, n + 1
-                        break
-            else:
+        if i + 1 < len(path) and isinstance(index := path[i + 1], int):
+            header = lines.headers(f"[[{dotted}]]")
+            n = lines.nth_in(header, start, end, index)
+            if n is None:
                 # not an array of tables: maybe `key = [ ... ]` written inline
-                key = re.compile(rf'^\s*"?{re.escape(part)}"?\s*=')
-                for n in range(start, end):
-                    index = path[i + 1]
-                    if key.match(lines[n]) and isinstance(index, int):
-                        return _nth_item_line(lines, n, index, end) or n + 1
+                at = lines.first_in(lines.keys(part), start, end)
+                if at is not None:
+                    return lines.nth_item(at, index, end) or at + 1
                 return found_line
-            end = next((m for m in range(start + 1, end) if lines[m].strip().startswith(f"[[{dotted}]]")), end)
+            start, found_line = n, n + 1
+            end = lines.first_in(header, start + 1, end) or end
             prefix = f"{dotted}."
             i += 2
             continue
-        key = re.compile(rf'^\s*"?{re.escape(part)}"?\s*=')
-        table = f"[{dotted}]"
-        for n in range(start, end):
-            if lines[n].strip() == table:
-                start, found_line, prefix = n, n + 1, f"{dotted}."
-                break
-            if key.match(lines[n]):
-                return n + 1
+        table = lines.first_in(lines.tables(f"[{dotted}]"), start, end)
+        key = lines.first_in(lines.keys(part), start, end)
+        if table is not None and (key is None or table <= key):
+            start, found_line, prefix = table, table + 1, f"{dotted}."
+        elif key is not None:
+            return key + 1
         else:
             return found_line
         i += 1
     return found_line
 
 
-def _nth_item_line(lines: list[str], at: int, index: int, end: int) -> int | None:
-    """In a multi-line array starting on line `at`, the line of its index-th item (one per line)."""
-    if lines[at].rstrip().endswith("[") and index >= 0:
-        n, count = at + 1, -1
-        while n < end and not lines[n].strip().startswith("]"):
-            if lines[n].strip() and not lines[n].strip().startswith("#"):
-                count += 1
-                if count == index:
-                    return n + 1
-            n += 1
-    return None
+# `key =` with the key bare or quoted; a key without spaces, quotes or `=` is this whole run
+_KEY = re.compile(r'^\s*"?([^\s"=]+)"?\s*=')
+_PLAIN_KEY = re.compile(r'[^\s"=]+')
+
+
+@lru_cache(maxsize=16)  # a pack has a dozen files; keep the index of the latest ones
+def _lines_of(text: str) -> _Lines:
+    return _Lines(text)
+
+
+class _Lines:
+    """One TOML text split into lines once, with the lines of each header and key found on demand.
+
+    Problem reports in a big file locate thousands of keys in the same text; scanning the
+    whole text for each one made reporting quadratic in the file's size.
+    """
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+        self._headers: dict[str, list[int]] = {}
+        self._tables: dict[str, list[int]] | None = None
+        self._keys: dict[str, list[int]] | None = None
+        self._odd_keys: dict[str, list[int]] = {}
+        self._items: dict[int, list[int]] = {}
+
+    def headers(self, header: str) -> list[int]:
+        """Lines that start with an array-of-tables header such as `[[people]]`."""
+        if header not in self._headers:
+            self._headers[header] = [n for n, line in enumerate(self.lines) if line.strip().startswith(header)]
+        return self._headers[header]
+
+    def tables(self, table: str) -> list[int]:
+        """Lines that are exactly a table header such as `[tuning]`."""
+        if self._tables is None:
+            self._tables = {}
+            for n, line in enumerate(self.lines):
+                if line.lstrip().startswith("["):
+                    self._tables.setdefault(line.strip(), []).append(n)
+        return self._tables.get(table, [])
+
+    def keys(self, key: str) -> list[int]:
+        """Lines that assign `key = ...` (bare or quoted)."""
+        if self._keys is None:
+            self._keys = {}
+            for n, line in enumerate(self.lines):
+                if m := _KEY.match(line):
+                    self._keys.setdefault(m[1], []).append(n)
+        if _PLAIN_KEY.fullmatch(key):
+            return self._keys.get(key, [])
+        # a quoted key with spaces or quotes in it is rare enough to look for line by line
+        if key not in self._odd_keys:
+            pattern = re.compile(rf'^\s*"?{re.escape(key)}"?\s*=')
+            self._odd_keys[key] = [n for n, line in enumerate(self.lines) if pattern.match(line)]
+        return self._odd_keys[key]
+
+    @staticmethod
+    def nth_in(hits: list[int], start: int, end: int, index: int) -> int | None:
+        """The index-th of the sorted line numbers `hits` within [start, end)."""
+        k = bisect_left(hits, start) + index
+        return hits[k] if index >= 0 and k < len(hits) and hits[k] < end else None
+
+    @classmethod
+    def first_in(cls, hits: list[int], start: int, end: int) -> int | None:
+        return cls.nth_in(hits, start, end, 0)
+
+    def nth_item(self, at: int, index: int, end: int) -> int | None:
+        """In a multi-line array starting on line `at`, the line of its index-th item (one per line)."""
+        lines = self.lines
+        if not lines[at].rstrip().endswith("[") or index < 0:
+            return None
+        if at not in self._items:
+            items, n = [], at + 1
+            while n < len(lines) and not lines[n].strip().startswith("]"):
+                if lines[n].strip() and not lines[n].strip().startswith("#"):
+                    items.append(n)
+                n += 1
+            self._items[at] = items
+        item = self.nth_in(self._items[at], at + 1, end, index)
+        return None if item is None else item + 1
 
 
 def suggest(word: str, choices: Iterable[str]) -> str:

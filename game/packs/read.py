@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from game.packs import guarded
 from game.packs.guarded import Refused, Why
 from game.packs.layout import FILES, MAX_FILE_BYTES, OTHER_FILES, PACK_FILES, Hash, add_file
-from game.packs.problems import KeyPath, Problem, line_of, path_text, suggest
+from game.packs.problems import KeyPath, Problem, line_of, path_text, suggest, unique
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
@@ -109,10 +109,8 @@ def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath =
                 shown = shown[:77] + "..."
             msg = f"{err['msg']}; got {shown}"
             code = "P203"
-        problem = Problem(rel, line_of(text, loc), path_text(loc), msg, code=code)
-        if problem not in out:
-            out.append(problem)
-    return out
+        out.append(Problem(rel, line_of(text, loc), path_text(loc), msg, code=code))
+    return unique(out)
 
 
 def read_pack(folder: Path, problems: list[Problem]) -> PackLayer:
