@@ -13,12 +13,22 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.engine.bots import _connected, patient
+from game.engine.bots import GOOD_FIT, _connected, _first_ok, _patient_moves, patient
 from game.engine.gallery import chaser, hands_off, never_thanks, without
 from game.engine.intent import Action
-from game.engine.kinds import AVOIDING, CLOSED, CONNECTED, GameOutcome, PromptKind
+from game.engine.kinds import (
+    APPLIED,
+    AVOIDING,
+    CLOSED,
+    CONNECTED,
+    INTERVIEWING,
+    OPP_KNOWN,
+    GameOutcome,
+    PromptKind,
+)
 from game.engine.rules import (
     apply,
+    estimated_fit,
     fit,
     is_pressing,
     knowable_interest,
@@ -44,6 +54,11 @@ class Fork:
     choose_b: Callable[[State], Action | None]
     then_a: Policy
     then_b: Policy
+    # when branch B's habits depend on the moment (whom the offer was about), built there instead
+    then_b_at: Callable[[State], Policy] | None = None
+
+    def plays_b(self, state: State) -> Policy:
+        return self.then_b_at(state) if self.then_b_at is not None else self.then_b
 
 
 def _offer(state: State) -> str | None:
@@ -79,15 +94,33 @@ def _owed_thanks(state: State) -> str | None:
     return owed[0] if owed else None
 
 
-def _pressing_ask(state: State, of: Callable[[State, str], bool] = lambda _s, _cid: True) -> Action | None:
+def _pressing_ask(state: State, of: Callable[[State, str], bool] = lambda _s, _cid: True,
+                  wanted: bool = False) -> Action | None:
     """The first favour the player could ask of someone they don't yet know well enough
-    (and who passes `of`, if given)."""
+    (and who passes `of`, if given; a favour they want, if `wanted`)."""
     if state.prompt is not None:
         return None
     for action in legal_actions(state):
-        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) and of(state, action.cid):
+        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) and of(state, action.cid) \
+                and (not wanted or _wanted(state, action)):
             return action
     return None
+
+
+def _wanted(state: State, action: Action) -> bool:
+    """A favour toward a role that looks good: a referral for it, or an introduction to the
+    person hiring for it or to someone in its field. The favour a player is tempted to rush."""
+    w = state.world
+    good = [oid for oid, o in state.opportunities.items()
+            if o.stage in (OPP_KNOWN, APPLIED, INTERVIEWING) and estimated_fit(state, oid) >= GOOD_FIT]
+    if action.name == "ask_referral":
+        return action.oid in good
+    return any(w.opportunities[oid].hiring_contact == action.tid or w.opportunities[oid].field == w.people[action.tid].field
+               for oid in good)
+
+
+def _pressing_wanted(state: State) -> Action | None:
+    return _pressing_ask(state, of=lambda s, _cid: True, wanted=True)
 
 
 def _well_connected(state: State, cid: str) -> bool:
@@ -121,13 +154,32 @@ def no_homework(state: State) -> Action:
     return without(state, ("research", "reflect"))
 
 
+def _writes_cold(state: State) -> Policy:
+    """Having declined an offer to introduce them, the player writes to that person without
+    the name (and never asks for the introduction after all); otherwise patient."""
+    target = state.prompt.subject if state.prompt is not None else None
+
+    def policy(s: State) -> Action:
+        if target is None or s.prompt is not None or s.contacts[target].stage == CONNECTED:
+            return patient(s)
+        write = Action("reach_out", contact=target)
+        if _first_ok(s, [write]) is not None:
+            return write
+        action = patient(s)
+        if action.name == "ask_intro" and action.target == target:
+            return _first_ok(s, [a for a in _patient_moves(s) if not (a.name == "ask_intro" and a.target == target)]) \
+                or Action("end_week")
+        return action
+    return policy
+
+
 def _say(action: Action | None) -> Callable[[State], Action | None]:
     return lambda _state: action
 
 
 FORKS: tuple[Fork, ...] = (
-    Fork("relationship-before-leverage", "wait until the relationship exists vs ask for the favour now",
-         _asker(_pressing_ask), _say(None), _pressing_ask, patient, patient),
+    Fork("relationship-before-leverage", "wait until the relationship exists vs ask now for a favour you want",
+         _asker(_pressing_wanted), _say(None), _pressing_wanted, patient, patient),
     Fork("caused-commitment", "ask permission vs accept a busy, unreliable helper's offer and wait",
          _offer_from(busy=True), _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
     Fork("caused-commitment", "accept, then release vs accept, then follow up until it happens",
@@ -135,7 +187,7 @@ FORKS: tuple[Fork, ...] = (
     Fork("caused-commitment", "ask permission vs accept a reliable, unhurried helper's offer and wait",
          _offer_from(busy=False), _say(Action("ask_permission")), _say(Action("accept_offer")), patient, hands_off),
     Fork("reduce-their-risk", "ask permission to use their name vs decline and write cold", _offer,
-         _say(Action("ask_permission")), _say(Action("decline_offer")), patient, patient),
+         _say(Action("ask_permission")), _say(Action("decline_offer")), patient, patient, then_b_at=_writes_cold),
     Fork("do-your-homework", "research and reflect vs skip the homework", _first_person, _say(None), _say(None),
          patient, no_homework),
     Fork("close-the-loop", "thank and report back vs never", _owed_thanks, _say(None), _say(None), patient, never_thanks),
@@ -220,7 +272,7 @@ def lesson_table(world: World, campaign: str, runs: int, seed: int = 0) -> dict[
             if found is None:
                 continue
             state, cid = found
-            pairs.append((_play(state, fork.choose_a, fork.then_a, cid), _play(state, fork.choose_b, fork.then_b, cid)))
+            pairs.append((_play(state, fork.choose_a, fork.then_a, cid), _play(state, fork.choose_b, fork.plays_b(state), cid)))
         row: dict[str, object] = {"lesson": fork.lesson, "fork": fork.title, "arose": len(pairs) / runs}
         for metric in METRICS:
             mean, se = _stats([float(getattr(a, metric)) - float(getattr(b, metric)) for a, b in pairs])

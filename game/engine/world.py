@@ -133,6 +133,7 @@ class Tuning:
     press_familiarity: int = 40
     press_trust: int = 50
     press_trust_loss: int = 12
+    press_hearsay: int = 10  # what the person a pressed favour was meant to reach hears of it
     # weekly caps on gains, per contact: a relationship cannot be crammed into a week
     trust_cap_per_week: int = 10
     familiarity_cap_per_week: int = 14

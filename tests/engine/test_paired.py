@@ -42,3 +42,49 @@ def test_every_lesson_of_the_codex_has_a_fork():
     from game.engine.lessons import LESSONS
 
     assert {f.lesson for f in FORKS} == set(LESSONS)
+
+
+def _branch_b(world, lesson: str, campaign: str = "second-act", runs: int = 20):
+    """The actions branch B takes after the fork, for the first runs where the choice arose."""
+    from game.engine.paired import _fork_point
+    from game.engine.rules import apply
+    from game.engine.sim import run_seed
+
+    fork = next(f for f in FORKS if f.lesson == lesson)
+    for i in range(runs):
+        found = _fork_point(world, campaign, run_seed(0, i), fork)
+        if found is None:
+            continue
+        state, _ = found
+        at_fork, then = state, fork.plays_b(state)
+        state, _ = apply(state, fork.choose_b(state))
+        taken = []
+        while not state.over:
+            action = then(state)
+            taken.append(action)
+            state, _ = apply(state, action)
+        yield at_fork, taken
+
+
+def test_declining_and_writing_cold_never_asks_for_the_introduction_after_all(world):
+    """Branch B does what its title says: it writes to the person itself, without the name."""
+    seen = 0
+    for at_fork, taken in _branch_b(world, "reduce-their-risk"):
+        target = at_fork.prompt.subject
+        assert not any(a.name == "ask_intro" and a.target == target for a in taken)
+        seen += any(a.name == "reach_out" and a.contact == target for a in taken)
+    assert seen, "the cold note should be written in some of these games"
+
+
+def test_the_favour_rushed_is_one_the_player_wants(world):
+    """Relationship before leverage forks at a pressing ask toward a role that looks good."""
+    from game.engine.bots import GOOD_FIT
+    from game.engine.paired import _pressing_wanted
+    from game.engine.rules import estimated_fit, is_pressing
+
+    for at_fork, _ in _branch_b(world, "relationship-before-leverage", runs=5):
+        ask = _pressing_wanted(at_fork)
+        assert ask is not None and is_pressing(at_fork, ask.cid)
+        good = [oid for oid, o in at_fork.opportunities.items()
+                if o.stage != "hidden" and estimated_fit(at_fork, oid) >= GOOD_FIT]
+        assert good

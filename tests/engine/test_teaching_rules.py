@@ -476,3 +476,13 @@ def test_applying_with_nobody_behind_you_warns_and_a_referral_does_not():
     assert "one résumé among hundreds" in cold and "final" in cold
     state.opportunities[oid].referred = True
     assert preview(state, Action("apply", opportunity=oid)).warning is None
+
+
+def test_a_pressed_favour_reaches_the_person_it_was_meant_for():
+    """Pressing Cora for Hank: Hank hears of it before you ever meet, and the warning says so."""
+    state = new_game(tiny_world(cora_familiarity=10), "test", 0)
+    state, _ = apply(state, meet("cora"))
+    ask = Action("ask_intro", contact="cora", target="hank")
+    assert "Hank will hear of it" in preview(state, ask).warning
+    pressed, _ = apply(state, ask)
+    assert pressed.contacts["hank"].heard <= state.contacts["hank"].heard - Tuning().press_hearsay

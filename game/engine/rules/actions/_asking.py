@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from game.engine import lessons as L
 from game.engine.intent import Action
-from game.engine.kinds import AVOIDING, CLOSED, EffectKind, Outcome
+from game.engine.kinds import AVOIDING, CLOSED, CONNECTED, TRUST, EffectKind, Outcome
 from game.engine.rules.actions.base import ContactRule
 from game.engine.rules.derived import is_pressing, promise_words
 from game.engine.rules.people import generosity, press, unavailable
@@ -46,7 +46,11 @@ class AskRule(ContactRule):
 
     def warning(self, state: State, action: Action) -> tuple[str, str] | None:
         if is_pressing(state, action.cid):
-            return pressing_words(state, action.cid), L.RELATIONSHIP_BEFORE_LEVERAGE
+            words = pressing_words(state, action.cid)
+            whom = self.whom(state, action)
+            if state.world.tuning.press_hearsay and whom in state.contacts and whom != action.cid:
+                words += f", and {state.world.people[whom].first_name} will hear of it"
+            return words, L.RELATIONSHIP_BEFORE_LEVERAGE
         return None
 
     def perform(self, turn: Turn, action: Action) -> None:
@@ -59,6 +63,7 @@ class AskRule(ContactRule):
             return
         press(turn, cid, self.asking)
         subject = self.subject(action)
+        self._word_reaches(turn, cid, self.whom(turn.s, action))
         if turn.s.contacts[cid].door not in (CLOSED, AVOIDING) \
                 and turn.chance(generosity(turn, cid) * turn.t.reluctant_chance, "reluctant", cid + subject):
             self.reluctant_promise(turn, cid, subject)
@@ -70,6 +75,23 @@ class AskRule(ContactRule):
     def subject(self, action: Action) -> str:
         """The person or role the favour is about."""
         raise NotImplementedError
+
+    def whom(self, state: State, action: Action) -> str:
+        """The person the favour would have put you in front of."""
+        raise NotImplementedError
+
+    @staticmethod
+    def _word_reaches(turn: Turn, cid: str, whom: str) -> None:
+        """A pressed favour is not a quiet one: the person it was meant to reach hears that
+        someone {cid} barely knows wanted their name used, and meets you already wary."""
+        c = turn.s.contacts.get(whom)
+        if c is None or whom == cid or c.door == CLOSED or turn.t.press_hearsay == 0:
+            return
+        if c.stage != CONNECTED:
+            turn.c(whom).heard -= turn.t.press_hearsay
+            return
+        turn.meter(whom, TRUST, -turn.t.press_hearsay, f"word reached {turn.name(whom)} that you pressed {turn.name(cid)} to reach them",
+                   L.REPUTATION_TRAVELS)
 
     def granted(self, turn: Turn, action: Action) -> None:
         raise NotImplementedError

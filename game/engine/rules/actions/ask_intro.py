@@ -58,6 +58,9 @@ class AskIntro(AskRule):
     def subject(self, action: Action) -> str:
         return action.tid
 
+    def whom(self, state: State, action: Action) -> str:
+        return action.tid
+
     def granted(self, turn: Turn, action: Action) -> None:
         cid, tid = action.cid, action.tid
         first = turn.name(cid)

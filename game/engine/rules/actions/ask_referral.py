@@ -62,6 +62,9 @@ class AskReferral(AskRule):
     def subject(self, action: Action) -> str:
         return action.oid
 
+    def whom(self, state: State, action: Action) -> str:
+        return state.world.opportunities[action.oid].hiring_contact
+
     def granted(self, turn: Turn, action: Action) -> None:
         cid, oid = action.cid, action.oid
         first = turn.name(cid)
