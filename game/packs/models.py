@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, StrictFloat, StringConstraints
 
 from game.engine.actions import VOCABULARY
 from game.engine.lessons import LESSONS
@@ -284,7 +284,8 @@ class ScenariosFile(Strict):
 
 
 class TuningFile(Strict):
-    tuning: dict[str, float] = {}
+    # a number written as a number: "2" in quotes, or true, is a mistake, not a 2 or a 1
+    tuning: dict[str, StrictFloat] = {}
 
 
 # file name -> the model of its contents, in load order

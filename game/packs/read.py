@@ -203,13 +203,26 @@ def _read_tuning(pack: PackLayer, rel: str, data: dict[str, Any], text: str, pro
 
     from game.packs.models import TuningFile
 
-    try:
-        model = TuningFile.model_validate(data)
-    except ValidationError as exc:
-        problems += schema_problems(rel, text, exc)
+    table = data.get("tuning")
+    if not isinstance(table, dict):
+        try:
+            TuningFile.model_validate(data)  # the file's shape is wrong: say how, as for any file
+        except ValidationError as exc:
+            problems += schema_problems(rel, text, exc)
         return
-    for key, value in model.tuning.items():
-        pack.tuning.append((key, value, Src(rel, text, ("tuning", key))))
+    # each value on its own, so one mistake does not hide the others
+    for key, value in table.items():
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            shown = f"{value!r}" if isinstance(value, (str, bool)) else type(value).__name__
+            problems.append(Problem(rel, line_of(text, ("tuning", key)), f"tuning.{key}",
+                                    f"a tuning value is a number, written without quotes; got {shown}", code="P203"))
+            continue
+        pack.tuning.append((key, float(value) if isinstance(value, float) else value, Src(rel, text, ("tuning", key))))
+    if set(data) - {"tuning"}:
+        try:
+            TuningFile.model_validate({k: v for k, v in data.items() if k != "tuning"})
+        except ValidationError as exc:
+            problems += schema_problems(rel, text, exc)
 
 
 def _read_entries(pack: PackLayer, name: str, data: dict[str, Any], text: str, problems: list[Problem]) -> None:

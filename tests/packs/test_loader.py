@@ -121,6 +121,40 @@ def test_unknown_tuning_values_are_caught(pack):
     assert "did you mean 'press_familiarity'?" in problem.message and problem.line == 2
 
 
+@pytest.mark.parametrize("line, says", [
+    ("familiarity_fade_after = nan", "must be a finite number"),
+    ("cost_meet = inf", "must be a finite number"),
+    ("cost_research = 0", "must be from 1 to 40"),  # a free action could be taken for ever
+    ("cost_meet = 2.9", "counts whole hours"),
+    ("hire_cold = 5", "must be from 0.0 to 1.0"),
+    ("closed_trust = -50", "must be from 0 to 100"),
+    ("meet_advice_unprepared_trust = 3", "must be from -100 to 0"),  # a loss stays a loss
+    ('cost_apply = "2"', "written without quotes; got '2'"),
+    ("reach_out_chance = true", "written without quotes; got True"),
+    ("avoid_exit = 70", "avoid_exit (70) must not be above avoid_enter (60)"),
+])
+def test_every_tuning_value_is_checked_where_it_stands(pack, line, says):
+    (pack / "tuning.toml").write_text(f"[tuning]\npress_familiarity = 30\n{line}\n")
+    [problem] = problems_of(pack)
+    assert says in problem.message and problem.line == 3 and problem.file.endswith("tuning.toml"), str(problem)
+
+
+def test_every_tuning_mistake_is_reported_at_once(pack):
+    (pack / "tuning.toml").write_text('[tuning]\ncost_apply = "2"\ncost_meet = 0\nhire_cold = 2\n')
+    assert [p.line for p in problems_of(pack)] == [2, 3, 4]
+
+
+def test_every_default_passes_its_own_check():
+    from dataclasses import fields
+
+    from game.engine.world import Tuning
+    from game.packs.compile import ORDERED, _tuning_value
+
+    t = Tuning()
+    assert all(_tuning_value(f.name, f.default, f.default) == f.default for f in fields(Tuning))
+    assert all(getattr(t, low) <= getattr(t, high) for low, high, _ in ORDERED)
+
+
 def test_a_pack_may_override_tuning(pack):
     (pack / "tuning.toml").write_text("[tuning]\npress_familiarity = 30\nhire_cold = 0.2\n")
     world = load_pack(pack)
