@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from hashlib import blake2b
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -82,8 +83,32 @@ def read_bytes(folder: Path, name: str) -> bytes | None:
         return None
 
 
-def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath = ()) -> list[Problem]:
+@cache
+def _known_keys() -> tuple[str, ...]:
+    """Every key the pack format has, in any file: what a misspelt key is compared with."""
+    from pydantic import BaseModel
+
+    from game.packs import models
+
+    names = {name for value in vars(models).values()
+             if isinstance(value, type) and issubclass(value, BaseModel) for name in value.model_fields}
+    return tuple(sorted(names))
+
+
+MAX_SUGGESTIONS = 200  # per file
+
+
+@lru_cache(maxsize=1024)
+def _key_suggestion(key: str) -> str:
+    return suggest(key, _known_keys())
+
+
+def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath = (),
+                    budget: list[int] | None = None) -> list[Problem]:
+    """Pydantic's errors as located problems. `budget` (one per file) counts the did-you-means
+    left: thousands of unknown keys are not typos, and each costs a fuzzy match."""
     out = []
+    budget = budget if budget is not None else [MAX_SUGGESTIONS]
     for err in exc.errors():
         loc = prefix + tuple(err["loc"])
         kind = err["type"]
@@ -91,7 +116,11 @@ def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath =
         loc = tuple(p for p in loc if not (isinstance(p, str) and (p.startswith(("list[", "literal[")) or p in (
             "str", "int", "float", "bool"))))
         if kind == "extra_forbidden":
-            msg = f"unknown key {loc[-1]!r}; check the spelling against the format reference"
+            # a did-you-mean for the first few only: thousands of unknown keys are not typos
+            budget[0] -= 1
+            close = _key_suggestion(str(loc[-1])) if budget[0] >= 0 else ""
+            hint = close or "; check the spelling against the format reference"
+            msg = f"unknown key {loc[-1]!r}{hint}"
             code = "P201"
         elif kind == "missing":
             msg = f"missing required key {loc[-1]!r}"
@@ -246,11 +275,12 @@ def _read_entries(pack: PackLayer, name: str, data: dict[str, Any], text: str, p
                                 code="P105"))
         return
     out = pack.entries.setdefault(section, [])
+    budget = [MAX_SUGGESTIONS]
     for i, item in enumerate(items):
         try:
             entry = entry_model.model_validate(item)
         except ValidationError as exc:
-            problems += schema_problems(rel, text, exc, (section, i))
+            problems += schema_problems(rel, text, exc, (section, i), budget)
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 pack.broken.setdefault(section, set()).add(item["id"])
             continue

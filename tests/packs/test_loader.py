@@ -173,3 +173,16 @@ def test_the_core_pack_ships_inside_the_wheel(tmp_path):
     [wheel] = tmp_path.glob("warm_intro-*.whl")
     names = zipfile.ZipFile(wheel).namelist()
     assert "game/content/core/pack.toml" in names and "game/content/core/people.toml" in names
+
+
+@pytest.mark.parametrize("file, key, typo, meant", [
+    ("campaigns.toml", "runway_weeks = ", "runway_week = ", "runway_weeks"),
+    ("people.toml", "follow_through = ", "folow_through = ", "follow_through"),
+])
+def test_a_misspelt_key_gets_a_did_you_mean(pack, file, key, typo, meant):
+    path = pack / file
+    text = path.read_text()
+    path.write_text(text.replace(key, typo, 1))
+    [problem] = problems_of(pack)
+    assert f"did you mean {meant!r}?" in problem.message and problem.code == "P201"
+    assert problem.line == line_of(path, typo.split(" ")[0])
