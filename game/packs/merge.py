@@ -28,6 +28,10 @@ if TYPE_CHECKING:
 SUGGESTION_BUDGET = 200_000
 
 
+# sections a pack is meant to replace line by line (re-voicing a base pack's dialogue)
+REVOICED = {"lines"}
+
+
 class Compiler:
     def __init__(self, layers: list[PackLayer], problems: list[Problem]):
         self.layers = layers
@@ -51,7 +55,12 @@ class Compiler:
                                    "P302")
                         continue
                     seen[eid] = src
-                    table.pop(eid, None)  # an override moves to where the top pack wrote it
+                    replaced = table.pop(eid, None)  # an override moves to where the top pack wrote it
+                    if replaced is not None and section not in REVOICED:
+                        base = replaced[1]
+                        self.warn(src, "id", f"this replaces {base.file.split('/')[0]}'s {SECTION_NAMES[section]} "
+                                  f"{eid!r} (line {line_of(base.text, base.loc) or '?'} of {base.file}) whole; "
+                                  "give it an id of its own to add one instead", "P310")
                     table[eid] = (entry, src)
 
     # reporting -------------------------------------------------------------------------

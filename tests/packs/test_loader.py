@@ -186,3 +186,18 @@ def test_a_misspelt_key_gets_a_did_you_mean(pack, file, key, typo, meant):
     [problem] = problems_of(pack)
     assert f"did you mean {meant!r}?" in problem.message and problem.code == "P201"
     assert problem.line == line_of(path, typo.split(" ")[0])
+
+
+def test_replacing_a_base_pack_entry_is_never_silent(tmp_path):
+    from game.packs.loader import check_pack_layers
+
+    pack = tmp_path / "mine"
+    pack.mkdir()
+    (pack / "pack.toml").write_text('id = "mine"\nname = "Mine"\nversion = "1"\nbuilds_on = ["core"]\n')
+    core_people = (core_pack_path() / "people.toml").read_text()
+    start = core_people.index('[[people]]\nid = "mark-oduya"')
+    (pack / "people.toml").write_text(core_people[start:core_people.index("[[people]]", start + 1)])
+    _, problems, _ = check_pack_layers(pack, {})
+    [warning] = [p for p in problems if p.code == "P310"]
+    assert warning.severity == "warning" and "replaces core's person 'mark-oduya'" in warning.message
+    assert warning.line == 2  # the id line
