@@ -201,3 +201,14 @@ def test_replacing_a_base_pack_entry_is_never_silent(tmp_path):
     [warning] = [p for p in problems if p.code == "P310"]
     assert warning.severity == "warning" and "replaces core's person 'mark-oduya'" in warning.message
     assert warning.line == 2  # the id line
+
+
+@pytest.mark.parametrize("key", ["people", "opportunities"])
+def test_an_empty_campaign_list_is_a_slip_not_everyone(pack, key):
+    path = pack / "campaigns.toml"
+    text = path.read_text()
+    start = text.index(f"{key} = [")
+    path.write_text(text[:start] + f"{key} = []" + text[text.index("]", start) + 1:])
+    found = [p for p in problems_of(pack) if p.code == "P407"]
+    assert len(found) == 1 and f"an empty {key} list" in found[0].message
+    assert found[0].line == line_of(path, f"{key} = []")
