@@ -137,12 +137,14 @@ def _campaigns(k: Compiler, people: dict[str, ContactDef], opportunities: dict[s
                ) -> dict[str, CampaignDef]:
     campaigns = {}
     for c, src in k.items("campaigns"):
-        for key in ("people", "opportunities"):
-            # left out, a list means "everyone in the packs"; written empty, it can only be a slip
-            if key in c.model_fields_set and not getattr(c, key):
-                k.error(src, key, f"an empty {key} list; list the {key} this campaign uses, or leave the key "
-                        f"out to use every one in the packs", "P407")
-        check_roster(k, c, src, people, opportunities)
+        # left out, a list means "everyone in the packs"; written empty, it can only be a slip,
+        # and checking the roster it stands for would bury that under errors about everyone
+        empty = [key for key in ("people", "opportunities") if key in c.model_fields_set and not getattr(c, key)]
+        for key in empty:
+            k.error(src, key, f"an empty {key} list; list the {key} this campaign uses, or leave the key "
+                    f"out to use every one in the packs", "P407")
+        if not empty:
+            check_roster(k, c, src, people, opportunities)
         campaigns[c.id] = definition(
             CampaignDef, c, knowledge=tuple(sorted(c.knowledge.items())), preferences=tuple(sorted(c.preferences.items())),
             contacts=tuple(definition(StartContact, s) for s in c.contacts), known=tuple(c.known),
