@@ -17,7 +17,8 @@ def register(sub) -> None:
     demo.add_argument("--pack", help="a content pack folder with more demos (core's are always there)")
     demo.add_argument("--list", action="store_true", help="print each demo's id, pack and title, one a line")
     demo.add_argument("--headless", action="store_true", help="play the script without a screen and print it")
-    demo.add_argument("--export", metavar="DIR", help="with --headless: write the debrief (Markdown, HTML) to DIR")
+    demo.add_argument("--export", metavar="DIR", help="with --headless: write the debrief (Markdown, HTML, screenshots) to a new folder "
+                           "in DIR, named from the demo, the path taken and the time")
     demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
                       help="take another option at an audience choice, e.g. --choose 'step 5=B'")
     demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
@@ -161,13 +162,26 @@ def _headless(demo, world, choices, export: str | None) -> int:
         return 1
     print(f"\nEvery marker landed. The game stands at week {run.state.week}.")
     if export:
+        shots = _turning_point_shots(demo, world, choices)
         try:
-            out = export_run(demo, world, run, Path(export))
+            out = export_run(demo, world, run, Path(export), shots)
         except OSError as exc:
             print(f"warm-intro demo: could not write the debrief to {export}: {exc.strerror or exc}", file=sys.stderr)
             return 1
-        print(f"Debrief written to {out.markdown} and {out.html}")
+        svgs = len(out.files) - 2
+        print(f"Debrief written to {out.folder}: {out.markdown.name}, {out.html.name} and {svgs} screenshots")
     return 0
+
+
+def _turning_point_shots(demo, world, choices) -> dict[int, str]:
+    """The turning points drawn as the stage shows them; none (with a note) in a build without a screen."""
+    try:
+        from game.ui.presenter import turning_point_shots
+    except ImportError:
+        print("note: this build has no screen to draw the turning points; the debrief has no screenshots.",
+              file=sys.stderr)
+        return {}
+    return turning_point_shots(demo, world, choices)
 
 
 def _headline(e: Effect) -> bool:
@@ -203,7 +217,8 @@ def _present(demo, found) -> int:
 
 def _replay(args: argparse.Namespace, found) -> int:
     """A replay code: the same session again, headless (with --headless) or in presenter mode."""
-    from game.demo.debrief import build, to_html, to_markdown
+    from game.demo.debrief import build
+    from game.demo.session import new_export_folder, write_debrief
     from game.demo.timeline import ReplayCodeError, decode_replay, encode_replay, play_out
     from game.engine.actions import Impossible
 
@@ -246,17 +261,15 @@ def _replay(args: argparse.Namespace, found) -> int:
     for node in final.history_nodes():
         print(f"  week {node.week}: {node.action.label()}")
     if args.export:
-        folder = Path(args.export)
-        if (problem := _export_problem(folder)) is not None:
+        root = Path(args.export)
+        if (problem := _export_problem(root)) is not None:
             print(f"warm-intro demo: --export {problem}", file=sys.stderr)
             return 2
         debrief = build(final, replay_code=encode_replay(final))
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "replay.md").write_text(to_markdown(debrief), encoding="utf-8")
-            (folder / "replay.html").write_text(to_html(debrief), encoding="utf-8")
+            out = write_debrief(debrief, new_export_folder(root, f"replay-{replay.campaign}"), "replay")
         except OSError as exc:
-            print(f"warm-intro demo: could not write the debrief to {folder}: {exc.strerror or exc}", file=sys.stderr)
+            print(f"warm-intro demo: could not write the debrief to {root}: {exc.strerror or exc}", file=sys.stderr)
             return 1
-        print(f"Debrief written to {folder / 'replay.md'} and {folder / 'replay.html'}")
+        print(f"Debrief written to {out.folder}: {out.markdown.name} and {out.html.name}")
     return 0

@@ -7,6 +7,7 @@ ledgers behind each meter. Nothing is recomputed by rules of its own.
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass, field, replace
 
 from game.engine import lessons
@@ -40,6 +41,16 @@ class TurningPoint:
         return text if self.count == 1 else f"{text} (×{self.count})"
 
 
+@dataclass(frozen=True)
+class Scene:
+    """A turning point as it looked on screen: its title, its caption and an SVG screenshot."""
+
+    title: str
+    caption: str
+    file: str  # the SVG's file name, beside the debrief
+    svg: str
+
+
 @dataclass
 class Debrief:
     campaign: str
@@ -58,6 +69,8 @@ class Debrief:
     what_if: list[str] = field(default_factory=list)  # how the other choices would have ended
     lesson_titles: dict[str, str] = field(default_factory=dict)  # the pack's card titles, by lesson id
     week: int = 1  # the week the game stands in
+    presented: bool = False  # a demo shown to a class: a story told, not a game left unfinished
+    scenes: list[Scene] = field(default_factory=list)
 
 
 def _name(state: State, target: str) -> str:
@@ -207,16 +220,25 @@ def build(state: State, replay_code: str = "") -> Debrief:
     )
 
 
-def _outcome_line(d: Debrief) -> str:
+def outcome_line(d: Debrief) -> str:
+    """How the session ended. A presented demo stops where its story does, so it has no score."""
+    score = "" if d.presented else f" Score {d.score}/100."
     if d.outcome == HIRED:
-        return f"Hired as {d.job} in week {d.weeks}. Score {d.score}/100."
+        return f"Hired as {d.job} in week {d.weeks}.{score}"
     if d.outcome == "playing":
+        if d.presented:
+            return f"The story ends in week {d.week}."
         return f"Still playing, week {d.week}. Score so far {d.score}/100."
-    return f"The savings ran out after {d.weeks} weeks. Score {d.score}/100."
+    return f"The savings ran out after {d.weeks} weeks.{score}"
+
+
+def _by_week(points: list[tuple[int, int]]) -> str:
+    # every week from the start (week 0), the same points the HTML chart draws
+    return " ".join(str(v) for _, v in points)
 
 
 def to_markdown(d: Debrief) -> str:
-    lines = [f"# Debrief: {d.title}", "", _outcome_line(d), ""]
+    lines = [f"# Debrief: {d.title}", "", outcome_line(d), ""]
     counts = {}
     for door in d.doors.values():
         counts[door] = counts.get(door, 0) + 1
@@ -230,11 +252,16 @@ def to_markdown(d: Debrief) -> str:
     for _, title, n in d.lessons:
         lines.append(f"- **{title}** — {n} turning point{'s' if n != 1 else ''}")
     lines += ["", "## Trust and embarrassment over time", "",
+              "Each value is the end of a week, from the start (week 0).", "",
               "| person | door | trust by week | embarrassment by week |", "|---|---|---|---|"]
     for name, series in d.series.items():
-        trust = " ".join(str(v) for _, v in series["trust"][1:])
-        emb = " ".join(str(v) for _, v in series["embarrassment"][1:])
-        lines.append(f"| {name} | {d.doors[name]} | {trust} | {emb} |")
+        lines.append(f"| {name} | {d.doors[name]} | {_by_week(series['trust'])} | "
+                     f"{_by_week(series['embarrassment'])} |")
+    if d.scenes:
+        lines += ["", "## On screen: the turning points", ""]
+        for n, scene in enumerate(d.scenes, 1):
+            lines += [f"### {n}. {scene.title}", "", scene.caption, "", f"![{scene.title}]({scene.file})", ""]
+        lines.pop()
     if d.what_if:
         lines += ["", "## What if", ""]
         lines += [f"- {w}" for w in d.what_if]
@@ -261,7 +288,21 @@ h1, h2 { line-height: 1.2; } table { border-collapse: collapse; width: 100%; }
 td, th { border-bottom: 1px solid #ddd; padding: .3rem .5rem; text-align: left; vertical-align: middle; }
 .lesson { color: #5b4a8b; font-style: italic; } code { background: #f1eee6; padding: .1rem .3rem; }
 .door-closed, .door-avoiding { font-weight: bold; } .legend span { margin-right: 1rem; }
+.weeks { font-size: .85em; color: #555; } figure { margin: 1.5rem 0; } figure svg { width: 100%; height: auto; }
+figcaption { margin-top: .3rem; } pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; }
+@media print {
+  body { max-width: none; margin: 0; background: #fff; font-size: 11pt; }
+  figure { break-inside: avoid; } h2 { break-after: avoid; }
+  pre, code { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-all; }
+}
 """
+
+
+def inline_svg(svg: str) -> str:
+    """A screenshot fit to sit inside the page: no XML prolog, and no fonts fetched from elsewhere
+    (a screenshot names a web font; the page must open offline, so the reader's monospace is used)."""
+    svg = re.sub(r"<\?xml[^>]*\?>|<!--.*?-->", "", svg, flags=re.S)
+    return re.sub(r"@font-face\s*\{[^}]*\}", "", svg).strip()
 
 
 def to_html(d: Debrief) -> str:
@@ -277,8 +318,14 @@ def to_html(d: Debrief) -> str:
                f'aria-label="{e(name)}: trust and embarrassment by week">'
                f'{_spark(series["trust"], "#2b6cb0")}{_spark(series["embarrassment"], "#c05621")}</svg>')
         door = d.doors[name]
-        charts.append(f"<tr><td>{e(name)}</td><td class='door-{door}'>{e(door)}</td><td>{svg}</td>"
+        weeks = (f"<div class='weeks'>trust {_by_week(series['trust'])}<br>"
+                 f"embarrassment {_by_week(series['embarrassment'])}</div>")
+        charts.append(f"<tr><td>{e(name)}</td><td class='door-{door}'>{e(door)}</td><td>{svg}{weeks}</td>"
                       f"<td>{series['trust'][-1][1]} / {series['embarrassment'][-1][1]}</td></tr>")
+    scenes = "".join(f"<figure><h3>{n}. {e(s.title)}</h3>{inline_svg(s.svg)}<figcaption>{e(s.caption)}</figcaption>"
+                     f"</figure>" for n, s in enumerate(d.scenes, 1))
+    if scenes:
+        scenes = "<h2>On screen: the turning points</h2>" + scenes
     lessons = "".join(f"<li><strong>{e(t)}</strong> — {n}</li>" for _, t, n in d.lessons)
     qs = "".join(f"<li>{e(q)}</li>" for q in d.questions)
     what_if = ("<h2>What if</h2><ul>" + "".join(f"<li>{e(w)}</li>" for w in d.what_if) + "</ul>") if d.what_if else ""
@@ -287,16 +334,17 @@ def to_html(d: Debrief) -> str:
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Debrief: {e(d.title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>{_CSS}</style></head>
-<body><h1>Debrief: {e(d.title)}</h1><p>{e(_outcome_line(d))}</p>
+<body><h1>Debrief: {e(d.title)}</h1><p>{e(outcome_line(d))}</p>
 <h2>What happened</h2><ol>{''.join(rows) or '<li>No turning points yet.</li>'}</ol>
 <h2>Why: the lessons behind it</h2><ul>{lessons}</ul>
 <h2>Trust and embarrassment over time</h2>
 <p class="legend"><span style="color:#2b6cb0">— trust</span><span style="color:#c05621">— embarrassment</span></p>
+<p class="weeks">Each value is the end of a week, from the start (week 0).</p>
 <table><tr><th>person</th><th>door</th><th>by week</th><th>at the end (trust / embarrassment)</th></tr>
 {''.join(charts)}</table>
-{what_if}<h2>Questions for discussion</h2><ol>{qs}</ol>{replay}
+{scenes}{what_if}<h2>Questions for discussion</h2><ol>{qs}</ol>{replay}
 </body></html>
 """
 
 
-__all__ = ["Debrief", "TurningPoint", "build", "lesson_title", "to_html", "to_markdown"]
+__all__ = ["Debrief", "Scene", "TurningPoint", "build", "lesson_title", "outcome_line", "to_html", "to_markdown"]

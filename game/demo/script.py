@@ -15,6 +15,7 @@ step is one of:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -122,6 +123,27 @@ class Beat:
     options: tuple[tuple[str, str], ...] = ()  # (key, label)
     default: str = ""
     where: str = ""  # "step 4", "step 6, option B, step 2": for messages
+
+    @property
+    def title(self) -> str:
+        """A turning point's name for people: the caption's first clause, else the marker id in words."""
+        return marker_title(self.caption, self.marker)
+
+
+TITLE_LENGTH = 80  # a title has to fit a border line at 120 columns and a row of the jump menu
+
+
+def marker_title(caption: str, marker: str = "") -> str:
+    """The first sentence or clause of a caption ("Mark is relieved"), short enough for a heading."""
+    text = " ".join(caption.split())
+    if not text:
+        return marker.replace("-", " ").replace("_", " ").capitalize()
+    cut = re.search(r"[.!?:;](\s|$)", text)
+    first = text[: cut.start()] if cut else text
+    if len(first) > TITLE_LENGTH:
+        comma = first.rfind(",", 0, TITLE_LENGTH)
+        first = first[:comma] if comma > 0 else first[: first.rfind(" ", 0, TITLE_LENGTH - 1)] + "…"
+    return first.rstrip(" ,")
 
 
 @dataclass(frozen=True)

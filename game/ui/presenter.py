@@ -30,15 +30,15 @@ class PresenterApp(App):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", show=False)]
 
     def __init__(self, found: list[tuple[Demo, World]], demo: Demo | None = None, *,
-                 replay=None, replay_world: World | None = None, theme: str = "projection") -> None:
+                 replay=None, replay_world: World | None = None, theme: str = "projection",
+                 choices: dict[str, str] | None = None) -> None:
         super().__init__()
         self.found = found
         self._demo = demo
+        self._choices = choices
         self._replay = replay
         self._replay_world = replay_world
         self._theme_name = theme
-        # SVG screenshots of the key screens seen so far, by name, for the export
-        self.shots: dict[str, str] = {}
 
     def on_mount(self) -> None:
         from game.ui.screens.presenter_picker import PickerScreen
@@ -50,15 +50,18 @@ class PresenterApp(App):
             self.push_screen(StageScreen(Show.of_replay(self._replay_world, self._replay)))
         elif self._demo is not None:
             world = next(w for d, w in reversed(self.found) if d is self._demo)
-            self.push_screen(StageScreen(Show.of_demo(self._demo, world)))
+            self.push_screen(StageScreen(Show.of_demo(self._demo, world, self._choices)))
         else:
             self.push_screen(PickerScreen(self.found))
 
-    def remember_screen(self, name: str) -> None:
-        """Keep an SVG of the screen showing now, to go with the export."""
+    def remember_screen(self, name: str, title: str = "") -> None:
+        """Keep an SVG of the screen showing now with the show it belongs to, for the export."""
+        show = getattr(self.screen, "show_", None)
+        if not isinstance(show, Show):
+            return
         # a screenshot is a nicety; never let it stop the show
         with contextlib.suppress(Exception):
-            self.shots[name] = self.export_screenshot(title=f"Warm Intro · {name}")
+            show.remember(name, self.export_screenshot(title=f"Warm Intro · {title or name}"))
 
     def leave(self) -> None:
         """Back to the picker if there is one under this screen, else quit."""
@@ -73,6 +76,30 @@ def present(demo: Demo | None, found: list[tuple[Demo, World]]) -> int:
     app = PresenterApp(found, demo)
     result = app.run()
     return result if isinstance(result, int) else 0
+
+
+def turning_point_shots(demo: Demo, world: World, choices: dict[str, str] | None = None,
+                        size: tuple[int, int] = (120, 40)) -> dict[int, str]:
+    """SVG screenshots of a demo's turning points, drawn without a terminal, by beat index.
+
+    The stage is driven exactly as in a room, so a headless export shows what the class saw.
+    """
+    import asyncio
+
+    from game.ui.screens.presenter_stage import StageScreen
+
+    async def draw() -> dict[int, str]:
+        app = PresenterApp([(demo, world)], demo, choices=choices)
+        async with app.run_test(size=size) as pilot:
+            stage = app.screen
+            assert isinstance(stage, StageScreen)
+            for index, _ in stage.show_.markers():
+                stage.show_.jump(index)
+                stage.refresh_stage()
+                await pilot.pause()
+            return stage.show_.marker_shots()
+
+    return asyncio.run(draw())
 
 
 def present_replay(world: World, replay) -> int:

@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.demo.debrief import build, to_html, to_markdown
+from game.demo.debrief import build
 from game.demo.script import Beat, Demo, Run, play
-from game.demo.session import export_run, run_actions, what_if
+from game.demo.session import (
+    Export,
+    export_run,
+    new_export_folder,
+    run_actions,
+    what_if,
+    write_debrief,
+)
 from game.demo.timeline import Comparison, compare, encode_replay, play_out
 from game.engine.state import UNKNOWN, State
 from game.engine.world import World
@@ -33,6 +40,8 @@ class Show:
     # the timeline before the last fork, so the two can be compared side by side
     before_fork: tuple[str, dict[str, str], Run] | None = None
     replay: bool = False
+    # SVG screenshots taken on this timeline, by name: (the beat showing when taken, the SVG)
+    shots: dict[str, tuple[int, str]] = field(default_factory=dict)
 
     @classmethod
     def of_demo(cls, demo: Demo, world: World, choices: dict[str, str] | None = None) -> Show:
@@ -137,6 +146,7 @@ class Show:
         if key != beat.default:
             self.choices[beat.where] = key
             self.run = play(self.demo, self.world, self.choices)
+            self._forget_shots_from(self.pos)
         return True
 
     def fork(self) -> str | None:
@@ -153,9 +163,29 @@ class Show:
         self.before_fork = (self.option_label(beat, beat.default), dict(self.choices), self.run)
         self.choices[beat.where] = other
         self.run = play(self.demo, self.world, self.choices)
+        self._forget_shots_from(index)
         self.pos = min(index + 1, self.total - 1)
         self.reveal_override = None
         return f"What if: option {other}. {dict(beat.options)[other]}"
+
+    # --- screenshots for the export -----------------------------------------------------------------
+    def remember(self, name: str, svg: str) -> None:
+        """Keep a screenshot of the beat showing now ("marker door-shuts", "comparison"...)."""
+        self.shots[name] = (self.pos, svg)
+
+    def _forget_shots_from(self, index: int) -> None:
+        # after another answer the story from that choice on is a different one: its old
+        # screenshots would show a turning point this timeline never had
+        self.shots = {name: shot for name, shot in self.shots.items() if shot[0] < index}
+
+    def marker_shots(self) -> dict[int, str]:
+        """The turning points' screenshots on this timeline, by beat index."""
+        out = {}
+        for i, beat in self.markers():
+            shot = self.shots.get(f"marker {beat.marker}")
+            if shot is not None and shot[0] == i:
+                out[i] = shot[1]
+        return out
 
     @staticmethod
     def option_label(beat: Beat, key: str) -> str:
@@ -189,16 +219,13 @@ class Show:
         d = build(state, replay_code=encode_replay(state))
         if not self.replay:
             d.what_if = what_if(self.demo, self.world, self.run)
+            d.presented = True
         return d
 
-    def export(self, folder: Path) -> list[Path]:
-        """Write the debrief as Markdown and HTML; returns the files written."""
-        folder.mkdir(parents=True, exist_ok=True)
+    def export(self, root: Path) -> Export:
+        """Write the debrief (Markdown, HTML, screenshots) into a new folder under `root`."""
+        screens = {name: svg for name, (_, svg) in self.shots.items() if not name.startswith("marker ")}
         if not self.replay:
-            out = export_run(self.demo, self.world, self.run, folder)
-            return [out.markdown, out.html]
-        d = self.debrief()
-        md, page = folder / "replay.md", folder / "replay.html"
-        md.write_text(to_markdown(d), encoding="utf-8")
-        page.write_text(to_html(d), encoding="utf-8")
-        return [md, page]
+            return export_run(self.demo, self.world, self.run, root, self.marker_shots(), screens)
+        folder = new_export_folder(root, f"replay-{self.demo.campaign}")
+        return write_debrief(self.debrief(), folder, "replay", screens)

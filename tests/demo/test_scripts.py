@@ -57,8 +57,10 @@ def test_headless_run_exports_a_debrief_worth_reading(tmp_path, world, demo_id):
     out = cli(demo_id, "--headless", "--export", str(tmp_path))
     assert out.returncode == 0, out.stderr
     assert "Every marker landed." in out.stdout
-    md = (tmp_path / f"{demo_id}.md").read_text()
-    page = (tmp_path / f"{demo_id}.html").read_text()
+    (folder,) = tmp_path.iterdir()  # a folder of its own: the demo, the path taken, the time
+    assert folder.name.startswith(f"{demo_id}-A-")
+    md = (folder / f"{demo_id}.md").read_text()
+    page = (folder / f"{demo_id}.html").read_text()
     for section in ("## What happened", "## Why: the lessons behind it", "## What if", "## Questions for discussion"):
         assert section in md
     assert "Week " in md and "(×" not in md.split("## What if")[1].split("##")[0]
@@ -138,16 +140,19 @@ label = "b"
 
 
 def test_a_replay_code_opens_the_same_session_headless(tmp_path):
-    out = cli("eager-yes", "--headless", "--export", str(tmp_path))
-    code = re.search(r"--replay (WI1-\S+)", (tmp_path / "eager-yes.md").read_text()).group(1)
+    out = cli("eager-yes", "--headless", "--export", str(tmp_path / "demo"))
+    (first,) = (tmp_path / "demo").iterdir()
+    code = re.search(r"--replay (WI1-\S+)", (first / "eager-yes.md").read_text()).group(1)
     again = cli("--replay", code, "--headless", "--export", str(tmp_path / "again"))
+    (replayed,) = (tmp_path / "again").iterdir()
+    assert replayed.name.startswith("replay-second-act-")
     assert again.returncode == 0, again.stderr
     assert out.returncode == 0 and "seed 0" in again.stdout
 
     def story(text):
         return text.split("## What happened")[1].split("## Trust and embarrassment")[0]
 
-    assert story((tmp_path / "again" / "replay.md").read_text()) == story((tmp_path / "eager-yes.md").read_text())
+    assert story((replayed / "replay.md").read_text()) == story((first / "eager-yes.md").read_text())
 
 
 def test_a_damaged_replay_code_is_refused_on_the_command_line():

@@ -3,6 +3,8 @@ fork, compare, debrief and export."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from game.demo.script import load_demos
@@ -57,7 +59,7 @@ async def test_space_steps_forward_and_left_steps_back_to_the_same_state():
         start = show.run.states[0].contacts["mark-oduya"].familiarity
         assert after_meeting.contacts["mark-oduya"].familiarity > start
         text = screen_text(pilot.app)
-        assert "Turning point: the-offer" in str(pilot.app.screen.query_one("#pr-caption").border_title)
+        assert "Turning point: Mid-conversation, Mark lights up" in str(pilot.app.screen.query_one("#pr-caption").border_title)
         assert "Mark Oduya" in text and "trust" in text
         await pilot.press("left", "left")
         await pilot.pause()
@@ -116,7 +118,8 @@ async def test_a_reveal_beat_in_the_script_turns_inner_thoughts_on():
         assert not show.reveal  # stepping back undoes the script's switch
 
 
-@pytest.mark.parametrize(("key", "action", "door"), [("a", "accept_offer", "closed"), ("b", "ask_permission", "open")])
+@pytest.mark.parametrize(("key", "action", "door"), [("a", "accept_offer", "closed"), ("b", "ask_permission", "open"),
+                                                     ("A", "accept_offer", "closed"), ("B", "ask_permission", "open")])
 async def test_the_class_chooses_a_or_b(key, action, door):
     async with presenter().run_test(size=SIZE) as pilot:
         show = pilot.app.screen.show_
@@ -186,6 +189,9 @@ async def test_markers_jump_and_notes_open():
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(pilot.app.screen, MarkersScreen)
+        menu = screen_text(pilot.app)
+        assert "Mark is relieved" not in menu  # option B's turning point, not on this path
+        assert "Now Mark knows that you know" in menu and "door-shuts" not in menu  # titled in words
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         marks = show.markers()
@@ -211,17 +217,46 @@ async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(
         assert "Mark will never speak to you again" in text
         assert "What if" in text and "Questions for discussion" in text
         assert "warm-intro demo --replay WI1-" in text
+        assert "score so far" not in text and "Still playing" not in text
+        assert "The story ends in week" in text
         await pilot.press("e")
         await pilot.pause()
-    exports = saves_folder / "exports"
-    names = sorted(p.name for p in exports.iterdir())
-    assert "slipped-promise.md" in names and "slipped-promise.html" in names
-    assert "slipped-promise-debrief.svg" in names
-    assert any(n.startswith("slipped-promise-marker-") for n in names), names
-    md = (exports / "slipped-promise.md").read_text()
+        await pilot.press("e")
+        await pilot.pause()
+    first, second = sorted((saves_folder / "exports").iterdir())
+    assert re.fullmatch(r"slipped-promise-A-\d{4}-\d\d-\d\d-\d{4}", first.name)
+    assert second.name == first.name + "-2"  # a second export never overwrites the first
+    names = sorted(p.name for p in first.iterdir())
+    assert "slipped-promise.md" in names and "slipped-promise.html" in names and "debrief.svg" in names
+    marks = [b.marker for _, b in show.markers()]
+    assert sorted(n for n in names if n.startswith("turning-point-")) == \
+        sorted(f"turning-point-{n}-{m}.svg" for n, m in enumerate(marks, 1))
+    md = (first / "slipped-promise.md").read_text()
     assert "Mark Oduya" in md and "## What if" in md and "WI1-" in md
-    svg = (exports / "slipped-promise-debrief.svg").read_text()
+    svg = (first / "debrief.svg").read_text()
     assert svg.lstrip().startswith("<svg") and "Debrief" in svg
+    page = (first / "slipped-promise.html").read_text()
+    assert page.count("<figure>") == len(marks)
+
+
+async def test_an_export_after_a_fork_has_no_screenshots_from_the_other_answer(saves_folder):
+    async with presenter().run_test(size=SIZE) as pilot:
+        show = pilot.app.screen.show_
+        await step_to(pilot, show.total - 1, keys=True)  # every turning point of answer A seen
+        assert any("door-shuts" in name for name in show.shots)
+        await step_to(pilot, index_of(show, "choose") + 1)
+        await pilot.press("f")
+        await pilot.pause()
+        await step_to(pilot, show.total - 1, keys=True)
+        await pilot.press("space")
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+    (folder,) = (saves_folder / "exports").iterdir()
+    assert folder.name.startswith("slipped-promise-B-")
+    names = [p.name for p in folder.iterdir()]
+    assert not any("door-shuts" in n or "take-a-message" in n for n in names), names
+    assert any(n.endswith("-no-debt.svg") for n in names), names
 
 
 async def test_the_picker_lists_the_demos_and_opens_one():

@@ -102,8 +102,10 @@ class ComparisonScreen(StageScreenBase[None]):
         Binding("s", "snapshot", "Save a screenshot", id="presenter.compare.snapshot"),
     ]
 
-    def __init__(self, comparison: Comparison, world: World, title: str = "Two timelines, one seed") -> None:
+    def __init__(self, comparison: Comparison, world: World, title: str = "Two timelines, one seed",
+                 show=None) -> None:
         super().__init__()
+        self.show_ = show  # the demo compared, whose export gets this screen; None for two bots
         self.comparison = comparison
         self.world = world
         self.heading = title
@@ -149,4 +151,4 @@ def open_comparison(screen, show) -> None:
     if comparison is None:
         screen.notify("This session has no audience choice to compare.", title="Compare")
         return
-    screen.app.push_screen(ComparisonScreen(comparison, show.world))
+    screen.app.push_screen(ComparisonScreen(comparison, show.world, show=show))

@@ -1,13 +1,11 @@
 """The debrief at the end of a demo: what happened and why, what if, and what to ask.
 
-`e` exports it to the saves folder's `exports/`: the Markdown and HTML debrief, and SVG
-screenshots of the key screens seen in the session (the turning points, the comparison,
-and this debrief).
+`e` exports it to a new folder in the saves folder's `exports/`, named from the demo, the
+path the class took and the time: the Markdown and HTML debrief, and SVG screenshots of
+the key screens seen on this timeline (the turning points, the comparison, this debrief).
 """
 
 from __future__ import annotations
-
-import re
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +13,7 @@ from textual.containers import VerticalScroll
 from textual.markup import escape
 from textual.widgets import Footer, Static
 
-from game.demo.debrief import Debrief, lesson_title
+from game.demo.debrief import Debrief, lesson_title, outcome_line
 from game.ui.screens.base import StageScreenBase
 from game.ui.show import Show, exports_dir
 
@@ -23,7 +21,7 @@ from game.ui.show import Show, exports_dir
 def debrief_markup(d: Debrief, show: Show) -> str:
     state = show.run.states[-1]
     lines = [f"[b]Debrief: {escape(show.demo.title)}[/b]",
-             f"[dim]{escape(d.title)}, seed {d.seed} · now week {state.week} · score so far {d.score}/100[/]", ""]
+             f"[dim]{escape(d.title)}, seed {d.seed} · {escape(outcome_line(d))}[/]", ""]
     lines.append("[b]What happened: the turning points[/b]")
     if not d.turning_points:
         lines.append("  [dim]No turning points: nothing on this path changed a door or a promise.[/]")
@@ -38,10 +36,6 @@ def debrief_markup(d: Debrief, show: Show) -> str:
         lines += [f"  {n}. {escape(q)}" for n, q in enumerate(d.questions, 1)]
     lines += ["", "[b]Open this session again[/b]", f"  warm-intro demo --replay {d.replay_code}"]
     return "\n".join(lines)
-
-
-def _slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "screen"
 
 
 class DebriefScreen(StageScreenBase[None]):
@@ -66,20 +60,14 @@ class DebriefScreen(StageScreenBase[None]):
         yield Footer()
 
     def action_export(self) -> None:
-        folder = exports_dir()
+        self.app.remember_screen("debrief")
         try:
-            files = self.show_.export(folder)
-            stem = "replay" if self.show_.replay else self.show_.demo.id
-            self.app.remember_screen("debrief")
-            for name, svg in getattr(self.app, "shots", {}).items():
-                path = folder / f"{stem}-{_slug(name)}.svg"
-                path.write_text(svg, encoding="utf-8")
-                files.append(path)
+            out = self.show_.export(exports_dir())
         except OSError as exc:
             self.notify(f"The export could not be written: {exc}", title="Export", severity="error")
             return
-        self.exported = files
-        self.notify(f"{len(files)} files in {folder}", title="Exported")
+        self.exported = out.files
+        self.notify(f"{len(out.files)} files in {out.folder}", title="Exported")
 
     def action_compare(self) -> None:
         from game.ui.screens.presenter_compare import open_comparison

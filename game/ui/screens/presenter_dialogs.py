@@ -32,7 +32,7 @@ class MarkersScreen(ModalScreen[int | None]):
             for n, (index, beat) in enumerate(self.markers, 1):
                 here = "  ◀ you are here" if index == self.pos else ""
                 caption = beat.caption if len(beat.caption) < 70 else beat.caption[:67] + "…"
-                options.append(Option(f"{n}. [b]{escape(beat.marker)}[/b] (beat {index + 1}){here}\n"
+                options.append(Option(f"{n}. [b]{escape(beat.title)}[/b] (beat {index + 1}){here}\n"
                                       f"   {escape(caption)}", id=str(index)))
             yield OptionList(*options, id="pr-markers")
 

@@ -30,8 +30,9 @@ class StageScreen(StageScreenBase[None]):
         Binding("space,right", "next", "Next", id="presenter.next"),
         Binding("left", "back", "Back", id="presenter.back"),
         Binding("enter", "next", "Next", show=False, id="presenter.enter"),
-        Binding("a", "choose('A')", "Option A", show=False, id="presenter.choose_a"),
-        Binding("b", "choose('B')", "Option B", show=False, id="presenter.choose_b"),
+        # the keys card and the README say A / B; a presenter may have caps lock on, or not
+        Binding("a,A", "choose('A')", "Option A", show=False, id="presenter.choose_a"),
+        Binding("b,B", "choose('B')", "Option B", show=False, id="presenter.choose_b"),
         Binding("m", "markers", "Markers", id="presenter.markers"),
         Binding("i", "reveal", "Inner thoughts", id="presenter.reveal"),
         Binding("f", "fork", "Fork", id="presenter.fork"),
@@ -82,7 +83,7 @@ class StageScreen(StageScreenBase[None]):
         self.query_one("#pr-people", PresenterPeople).show(
             people_markup(state, show.people(), before, touched))
         if beat.kind == "marker" and not show.replay:
-            self.call_after_refresh(self.app.remember_screen, f"marker {beat.marker}")
+            self.call_after_refresh(self.app.remember_screen, f"marker {beat.marker}", beat.title)
 
     def _draw_caption(self) -> None:
         show = self.show_
@@ -109,7 +110,7 @@ class StageScreen(StageScreenBase[None]):
             return
         shown = show.run.beats[index]
         caption.update(f"[b]{escape(shown.caption)}[/b]" if index == show.pos else escape(shown.caption))
-        caption.border_title = f"◆ Turning point: {shown.marker}" if shown.kind == "marker" else ""
+        caption.border_title = f"◆ Turning point: {shown.title}" if shown.kind == "marker" else ""
         caption.set_class(index == show.pos, "-current")
         caption.set_class(shown.kind == "marker", "-marker")
 
