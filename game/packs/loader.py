@@ -109,7 +109,9 @@ def _check(folder: str | Path, bases: dict[str, Path] | None) -> tuple[World | N
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
-    return sorted(problems, key=lambda p: (p.severity != "error",))
+    """Problems with the files themselves first (a misnamed file explains the errors after it),
+    then errors, then warnings."""
+    return sorted(problems, key=lambda p: (not p.code.startswith("P1"), p.severity != "error"))
 
 
 def _collect(folder: Path, bases: dict[str, Path], layers: list[PackLayer], problems: list[Problem],

@@ -191,8 +191,9 @@ def _folder_ok(folder: Path, label: str, problems: list[Problem]) -> bool:
         return False
     for name in names:
         if name.endswith(".toml") and name not in PACK_FILES:
+            meant = suggest(name, PACK_FILES).removeprefix("; ")
             problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
-                                    f"{suggest(name, PACK_FILES)}; expected one of: {', '.join(PACK_FILES)}",
+                                    f"{'; ' + meant + ' Its' if meant else '; the'} files are: {', '.join(PACK_FILES)}",
                                     "warning", "P107"))
     return True
 
