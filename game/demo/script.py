@@ -15,6 +15,7 @@ step is one of:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -202,12 +203,19 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
     return out
 
 
+def _demo_keys() -> tuple[str, ...]:
+    """Every key a demos.toml may hold, for did-you-means."""
+    names = {name for value in globals().values()
+             if isinstance(value, type) and issubclass(value, BaseModel) for name in value.model_fields}
+    return tuple(sorted(names))
+
+
 def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     """A pack folder's demos and every problem with them, as pack problems (file, line, code)."""
     from game.packs.guarded import Refused, Why, read_toml
     from game.packs.layout import MAX_FILE_BYTES
     from game.packs.problems import Problem, line_of
-    from game.packs.read import refusal_problem
+    from game.packs.read import refusal_problem, schema_problems
 
     rel = f"{folder.name}/{DEMOS_FILE}"
     try:
@@ -219,12 +227,8 @@ def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     try:
         parsed = DemosFile.model_validate(data)
     except ValidationError as exc:
-        problems = []
-        for err in exc.errors():
-            loc = tuple(err["loc"])
-            where = ".".join(str(p) for p in loc)
-            problems.append(Problem(rel, line_of(text, loc), where, f"{err['msg']}", code="P851"))
-        return [], problems
+        # the same words and did-you-means as every other pack file, under the demos' code
+        return [], [dataclasses.replace(p, code="P851") for p in schema_problems(rel, text, exc, keys=_demo_keys())]
     demos, problems = [], []
     for i, model in enumerate(parsed.demos):
         demo = Demo(model.id, world.pack_id, model.title, model.blurb, model.campaign, model.seed, model.minutes,

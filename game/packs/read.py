@@ -99,14 +99,15 @@ MAX_SUGGESTIONS = 200  # per file
 
 
 @lru_cache(maxsize=1024)
-def _key_suggestion(key: str) -> str:
-    return suggest(key, _known_keys())
+def _key_suggestion(key: str, more: tuple[str, ...] = ()) -> str:
+    return suggest(key, _known_keys() + more)
 
 
 def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath = (),
-                    budget: list[int] | None = None) -> list[Problem]:
+                    budget: list[int] | None = None, keys: tuple[str, ...] = ()) -> list[Problem]:
     """Pydantic's errors as located problems. `budget` (one per file) counts the did-you-means
-    left: thousands of unknown keys are not typos, and each costs a fuzzy match."""
+    left: thousands of unknown keys are not typos, and each costs a fuzzy match. `keys` adds
+    the keys of a file whose models live elsewhere (demos) to those a typo is compared with."""
     out = []
     budget = budget if budget is not None else [MAX_SUGGESTIONS]
     for err in exc.errors():
@@ -118,7 +119,7 @@ def schema_problems(rel: str, text: str, exc: ValidationError, prefix: KeyPath =
         if kind == "extra_forbidden":
             # a did-you-mean for the first few only: thousands of unknown keys are not typos
             budget[0] -= 1
-            close = _key_suggestion(str(loc[-1])) if budget[0] >= 0 else ""
+            close = _key_suggestion(str(loc[-1]), keys) if budget[0] >= 0 else ""
             hint = close or "; check the spelling against the format reference"
             msg = f"unknown key {loc[-1]!r}{hint}"
             code = "P201"

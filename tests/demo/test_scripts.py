@@ -182,3 +182,14 @@ def test_pack_check_counts_the_demos_that_play():
     out = subprocess.run([sys.executable, "-m", "game", "pack", "check", str(core_pack_path())],
                          capture_output=True, text=True, timeout=300)
     assert out.returncode == 0 and "2 demos play as written" in out.stdout
+
+
+def test_a_misspelt_demo_key_is_named_with_what_was_meant(tmp_path, world):
+    from game.demo.script import read_demos
+
+    (tmp_path / "demos.toml").write_text(
+        '[[demos]]\nid = "d"\ntitle = "D"\ncampaign = "second-act"\n\n[[demos.steps]]\ncaption = "Hi"\npauze = true\n')
+    _, problems = read_demos(tmp_path, world)
+    [problem] = [p for p in problems if "pauze" in p.message]
+    assert problem.code == "P851" and problem.line == 8
+    assert "unknown key 'pauze'; did you mean 'pause'?" in problem.message
