@@ -9,6 +9,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
+
+from game.cli.parallel import Workers, add_jobs_option
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -41,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     sim.add_argument("--lessons", action="store_true",
                      help="the lesson table: what each lesson's choice is worth, forked at the moment it comes up "
                           "(same seeds, paired differences with standard errors)")
+    add_jobs_option(sim)
 
     from game.cli.demo import register as register_demo
     from game.cli.saves import register as register_saves
@@ -101,16 +105,10 @@ def _sim(args: argparse.Namespace) -> int:
     if isinstance(world, int):
         return world
 
-    progress = None
-    if sys.stderr.isatty():
-        def progress(done: int, total: int) -> None:
-            if done == total or done % 25 == 0:
-                end = "\n" if done == total else ""
-                print(f"\r  playing {done}/{total} campaigns", end=end, file=sys.stderr, flush=True)
-
     if args.save is not None:
         return _sim_save(args, world, strategies)
-    result = simulate(world, args.campaign, strategies, args.runs, args.seed, progress)
+    with Workers(world, args.jobs, args.pack) as gather:
+        result = simulate(world, args.campaign, strategies, args.runs, args.seed, _progress("campaigns"), gather)
     if args.json:
         print(json.dumps(result, indent=2, sort_keys=False))
         return 0
@@ -128,6 +126,17 @@ def _sim(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress(what: str) -> Callable[[int, int], None] | None:
+    """Progress on stderr, when it is a terminal: the pieces played so far, on every process."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        end = "\n" if done == total else ""
+        print(f"\r  playing {done}/{total} {what}", end=end, file=sys.stderr, flush=True)
+    return show
+
+
 def _cell(row: dict, metric: str, scale: float = 1.0) -> str:
     d = row[metric]
     return f"{d['diff'] * scale:+6.1f}±{d['se'] * scale:<4.1f}"
@@ -140,7 +149,9 @@ def _lessons(args: argparse.Namespace) -> int:
     world = _sim_world(args)
     if isinstance(world, int):
         return world
-    tables = [lesson_table(world, c, args.runs, args.seed) for c in ([args.campaign] if args.campaign else world.campaigns)]
+    campaigns = [args.campaign] if args.campaign else list(world.campaigns)
+    with Workers(world, args.jobs, args.pack) as gather:
+        tables = [lesson_table(world, c, args.runs, args.seed, _progress(f"lesson forks on {c}"), gather) for c in campaigns]
     if args.json:
         print(json.dumps(tables if args.campaign is None else tables[0], indent=2))
         return 0

@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from game.cli.parallel import Workers, add_jobs_option
+
 
 def register(subparsers) -> None:
     """Add the `pack` command and its subcommands to the `warm-intro` parser."""
@@ -29,6 +31,7 @@ def register(subparsers) -> None:
                        help="play the strategy bots on each campaign and warn when the lessons stop holding")
     check.add_argument("--runs", type=int, default=100, help="bot runs per strategy for --balance (default 100)")
     check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    add_jobs_option(check)
     check.set_defaults(handler=_check)
 
     new = sub.add_parser("new", help="scaffold a new pack that builds on core",
@@ -98,8 +101,9 @@ def _check(args: argparse.Namespace) -> int:
             problems += demo_problems
             demos_ok = len(demos)
         if world is not None and args.balance:
-            report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml",
-                                       campaigns=sorted(own.get("campaigns", set())))
+            with Workers(world, args.jobs, folder, bases) as gather:
+                report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml",
+                                           campaigns=sorted(own.get("campaigns", set())), gather=gather)
             balance_out[world.pack_id] = report
             problems += warnings
         summaries.append((folder, world, found, results, demos_ok))
@@ -110,7 +114,8 @@ def _check(args: argparse.Namespace) -> int:
         print(json.dumps({"ok": ok, "problems": [p.to_dict() for p in problems], "scenarios": scenarios,
                           "balance": balance_out}, indent=2))
         return 0 if ok else 1
-    for p in sorted(problems, key=lambda p: (p.severity != "error", p.file, p.line or 0)):
+    # problems with the files themselves first: a misnamed file explains the errors after it
+    for p in sorted(problems, key=lambda p: (not p.code.startswith("P1"), p.severity != "error", p.file, p.line or 0)):
         print(p)
     for folder, world, _found, results, demos_ok in summaries:
         if world is None:

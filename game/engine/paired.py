@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from game.engine.bots import GOOD_FIT, _connected, _first_ok, _patient_moves, patient
 from game.engine.gallery import chaser, hands_off, never_thanks, without
@@ -36,7 +37,7 @@ from game.engine.rules import (
     new_game,
     score,
 )
-from game.engine.sim import MAX_STEPS, run_seed
+from game.engine.sim import MAX_STEPS, Gather, InTurn, chunks, run_seed
 from game.engine.state import State
 from game.engine.world import World
 
@@ -262,22 +263,53 @@ def verdict(pairs: int, diff: float, se: float) -> str:
     return "unclear"
 
 
-def lesson_table(world: World, campaign: str, runs: int, seed: int = 0) -> dict[str, object]:
-    """For every fork: how often it came up, and the paired differences A - B with standard errors."""
-    rows = []
-    for fork in FORKS:
-        pairs: list[tuple[Ending, Ending]] = []
-        for i in range(runs):
-            found = _fork_point(world, campaign, run_seed(seed, i), fork)
-            if found is None:
-                continue
-            state, cid = found
-            pairs.append((_play(state, fork.choose_a, fork.then_a, cid), _play(state, fork.choose_b, fork.plays_b(state), cid)))
-        row: dict[str, object] = {"lesson": fork.lesson, "fork": fork.title, "arose": len(pairs) / runs}
-        for metric in METRICS:
-            mean, se = _stats([float(getattr(a, metric)) - float(getattr(b, metric)) for a, b in pairs])
-            row[metric] = {"diff": round(mean, 3), "se": round(se, 3)}
-        row["b_shut"] = round(sum(b.shut for _, b in pairs) / len(pairs), 3) if pairs else 0.0
-        row["verdict"] = verdict(len(pairs), *_stats([float(a.score - b.score) for a, b in pairs]))
-        rows.append(row)
+class ForkRuns(NamedTuple):
+    """A piece of the lesson table: one fork (its place in FORKS) over the runs in `runs`."""
+
+    campaign: str
+    seed: int
+    fork: int
+    runs: range
+
+
+def fork_pairs(world: World, piece: ForkRuns) -> list[tuple[Ending, Ending]]:
+    """The two endings of every run in the piece where the fork came up, in run order."""
+    fork = FORKS[piece.fork]
+    pairs = []
+    for i in piece.runs:
+        found = _fork_point(world, piece.campaign, run_seed(piece.seed, i), fork)
+        if found is None:
+            continue
+        state, cid = found
+        pairs.append((_play(state, fork.choose_a, fork.then_a, cid), _play(state, fork.choose_b, fork.plays_b(state), cid)))
+    return pairs
+
+
+def _row(fork: Fork, pairs: list[tuple[Ending, Ending]], runs: int) -> dict[str, object]:
+    row: dict[str, object] = {"lesson": fork.lesson, "fork": fork.title, "arose": len(pairs) / runs}
+    for metric in METRICS:
+        mean, se = _stats([float(getattr(a, metric)) - float(getattr(b, metric)) for a, b in pairs])
+        row[metric] = {"diff": round(mean, 3), "se": round(se, 3)}
+    row["b_shut"] = round(sum(b.shut for _, b in pairs) / len(pairs), 3) if pairs else 0.0
+    row["verdict"] = verdict(len(pairs), *_stats([float(a.score - b.score) for a, b in pairs]))
+    return row
+
+
+def lesson_table(world: World, campaign: str, runs: int, seed: int = 0,
+                 progress: Callable[[int, int], None] | None = None,
+                 gather: Gather | None = None) -> dict[str, object]:
+    """For every fork: how often it came up, and the paired differences A - B with standard errors.
+
+    `gather` plays the pieces (by default here, in turn); the pairs are put back in run
+    order, so every gather that keeps the pieces' order gives the same table.
+    """
+    pieces = [ForkRuns(campaign, seed, f, r) for f in range(len(FORKS)) for r in chunks(runs)]
+    pairs: list[list[tuple[Ending, Ending]]] = [[] for _ in FORKS]
+    done, total = 0, runs * len(FORKS)
+    for piece, found in zip(pieces, (gather or InTurn(world))(fork_pairs, pieces), strict=True):
+        pairs[piece.fork].extend(found)
+        done += len(piece.runs)
+        if progress is not None:
+            progress(done, total)
+    rows = [_row(fork, pairs[f], runs) for f, fork in enumerate(FORKS)]
     return {"campaign": campaign, "runs": runs, "seed": seed, "forks": rows}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from game.engine.bots import STRATEGIES
 from game.engine.gallery import ALIGNED, GALLERY
@@ -72,6 +72,54 @@ def run_seed(seed: int, i: int) -> int:
     return seed * 1_000_003 + i
 
 
+# --------------------------------------------------------------------------------------
+# pieces: every run stands alone (its own seed), so a simulation splits into ranges of runs
+# that may be played anywhere, in any order, and put back together in order
+
+
+Piece = TypeVar("Piece")
+Played = TypeVar("Played")
+
+# Runs per piece: enough that handing a piece to another process costs little beside
+# playing it (about 25 games), few enough that every core stays busy to the end.
+CHUNK = 25
+
+
+class Gather(Protocol):
+    """Plays every piece with `play` and gives back the results in the order of `pieces`."""
+
+    def __call__(self, play: Callable[[World, Piece], Played], pieces: Sequence[Piece]) -> Iterable[Played]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class InTurn:
+    """The plain way to gather: each piece played here on `world`, one after another."""
+
+    world: World
+
+    def __call__(self, play: Callable[[World, Piece], Played], pieces: Sequence[Piece]) -> Iterable[Played]:
+        return (play(self.world, piece) for piece in pieces)
+
+
+def chunks(runs: int, size: int = CHUNK) -> list[range]:
+    """Run indices 0..runs-1 in consecutive ranges of at most `size`."""
+    return [range(start, min(start + size, runs)) for start in range(0, runs, size)]
+
+
+class Runs(NamedTuple):
+    """A piece of a simulation: one strategy's runs in `runs`."""
+
+    campaign: str
+    strategy: str
+    seed: int
+    runs: range
+
+
+def play_runs(world: World, piece: Runs) -> list[GameResult]:
+    """The games of one piece, in run order."""
+    return [play(world, piece.campaign, piece.strategy, run_seed(piece.seed, i)) for i in piece.runs]
+
+
 def simulate(
     world: World,
     campaign: str,
@@ -79,17 +127,21 @@ def simulate(
     runs: int,
     seed: int = 0,
     progress: Callable[[int, int], None] | None = None,
+    gather: Gather | None = None,
 ) -> dict[str, Any]:
-    """Play `runs` campaigns per strategy and summarise them (the `sim --json` object)."""
-    total = runs * len(strategies)
-    done = 0
-    out: dict[str, dict[str, float]] = {}
-    for name in strategies:
-        results = []
-        for i in range(runs):
-            results.append(play(world, campaign, name, run_seed(seed, i)))
-            done += 1
-            if progress is not None:
-                progress(done, total)
-        out[name] = summarise(results)
+    """Play `runs` campaigns per strategy and summarise them (the `sim --json` object).
+
+    `gather` plays the pieces (by default here, in turn); any gather that keeps their order
+    gives the same result, because summarise sees the games in the same order.
+    """
+    names = list(dict.fromkeys(strategies))
+    pieces = [Runs(campaign, name, seed, r) for name in names for r in chunks(runs)]
+    games: dict[str, list[GameResult]] = {name: [] for name in names}
+    done, total = 0, runs * len(names)
+    for piece, played in zip(pieces, (gather or InTurn(world))(play_runs, pieces), strict=True):
+        games[piece.strategy].extend(played)
+        done += len(played)
+        if progress is not None:
+            progress(done, total)
+    out = {name: summarise(results) for name, results in games.items()}
     return {"campaign": campaign, "runs": runs, "seed": seed, "strategies": out}

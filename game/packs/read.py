@@ -194,7 +194,7 @@ def _folder_ok(folder: Path, label: str, problems: list[Problem]) -> bool:
         if name.endswith(".toml") and name not in PACK_FILES:
             meant = suggest(name, PACK_FILES).removeprefix("; ")
             problems.append(Problem(f"{label}/{name}", None, "", f"not a file of the pack format, so it is ignored"
-                                    f"{'; ' + meant + ' Its' if meant else '; the'} files are: {', '.join(PACK_FILES)}",
+                                    f"{'; ' + meant + ' The format' if meant else '; the format'} has these files: {', '.join(PACK_FILES)}",
                                     "warning", "P107"))
     return True
 

@@ -8,13 +8,16 @@ an author learns exactly where their story stopped teaching what it should.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.engine.actions import Impossible, action_from_dict
 from game.engine.rules import apply, new_game
 from game.engine.state import State
 from game.engine.world import Expectation, ScenarioDef, World
 from game.packs.loader import Problem
+
+if TYPE_CHECKING:
+    from game.engine.sim import Gather
 
 
 @dataclass(slots=True)
@@ -134,15 +137,18 @@ RARELY_WINNABLE = 0.35  # below this share of patient runs hired, a campaign is 
 
 
 def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | None = None,
-            source: str = "") -> tuple[dict[str, Any], list[Problem]]:
-    """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons."""
+            source: str = "", gather: Gather | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons.
+
+    `gather` plays the simulations' pieces, as in `simulate` (by default here, in turn).
+    """
     from game.engine.paired import lesson_table
     from game.engine.sim import simulate
 
     report: dict[str, Any] = {"runs": runs, "seed": seed, "campaigns": {}}
     problems: list[Problem] = []
     for cid in list(world.campaigns) if campaigns is None else campaigns:
-        rows = simulate(world, cid, list(BALANCE_STRATEGIES), runs, seed)["strategies"]
+        rows = simulate(world, cid, list(BALANCE_STRATEGIES), runs, seed, gather=gather)["strategies"]
         report["campaigns"][cid] = rows
         patient = rows["patient"]["hired_rate"]
         for bad in ("pushy", "overclaimer"):
@@ -150,7 +156,7 @@ def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | 
                 problems.append(Problem(source, None, f"campaigns.{cid}", f"in {cid!r}, {bad} play is hired "
                                         f"{rows[bad]['hired_rate']:.0%} of the time and patient play "
                                         f"{patient:.0%}; expected patience to win more often", "warning", "P901"))
-        report.setdefault("lessons", {})[cid] = lesson_table(world, cid, runs, seed)["forks"]
+        report.setdefault("lessons", {})[cid] = lesson_table(world, cid, runs, seed, gather=gather)["forks"]
         if patient < RARELY_WINNABLE:
             problems.append(Problem(source, None, f"campaigns.{cid}", f"{cid!r} is rarely winnable: patient play is "
                                     f"hired in {patient:.0%} of {runs} runs; expected at least "

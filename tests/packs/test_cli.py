@@ -86,7 +86,7 @@ def test_balance_warns_when_pressing_pays(capsys, tmp_path):
     (pack / "scenarios.toml").unlink()  # they expect pressing to cost trust
     # nobody minds being pressed: asking early costs no trust at all
     (pack / "tuning.toml").write_text("[tuning]\npress_familiarity = 0\npress_trust = 0\nhire_cold = 0.9\n")
-    code, out, _ = run(capsys, "check", str(pack), "--balance", "--runs", "15", "--json")
+    code, out, _ = run(capsys, "check", str(pack), "--balance", "--runs", "15", "--json", "--jobs", "1")
     data = json.loads(out)
     assert code == 0  # warnings only
     codes = {p["code"] for p in data["problems"]}
