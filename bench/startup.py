@@ -80,6 +80,7 @@ async def action_times(count: int) -> list[float]:
 
     os.environ["WARM_INTRO_SAVES"] = tempfile.mkdtemp(prefix="warm-intro-bench-")
     from game.engine import Action
+    from game.engine.rules import check
     from game.ui.app import WarmIntroApp
 
     app = WarmIntroApp(play=True, seed=1)
@@ -100,7 +101,7 @@ async def action_times(count: int) -> list[float]:
                 Action("check_in", contact="lena-brooks"), Action("end_week")]
         while len(times) < count and not app.session.state.over:
             for action in plan:
-                if app.session.check(action) is not None:
+                if check(app.session.state, action) is not None:
                     continue
                 seen = len(frames)
                 t0 = time.perf_counter()

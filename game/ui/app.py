@@ -7,6 +7,7 @@ the cards, and a notification for a door that shuts, an advocate acting, a new c
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -58,6 +59,9 @@ class WarmIntroApp(App):
     def __init__(self, *, pack: str | Path | None = None, campaign: str | None = None,
                  seed: int | None = None, play: bool = False, worlds: list | None = None,
                  load: Path | None = None, ironman: bool = False) -> None:
+        # what start-up built (modules, the pack, the stylesheets) lives as long as the app:
+        # moving it out of the collector's sight saves a full collection during the first frame
+        gc.freeze()
         super().__init__()
         self._load = load
         self._ironman = ironman
