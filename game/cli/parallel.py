@@ -51,7 +51,7 @@ def add_jobs_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _start(pack: str | None, bases: dict[str, Path] | None) -> None:
-    # A World does not pickle, so each worker loads the pack itself from its folder, once.
+    # A World cannot be sent to another process, so each worker loads the pack itself from its folder, once.
     global _WORLD
     from game.packs.loader import load_core, load_pack
 

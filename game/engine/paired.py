@@ -95,15 +95,13 @@ def _owed_thanks(state: State) -> str | None:
     return owed[0] if owed else None
 
 
-def _pressing_ask(state: State, of: Callable[[State, str], bool] = lambda _s, _cid: True,
-                  wanted: bool = False) -> Action | None:
+def _pressing_ask(state: State, of: Callable[[State, Action], bool] = lambda _s, _a: True) -> Action | None:
     """The first favour the player could ask of someone they don't yet know well enough
-    (and who passes `of`, if given; a favour they want, if `wanted`)."""
+    (and that passes `of`, if given)."""
     if state.prompt is not None:
         return None
     for action in legal_actions(state):
-        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) and of(state, action.cid) \
-                and (not wanted or _wanted(state, action)):
+        if action.name in ("ask_intro", "ask_referral") and is_pressing(state, action.cid) and of(state, action):
             return action
     return None
 
@@ -121,12 +119,12 @@ def _wanted(state: State, action: Action) -> bool:
 
 
 def _pressing_wanted(state: State) -> Action | None:
-    return _pressing_ask(state, of=lambda s, _cid: True, wanted=True)
+    return _pressing_ask(state, _wanted)
 
 
-def _well_connected(state: State, cid: str) -> bool:
-    """They know at least two people the player has yet to meet: where word of you goes first."""
-    return sum(1 for tid, _ in state.world.people[cid].ties
+def _well_connected(state: State, action: Action) -> bool:
+    """The one asked knows at least two people the player has yet to meet: where word of you goes first."""
+    return sum(1 for tid, _ in state.world.people[action.cid].ties
                if tid in state.contacts and state.contacts[tid].stage != CONNECTED) >= 2
 
 

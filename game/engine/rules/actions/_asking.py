@@ -29,6 +29,12 @@ def pressing_words(state: State, cid: str) -> str:
     return f"you don't know each other well enough yet ({', '.join(short)}): this would be pressing"
 
 
+def _hears(state: State, cid: str, whom: str) -> bool:
+    """Whether word of pressing `cid` reaches `whom`, the person the favour was meant to reach."""
+    c = state.contacts.get(whom)
+    return bool(state.world.tuning.press_hearsay) and c is not None and whom != cid and c.door != CLOSED
+
+
 class AskRule(ContactRule):
     """An ask for a favour: granted between people who know each other, pressing otherwise."""
 
@@ -48,7 +54,7 @@ class AskRule(ContactRule):
         if is_pressing(state, action.cid):
             words = pressing_words(state, action.cid)
             whom = self.whom(state, action)
-            if state.world.tuning.press_hearsay and whom in state.contacts and whom != action.cid:
+            if _hears(state, action.cid, whom):
                 words += f", and {state.world.people[whom].first_name} will hear of it"
             return words, L.RELATIONSHIP_BEFORE_LEVERAGE
         return None
@@ -84,10 +90,9 @@ class AskRule(ContactRule):
     def _word_reaches(turn: Turn, cid: str, whom: str) -> None:
         """A pressed favour is not a quiet one: the person it was meant to reach hears that
         someone {cid} barely knows wanted their name used, and meets you already wary."""
-        c = turn.s.contacts.get(whom)
-        if c is None or whom == cid or c.door == CLOSED or turn.t.press_hearsay == 0:
+        if not _hears(turn.s, cid, whom):
             return
-        if c.stage != CONNECTED:
+        if turn.s.contacts[whom].stage != CONNECTED:
             turn.c(whom).heard -= turn.t.press_hearsay
             return
         turn.meter(whom, TRUST, -turn.t.press_hearsay, f"word reached {turn.name(whom)} that you pressed {turn.name(cid)} to reach them",
