@@ -126,7 +126,7 @@ def _check(args: argparse.Namespace) -> int:
         if results:
             line += f", scenarios {passed}/{len(results)} passed"
         if demos_ok:
-            line += f", {demos_ok} demo{'s' if demos_ok != 1 else ''} play as written"
+            line += f", {demos_ok} demo{'s play' if demos_ok != 1 else ' plays'} as written"
         print(line)
         if world.pack_id in balance_out:
             _print_balance(balance_out[world.pack_id])

@@ -21,84 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import ValidationError
 
 from game.engine.actions import VOCABULARY, Action, Impossible, action_from_dict
 from game.engine.rules import apply, new_game
 from game.engine.state import State
 from game.engine.world import Expectation, World
+from game.packs.demos import DemosFile, OptionModel, StepModel, demo_keys
+
+__all__ = ["DEMOS_FILE", "Beat", "Demo", "DemoError", "DemosFile", "OptionModel", "Run", "StepModel", "beats",
+           "check_demo", "check_demo_located", "load_demos", "marker_title", "play", "read_demos"]
 
 DEMOS_FILE = "demos.toml"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class OptionModel(_Strict):
-    key: str = Field(pattern=r"^[A-Z]$")
-    label: str = Field(min_length=1)
-    steps: list[StepModel] = []
-
-
-class StepModel(_Strict):
-    action: str | None = None
-    contact: str | None = None
-    target: str | None = None
-    opportunity: str | None = None
-    field: str | None = None
-    choice: str | None = None
-    repeat: int = Field(default=1, ge=1, le=60)
-    caption: str | None = None
-    pause: bool = False
-    marker: str | None = None
-    expect_doors: dict[str, str] = {}
-    expect_lessons: list[str] = []
-    expect_roles: dict[str, str] = {}  # opportunity -> stage (hidden, known, applied, interviewing, offer...)
-    reveal: bool | None = None
-    choose: str | None = None
-    default: str | None = None
-    options: list[OptionModel] = []
-
-    @model_validator(mode="after")
-    def _one_kind(self) -> StepModel:
-        params = [k for k in ("contact", "target", "opportunity", "field", "choice") if getattr(self, k) is not None]
-        if self.action is None and params:
-            raise ValueError(f"{', '.join(params)} given without an action")
-        if self.choose is not None:
-            if self.action is not None:
-                raise ValueError("a step is either an action or an audience choice, not both")
-            keys = [o.key for o in self.options]
-            if len(keys) < 2:
-                raise ValueError("an audience choice needs at least two options")
-            if len(set(keys)) != len(keys):
-                raise ValueError("option keys must differ")
-            if self.default not in keys:
-                raise ValueError(f"default must be one of the option keys ({', '.join(keys)})")
-        elif self.options:
-            raise ValueError("options belong to a `choose` step")
-        if self.action is None and self.choose is None and self.caption is None and self.marker is None \
-                and self.reveal is None:
-            raise ValueError("an empty step: give an action, a caption, a marker, a reveal switch or a choice")
-        return self
-
-
-class DemoModel(_Strict):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")
-    title: str = Field(min_length=1)
-    blurb: str = ""
-    campaign: str
-    seed: int
-    minutes: int = Field(default=12, ge=1, le=120)
-    notes: str = ""  # facilitator notes: what to notice, what to ask, what to try
-    steps: list[StepModel] = Field(min_length=1)
-
-
-class DemosFile(_Strict):
-    demos: list[DemoModel] = []
-
-
-OptionModel.model_rebuild()
 
 
 class DemoError(Exception):
@@ -124,6 +58,7 @@ class Beat:
     options: tuple[tuple[str, str], ...] = ()  # (key, label)
     default: str = ""
     where: str = ""  # "step 4", "step 6, option B, step 2": for messages
+    loc: tuple[str | int, ...] = ()  # the step's key path in its demo, ("steps", 5, "options", 1, "steps", 1)
 
     @property
     def title(self) -> str:
@@ -178,43 +113,37 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
     choices = choices or {}
     out: list[Beat] = []
 
-    def walk(steps, prefix: str) -> None:
+    def walk(steps, prefix: str, at: tuple[str | int, ...]) -> None:
         for i, step in enumerate(steps, 1):
             where = f"{prefix}step {i}"
+            loc = (*at, i - 1)
             if step.caption is not None or step.marker is not None:
                 out.append(Beat("marker" if step.marker else "caption", caption=step.caption or "",
                                 pause=step.pause, marker=step.marker or "",
                                 expect_doors=tuple(sorted(step.expect_doors.items())),
                                 expect_lessons=tuple(step.expect_lessons),
-                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where))
+                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where, loc=loc))
             if step.reveal is not None:
-                out.append(Beat("reveal", reveal=step.reveal, where=where))
+                out.append(Beat("reveal", reveal=step.reveal, where=where, loc=loc))
             if step.action is not None:
                 action = _action_of(step)
-                out.extend(Beat("action", action=action, where=where) for _ in range(step.repeat))
+                out.extend(Beat("action", action=action, where=where, loc=loc) for _ in range(step.repeat))
             if step.choose is not None:
                 key = choices.get(where, step.default)
                 out.append(Beat("choose", caption=step.choose, options=tuple((o.key, o.label) for o in step.options),
-                                default=key, where=where))
-                chosen = next(o for o in step.options if o.key == key)
-                walk(chosen.steps, f"{where}, option {key}, ")
+                                default=key, where=where, loc=loc))
+                n, chosen = next((n, o) for n, o in enumerate(step.options) if o.key == key)
+                walk(chosen.steps, f"{where}, option {key}, ", (*loc, "options", n, "steps"))
 
-    walk(demo.steps, "")
+    walk(demo.steps, "", ("steps",))
     return out
-
-
-def _demo_keys() -> tuple[str, ...]:
-    """Every key a demos.toml may hold, for did-you-means."""
-    names = {name for value in globals().values()
-             if isinstance(value, type) and issubclass(value, BaseModel) for name in value.model_fields}
-    return tuple(sorted(names))
 
 
 def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     """A pack folder's demos and every problem with them, as pack problems (file, line, code)."""
     from game.packs.guarded import Refused, Why, read_toml
     from game.packs.layout import MAX_FILE_BYTES
-    from game.packs.problems import Problem, line_of
+    from game.packs.problems import Problem, line_of, path_text
     from game.packs.read import refusal_problem, schema_problems
 
     rel = f"{folder.name}/{DEMOS_FILE}"
@@ -228,18 +157,25 @@ def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
         parsed = DemosFile.model_validate(data)
     except ValidationError as exc:
         # the same words and did-you-means as every other pack file, under the demos' code
-        return [], [dataclasses.replace(p, code="P851") for p in schema_problems(rel, text, exc, keys=_demo_keys())]
+        return [], [dataclasses.replace(p, code="P851") for p in schema_problems(rel, text, exc, keys=demo_keys())]
+    from game.packs.demos import check_references
+
+    unknown = check_references(rel, text, parsed, world)
     demos, problems = [], []
     for i, model in enumerate(parsed.demos):
         demo = Demo(model.id, world.pack_id, model.title, model.blurb, model.campaign, model.seed, model.minutes,
                     model.notes, tuple(model.steps))
-        line = line_of(text, ("demos", i))
+        if i in unknown:  # named something the pack does not have: said where, and not played
+            problems += unknown[i]
+            continue
         try:
-            found = check_demo(demo, world)
+            found = check_demo_located(demo, world)
         except ValueError as exc:
-            found = [str(exc)]
-        for message in found:
-            problems.append(Problem(rel, line, f"demos[{i}]", f"demo {model.id!r}: {message}", code="P852"))
+            found = [((), str(exc))]
+        for loc, message in found:
+            path = ("demos", i, *loc)
+            problems.append(Problem(rel, line_of(text, path), path_text(path), f"demo {model.id!r}: {message}",
+                                    code="P852"))
         if not found:
             demos.append(demo)
     return demos, problems
@@ -265,6 +201,7 @@ class Run:
     beats: list[Beat]
     states: list[State] = field(default_factory=list)  # the state after each beat
     failures: list[str] = field(default_factory=list)
+    failed_at: list[tuple[str | int, ...]] = field(default_factory=list)  # the step of each failure
     forks: list[Beat] = field(default_factory=list)
 
 
@@ -290,9 +227,12 @@ def play(demo: Demo, world: World, choices: dict[str, str] | None = None) -> Run
                 state, _ = apply(state, beat.action)
             except Impossible as exc:
                 run.failures.append(f"{beat.where}: {beat.action.label()} is not possible then: {exc}")
+                run.failed_at.append(beat.loc)
                 break
         elif beat.kind == "marker":
-            run.failures += _check_marker(beat, state)
+            missed = _check_marker(beat, state)
+            run.failures += missed
+            run.failed_at += [beat.loc] * len(missed)
         elif beat.kind == "choose":
             run.forks.append(beat)
         run.states.append(state)
@@ -302,17 +242,23 @@ def play(demo: Demo, world: World, choices: dict[str, str] | None = None) -> Run
 
 def check_demo(demo: Demo, world: World) -> list[str]:
     """Every path through the demo plays and every marker lands; the problems found, if any."""
+    return [message for _loc, message in check_demo_located(demo, world)]
+
+
+def check_demo_located(demo: Demo, world: World) -> list[tuple[tuple[str | int, ...], str]]:
+    """Like check_demo, each problem with the key path of its step in the demo (() for the demo itself)."""
     if demo.campaign not in world.campaigns:
-        return [f"no campaign {demo.campaign!r} (campaigns: {', '.join(world.campaigns)})"]
-    problems = []
+        return [(("campaign",), f"no campaign {demo.campaign!r} (campaigns: {', '.join(world.campaigns)})")]
+    problems: list[tuple[tuple[str | int, ...], str]] = []
     try:
         paths = _all_choices(demo)
     except ValueError as exc:
-        return [str(exc)]
+        return [((), str(exc))]
     for choices in paths:
         run = play(demo, world, choices)
         label = ", ".join(f"{w}: {k}" for w, k in sorted(choices.items()))
-        problems += [f"{p}" + (f" (with {label})" if label else "") for p in run.failures]
+        problems += [(loc, f"{p}" + (f" (with {label})" if label else ""))
+                     for loc, p in zip(run.failed_at, run.failures, strict=True)]
     return problems
 
 

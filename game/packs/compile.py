@@ -32,6 +32,7 @@ from game.packs.crosscheck import can_fire, check_roster, reachability
 from game.packs.merge import Compiler
 from game.packs.problems import KeyPath, Problem, line_of, suggest
 from game.packs.read import PackLayer, Src
+from game.packs.tuning import ORDERED, check_value
 
 if TYPE_CHECKING:
     from game.packs.models import (
@@ -164,23 +165,6 @@ def _lessons(k: Compiler) -> dict[str, LessonCard]:
     return lessons
 
 
-# what a tuning value may be, by its kind: costs are hours (a free action could be taken for
-# ever), shares and chances 0-1, other whole numbers are meter points or weeks and keep the
-# sign of their default (a loss stays a loss)
-MAX_COST_HOURS = 40
-MAX_POINTS = 100
-WIDER: dict[str, tuple[float, float]] = {"forget_asked": (0.0, 5.0)}  # a multiplier, not a share
-# pairs that must stay in order, with what goes wrong otherwise
-ORDERED: tuple[tuple[str, str, str], ...] = (
-    ("avoid_exit", "avoid_enter", "someone would stop avoiding you before they start"),
-    ("guarded_enter", "guarded_exit", "someone would be wary and at ease at once"),
-    ("warm_exit_trust", "warm_enter_trust", "a warm door would be left the moment it is entered"),
-    ("warm_exit_familiarity", "warm_enter_familiarity", "a warm door would be left the moment it is entered"),
-    ("advocate_exit_trust", "advocate_enter_trust", "an advocate would be lost the moment they are won"),
-    ("closed_trust", "guarded_enter", "a door would close before anyone grows wary"),
-)
-
-
 def _tuning(k: Compiler, layers: list[PackLayer]) -> Tuning:
     """The defaults with each layer's overrides, every value checked against what it means."""
     tuning = Tuning()
@@ -192,7 +176,7 @@ def _tuning(k: Compiler, layers: list[PackLayer]) -> Tuning:
             if key not in names:
                 k.error(src, (), f"unknown tuning value {key!r}{suggest(key, names)}", "P306")
                 continue
-            checked = _tuning_value(key, value, getattr(tuning, key))
+            checked = check_value(key, value)
             if isinstance(checked, str):
                 k.error(src, (), checked, "P308")
                 continue
@@ -204,28 +188,6 @@ def _tuning(k: Compiler, layers: list[PackLayer]) -> Tuning:
             k.error(src, (), f"{low} ({getattr(merged, low)}) must not be above {high} ({getattr(merged, high)}): "
                     f"{why}", "P309")
     return merged
-
-
-def _tuning_value(key: str, value: float, default: float) -> float | str:
-    """The value as the rules will use it, or what is wrong with it."""
-    if value != value or value in (float("inf"), float("-inf")):
-        return f"{key} must be a finite number; got {value}"
-    if isinstance(default, int):
-        if value != int(value):
-            return f"{key} counts whole {'hours' if key.startswith('cost_') else 'points or weeks'}; got {value}"
-        number: float = int(value)
-        low: float
-        high: float
-        if key.startswith("cost_"):
-            low, high = 1, MAX_COST_HOURS
-        else:
-            low, high = (0, MAX_POINTS) if default >= 0 else (-MAX_POINTS, 0)
-    else:
-        number = float(value)
-        low, high = WIDER.get(key, (0.0, 1.0))
-    if not low <= number <= high:
-        return f"{key} must be from {low} to {high} (default {default}); got {value}"
-    return number
 
 
 def _condition(k: Compiler, src: Src, at: KeyPath, c: ConditionEntry, people: Mapping[str, ContactDef],

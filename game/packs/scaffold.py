@@ -107,6 +107,30 @@ _STARTER: dict[str, list[tuple[str, dict[str, Any]]]] = {
                         "expect": {"stages": {"kit-osei": "known"},
                                    "meters": {"ada-moreno": {"familiarity": {"at_least": 45}}}}}]},
     )],
+    "demos.toml": [(
+        "A demo for a workshop: `warm-intro demo --pack PACK-FOLDER first-chapter-tour`.\n"
+        "Steps are actions (as in scenarios), captions, markers (turning points whose\n"
+        "expect_* keys `pack check` verifies), reveal switches and audience choices.",
+        {"demos": [{"id": "first-chapter-tour", "title": "A first chapter", "campaign": "first-chapter",
+                    "seed": 1, "minutes": 10,
+                    "blurb": "A first meeting, and what a book club night brings.",
+                    "notes": "Ask the class what Ada can do for someone she has only just met.",
+                    "steps": [
+                        {"caption": "You know Ada from the book club. Start by learning how the trade works.",
+                         "pause": True},
+                        {"action": "meet", "contact": "ada-moreno", "choice": "learn"},
+                        {"action": "end_week"},
+                        {"marker": "kit-on-the-radar", "caption": "The book club night put Kit on your radar.",
+                         "expect_lessons": ["relationship-before-leverage"]},
+                        {"choose": "What now?", "default": "A", "options": [
+                            {"key": "A", "label": "Write to Kit", "steps": [
+                                {"action": "reach_out", "contact": "kit-osei"}]},
+                            {"key": "B", "label": "Read up on bookselling first", "steps": [
+                                {"action": "research", "field": "bookselling"}]},
+                        ]},
+                        {"reveal": True, "caption": "Inner thoughts on: what did each choice do?"},
+                    ]}]},
+    )],
 }
 
 

@@ -174,7 +174,7 @@ expect_doors = { mark-oduya = "closed" }
     out = subprocess.run([sys.executable, "-m", "game", "pack", "check", str(folder)], capture_output=True,
                          text=True, timeout=300)
     assert out.returncode == 1
-    assert "mypack/demos.toml:2: error[P852]: demo 'too-soon'" in out.stdout
+    assert "mypack/demos.toml:7: error[P852]: demo 'too-soon': step 1" in out.stdout  # the step, not the demo
     assert "mark-oduya's door is open; expected closed" in out.stdout
 
 

@@ -148,10 +148,10 @@ def test_every_default_passes_its_own_check():
     from dataclasses import fields
 
     from game.engine.world import Tuning
-    from game.packs.compile import ORDERED, _tuning_value
+    from game.packs.tuning import ORDERED, check_value
 
     t = Tuning()
-    assert all(_tuning_value(f.name, f.default, f.default) == f.default for f in fields(Tuning))
+    assert all(check_value(f.name, f.default) == f.default for f in fields(Tuning))
     assert all(getattr(t, low) <= getattr(t, high) for low, high, _ in ORDERED)
 
 
