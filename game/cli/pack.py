@@ -40,8 +40,13 @@ def register(subparsers) -> None:
     new.add_argument("--name", help="the pack's display name (default: from the folder name)")
     new.set_defaults(handler=_new)
 
-    schema = sub.add_parser("schema", help="print the JSON Schema of pack files, for editors")
-    schema.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
+    schema = sub.add_parser("schema", help="print or write the JSON Schemas of pack files, for editors",
+                            description="One JSON Schema per pack file. With KIND, print that one (or write it to "
+                                        "FILE with -o); with -o DIR and no KIND, write them all into DIR.")
+    schema.add_argument("kind", nargs="?", metavar="KIND",
+                        help="which file: pack, fields, companies, people, opportunities, campaigns, events, "
+                             "dialogue, lessons, scenarios, tuning, demos")
+    schema.add_argument("-o", "--output", metavar="PATH", help="write to PATH (a file with KIND, else a folder)")
     schema.set_defaults(handler=_schema)
 
 
@@ -158,18 +163,36 @@ def _print_balance(report: dict) -> None:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    from game.packs.schema import schema_text
+    from game.packs.schema import kinds, schema_file, schema_text, schema_texts
 
-    text = schema_text()
-    if args.output:
-        try:
-            Path(args.output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            print(f"warm-intro pack schema: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
-            return 2
-        print(f"wrote {args.output}")
+    every = kinds()
+    if args.kind is not None and args.kind not in every:
+        from game.packs.problems import suggest
+
+        print(f"warm-intro pack schema: no file kind {args.kind!r}{suggest(args.kind, every)}; expected one of: "
+              f"{', '.join(every)}", file=sys.stderr)
+        return 2
+    if args.kind is None and not args.output:
+        print("One JSON Schema per pack file (warm-intro pack schema KIND prints one; -o DIR writes them all):")
+        for kind, (file, _model) in every.items():
+            print(f"  {kind:<14} {file:<20} {schema_file(kind)}")
         return 0
-    sys.stdout.write(text)
+    if args.kind is not None and not args.output:
+        sys.stdout.write(schema_text(args.kind))
+        return 0
+    out = Path(args.output)
+    try:
+        if args.kind is not None:
+            out.write_text(schema_text(args.kind), encoding="utf-8")
+            print(f"wrote {out}")
+            return 0
+        out.mkdir(parents=True, exist_ok=True)
+        for name, text in schema_texts().items():
+            (out / name).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"warm-intro pack schema: cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    print(f"wrote {len(every)} schemas into {out}")
     return 0
 
 

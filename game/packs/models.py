@@ -314,25 +314,3 @@ SECTIONS: dict[str, tuple[str, type[Strict]]] = {
     "lessons.toml": ("lessons", LessonCardEntry),
     "scenarios.toml": ("scenarios", ScenarioEntry),
 }
-
-
-class PackSchema(Strict):
-    """Every key any pack file may hold: the JSON Schema editors use is generated from this."""
-
-    id: Id | None = None
-    name: str | None = None
-    version: str | None = None
-    format: int | None = None
-    description: str | None = None
-    authors: list[str] | None = None
-    builds_on: list[Id] | None = None
-    fields: list[FieldEntry] | None = None
-    companies: list[CompanyEntry] | None = None
-    people: list[PersonEntry] | None = None
-    opportunities: list[OpportunityEntry] | None = None
-    campaigns: list[CampaignEntry] | None = None
-    events: list[EventEntry] | None = None
-    lines: list[LineEntry] | None = None
-    lessons: list[LessonCardEntry] | None = None
-    scenarios: list[ScenarioEntry] | None = None
-    tuning: dict[str, float] | None = None

@@ -13,7 +13,7 @@ from typing import Any
 
 import tomli_w
 
-from game.packs.schema import schema_text
+from game.packs.schema import SCHEMA_FOLDER, schema_file, schema_texts
 
 
 class ScaffoldError(Exception):
@@ -159,15 +159,17 @@ def write_scaffold(folder: Path, name: str | None = None) -> list[str]:
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         for file, entries in _files(pack_id, pack_name).items():
-            parts = ["#:schema ./schema.json",
+            parts = [f"#:schema ./{SCHEMA_FOLDER}/{schema_file(file.removesuffix('.toml'))}",
                      f"# {file}: part of the {pack_name} pack for Warm Intro. Reference: AUTHORING.md."]
             for comment, doc in entries:
                 text = tomli_w.dumps(doc, multiline_strings=True)
                 parts.append("\n" + "\n".join(f"# {line}" for line in comment.splitlines()) + "\n" + text.rstrip())
             (folder / file).write_text("\n".join(parts) + "\n", encoding="utf-8")
             written.append(file)
-        (folder / "schema.json").write_text(schema_text(), encoding="utf-8")
-        written.append("schema.json")
+        (folder / SCHEMA_FOLDER).mkdir(exist_ok=True)
+        for name, text in schema_texts().items():
+            (folder / SCHEMA_FOLDER / name).write_text(text, encoding="utf-8")
+        written.append(f"{SCHEMA_FOLDER}/")
     except OSError as exc:
         raise ScaffoldError(f"cannot write {folder}: {exc.strerror or exc}") from exc
     return written

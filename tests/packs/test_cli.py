@@ -8,26 +8,13 @@ import pytest
 
 from game.cli import main
 from game.packs.loader import core_pack_path
-from game.packs.schema import schema_text
-
-SCHEMA = Path(__file__).resolve().parents[2] / "game" / "packs" / "schema.json"
+from game.packs.schema import schema_texts
 
 
 def run(capsys, *argv):
     code = main(["pack", *argv])
     out = capsys.readouterr()
     return code, out.out, out.err
-
-
-def test_the_committed_schema_is_current():
-    assert SCHEMA.read_text(encoding="utf-8") == schema_text(), "run: warm-intro pack schema -o game/packs/schema.json"
-
-
-def test_schema_lists_every_file_section_and_the_action_names():
-    schema = json.loads(schema_text())
-    for key in ("people", "campaigns", "events", "lines", "lessons", "scenarios", "tuning", "builds_on"):
-        assert key in schema["properties"]
-    assert "follow_up" in json.dumps(schema["$defs"]["LineEntry"])
 
 
 def test_check_core_passes(capsys):
@@ -62,8 +49,8 @@ def test_new_writes_a_valid_commented_pack_that_checks_clean(capsys, tmp_path):
     code, out, _ = run(capsys, "new", str(target))
     assert code == 0 and "created" in out
     people = (target / "people.toml").read_text()
-    assert people.startswith("#:schema ./schema.json\n") and "# A connector" in people
-    assert (target / "schema.json").read_text() == schema_text()
+    assert people.startswith("#:schema ./schemas/people.schema.json\n") and "# A connector" in people
+    assert {p.name: p.read_text() for p in (target / "schemas").iterdir()} == schema_texts()
     code, out, _ = run(capsys, "check", str(target))
     assert code == 0, out
     assert "scenarios 1/1 passed" in out
@@ -76,8 +63,19 @@ def test_new_refuses_a_folder_with_files_in_it(capsys, tmp_path):
 
 
 def test_schema_to_a_file(capsys, tmp_path):
-    code, _, _ = run(capsys, "schema", "-o", str(tmp_path / "s.json"))
-    assert code == 0 and json.loads((tmp_path / "s.json").read_text())["title"]
+    code, _, _ = run(capsys, "schema", "people", "-o", str(tmp_path / "s.json"))
+    assert code == 0 and json.loads((tmp_path / "s.json").read_text())["title"].endswith("people.toml")
+
+
+def test_schema_writes_every_kind_into_a_folder(capsys, tmp_path):
+    code, out, _ = run(capsys, "schema", "-o", str(tmp_path / "schemas"))
+    assert code == 0 and "wrote 12 schemas" in out
+    assert {p.name for p in (tmp_path / "schemas").iterdir()} == set(schema_texts())
+
+
+def test_schema_of_an_unknown_kind_suggests_one(capsys):
+    code, _, err = run(capsys, "schema", "peopel")
+    assert code == 2 and "did you mean 'people'?" in err
 
 
 def test_balance_warns_when_pressing_pays(capsys, tmp_path):
