@@ -144,7 +144,7 @@ def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     from game.packs.guarded import Refused, Why, read_toml
     from game.packs.layout import MAX_FILE_BYTES
     from game.packs.problems import Problem, line_of, path_text
-    from game.packs.read import refusal_problem, schema_problems
+    from game.packs.read import refusal_problems, schema_problems
 
     rel = f"{folder.name}/{DEMOS_FILE}"
     try:
@@ -152,7 +152,7 @@ def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:
     except Refused as exc:
         if exc.why == Why.MISSING:
             return [], []
-        return [], [refusal_problem(rel, exc, code="P851")]
+        return [], refusal_problems(rel, exc, code="P851")
     try:
         parsed = DemosFile.model_validate(data)
     except ValidationError as exc:

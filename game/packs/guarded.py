@@ -46,11 +46,13 @@ class Why(StrEnum):
 class Refused(Exception):
     """A file that was not read: which, why, and in words."""
 
-    def __init__(self, path: Path, why: Why, problem: str, line: int | None = None):
+    def __init__(self, path: Path, why: Why, problem: str, line: int | None = None,
+                 more: tuple[tuple[int | None, str], ...] = ()):
         self.path = path
         self.why = why
         self.problem = problem
         self.line = line
+        self.more = more  # further problems found in the same pass, as (line, problem)
         super().__init__(f"{path.name}: {problem}")
 
 
@@ -114,11 +116,53 @@ def read_bytes(path: Path, cap: int, folder: Path | None = None) -> bytes:
 
 
 def decode(path: Path, raw: bytes) -> str:
-    """UTF-8 text, with a byte order mark dropped."""
+    """UTF-8 text, with a byte order mark dropped; any other encoding is named, with where it shows."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        order = "little" if raw.startswith(b"\xff\xfe") else "big"
+        raise Refused(path, Why.NOT_TEXT, f"it is UTF-16 text ({order}-endian, with a byte order mark), not UTF-8")
+    if b"\x00" in raw:
+        zeros_odd, zeros_even = raw[1::2].count(0), raw[0::2].count(0)
+        if max(zeros_odd, zeros_even) > len(raw) // 4:
+            order = "little" if zeros_odd > zeros_even else "big"
+            raise Refused(path, Why.NOT_TEXT, f"it is UTF-16 text ({order}-endian, without a byte order mark: every "
+                          "other byte is zero), not UTF-8")
     try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise Refused(path, Why.NOT_TEXT, f"it is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8-sig", errors="surrogateescape")
+        raise _not_utf8(path, text) from None
+    if "\x00" in text:
+        line, col = _position(text, text.index("\x00"))
+        raise Refused(path, Why.NOT_TEXT, f"it holds a zero byte at line {line}, column {col}; a text file never does",
+                      line)
+    return text
+
+
+def _position(text: str, at: int) -> tuple[int, int]:
+    """The 1-based line and column of a character."""
+    line = text.count("\n", 0, at) + 1
+    return line, at - (text.rfind("\n", 0, at) + 1) + 1
+
+
+def _not_utf8(path: Path, text: str) -> Refused:
+    """Bytes that are not UTF-8 (decoded as surrogates), each placed by line and column, and
+    what they would be in Latin-1 or Windows-1252, the usual culprits."""
+    bad = [i for i, c in enumerate(text) if "\udc80" <= c <= "\udcff"]
+    found: list[tuple[int, str]] = []
+    for at in bad[:20]:
+        byte = ord(text[at]) - 0xDC00
+        line, col = _position(text, at)
+        try:
+            meant = bytes([byte]).decode("cp1252")
+            guess = f" ({meant!r} in Windows-1252 or Latin-1)"
+        except UnicodeDecodeError:
+            guess = ""
+        found.append((line, f"byte 0x{byte:02X} at line {line}, column {col}{guess}"))
+    rest = f", and {len(bad) - len(found)} more" if len(bad) > len(found) else ""
+    first_line, first = found[0]
+    advice = "; it looks saved as Windows-1252 or Latin-1" if all("Windows" in f for _, f in found) else ""
+    more = tuple((line, f"not UTF-8: {what}") for line, what in found[1:])
+    return Refused(path, Why.NOT_TEXT, f"it is not UTF-8 text: {first}{rest}{advice}", first_line, more)
 
 
 def read_text(path: Path, cap: int, folder: Path | None = None) -> str:
@@ -195,9 +239,74 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         line, where = None, ""
         if found and found.group(1):
             line, where = int(found.group(1)), f" (line {found.group(1)}, column {found.group(2)})"
-        raise Refused(path, Why.NOT_TOML, f"TOML syntax: {_AT.sub('', str(exc))}{where}", line) from None
+        syntax = f"TOML syntax: {_AT.sub('', str(exc))}{where}"
+        # a character that only looks like the one TOML needs is named, every one of them at once
+        alike = lookalikes(text)
+        if alike:
+            more: list[tuple[int | None, str]] = list(alike[1:])
+            if line not in {at for at, _ in alike}:
+                more.append((line, syntax))
+            raise Refused(path, Why.NOT_TOML, alike[0][1], alike[0][0], tuple(more)) from None
+        raise Refused(path, Why.NOT_TOML, syntax, line) from None
     except (RecursionError, ValueError) as exc:  # ValueError: e.g. an integer with thousands of digits
         raise Refused(path, Why.NOT_TOML, f"it can't be read as TOML ({type(exc).__name__})") from None
+
+
+# characters that look like what TOML needs but are not: (how to name it, what TOML needs instead)
+_LOOKALIKES = {
+    "\u201c": ("a curly quote \u201c", 'a straight "'), "\u201d": ("a curly quote \u201d", 'a straight "'),
+    "\u201e": ("a low curly quote \u201e", 'a straight "'), "\u201f": ("a curly quote \u201f", 'a straight "'),
+    "\u2018": ("a curly quote \u2018", "a straight ' or \""), "\u2019": ("a curly quote \u2019", "a straight ' or \""),
+    "\u00ab": ("a guillemet \u00ab", 'a straight "'), "\u00bb": ("a guillemet \u00bb", 'a straight "'),
+    "\u2032": ("a prime \u2032", "a straight '"), "\u2033": ("a double prime \u2033", 'a straight "'),
+    "\u00a0": ("a non-breaking space", "a plain space"), "\u202f": ("a narrow non-breaking space", "a plain space"),
+    "\u2002": ("an en space", "a plain space"), "\u2003": ("an em space", "a plain space"),
+    "\u2009": ("a thin space", "a plain space"), "\u3000": ("an ideographic space", "a plain space"),
+    "\u200b": ("a zero-width space", "nothing"), "\ufeff": ("a byte order mark inside the file", "nothing"),
+    "\u2013": ("an en dash \u2013", "a minus sign -"), "\u2014": ("an em dash \u2014", "a minus sign -"),
+    "\u2212": ("a mathematical minus \u2212", "a minus sign -"), "\u2010": ("a hyphen \u2010", "a minus sign -"),
+    "\uff1d": ("a full-width equals sign \uff1d", "="), "\uff3b": ("a full-width bracket \uff3b", "["),
+    "\uff3d": ("a full-width bracket \uff3d", "]"), "\uff0c": ("a full-width comma \uff0c", ","),
+    "\u201a": ("a low curly quote \u201a", "a straight '"),
+}
+MAX_LOOKALIKES = 50  # per file: past that it is not a few slips of the keyboard
+
+
+def lookalikes(text: str) -> list[tuple[int, str]]:
+    """Every character outside strings and comments that TOML does not allow there and that is
+    not plain ASCII (curly quotes, non-breaking spaces, dashes...), as (line, what it is and what
+    TOML needs, with its column). Outside quotes TOML is ASCII only, so each one is a mistake."""
+    out: list[tuple[int, str]] = []
+    pos, line, line_start = 0, 1, 0
+    n = len(text)
+    while pos < n and len(out) < MAX_LOOKALIKES:
+        c = text[pos]
+        if c == "\n":
+            line, line_start = line + 1, pos + 1
+        elif c in "\"'":
+            end = _string_end(text, pos)
+            if end >= n and "\n" in text[pos:]:
+                end = text.index("\n", pos)  # an unclosed string ends with its line, as far as we can tell
+            line += text.count("\n", pos, end)
+            if "\n" in text[pos:end]:
+                line_start = text.rindex("\n", pos, end) + 1
+            pos = max(end, pos + 1)
+            continue
+        elif c == "#":
+            end = text.find("\n", pos)
+            pos = n if end < 0 else end
+            continue
+        elif ord(c) > 127:
+            col = pos - line_start + 1
+            if c in _LOOKALIKES:
+                name, needs = _LOOKALIKES[c]
+                out.append((line, f"{name} at line {line}, column {col}, where TOML needs {needs}"))
+            else:
+                label = unicodedata.name(c, f"U+{ord(c):04X}").lower()
+                out.append((line, f"the character {c!r} ({label}) at line {line}, column {col}; outside quotes "
+                                  "TOML takes only plain ASCII"))
+        pos += 1
+    return out
 
 
 def read_toml(path: Path, cap: int, folder: Path | None = None) -> tuple[dict[str, Any], str, bytes]:

@@ -61,17 +61,24 @@ _ADVICE = {Why.OUTSIDE: "a pack file may not point outside the pack folder; pack
 
 def refusal_problem(rel: str, exc: Refused, code: str = "") -> Problem:
     """A file the guarded reader refused, as a problem an author can act on (under its own code unless given)."""
-    advice = _ADVICE.get(exc.why)
+    advice = _ADVICE.get(exc.why) if "where TOML needs" not in exc.problem else None  # already says what to write
     return Problem(rel, exc.line, "", exc.problem + (f"; {advice}" if advice else ""), code=code or _REFUSALS[exc.why])
 
 
+def refusal_problems(rel: str, exc: Refused, code: str = "") -> list[Problem]:
+    """A refused file's problem and any more found in the same pass (every look-alike character,
+    every byte that is not UTF-8), each at its own line."""
+    more = [Problem(rel, line, "", what, code=code or _REFUSALS[exc.why]) for line, what in exc.more]
+    return [refusal_problem(rel, exc, code), *more]
+
+
 def read_file(folder: Path, label: str, name: str, problems: list[Problem]) -> tuple[dict[str, Any], str, bytes] | None:
-    """One pack file as (table, text, bytes); None, with the problem added, if it can't be read (or is absent)."""
+    """One pack file as (table, text, bytes); None, with the problems added, if it can't be read (or is absent)."""
     try:
         return guarded.read_toml(folder / name, MAX_FILE_BYTES, folder)
     except Refused as exc:
         if exc.why != Why.MISSING:
-            problems.append(refusal_problem(f"{label}/{name}", exc))
+            problems += refusal_problems(f"{label}/{name}", exc)
         return None
 
 
