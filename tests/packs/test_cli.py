@@ -92,13 +92,18 @@ def test_balance_warns_when_pressing_pays(capsys, tmp_path):
     assert set(data["balance"]["core"]["campaigns"]) == {"second-act", "the-favour", "the-question"}
 
 
-def test_the_authoring_guide_lists_every_tuning_value_with_its_default():
+def test_the_authoring_guide_has_the_tuning_table_of_the_model():
     from game.engine.world import Tuning
+    from game.packs.tuning import MEANINGS, reference_table
 
+    assert set(MEANINGS) == set(Tuning.names()), "describe every Tuning name in game/packs/tuning.py MEANINGS"
     guide = (Path(__file__).resolve().parents[2] / "AUTHORING.md").read_text(encoding="utf-8")
     start = guide.index("<!-- tuning:begin")
     block = guide[guide.index("\n", start) + 1:guide.index("<!-- tuning:end -->")].strip()
-    assert block == Tuning.reference(), "regenerate the list from Tuning.reference():\n" + Tuning.reference()
+    assert block == reference_table(), "regenerate the table: python -c 'from game.packs.tuning import " \
+        "reference_table; print(reference_table())'"
+    rows = [line.split(" | ") for line in block.splitlines()[2:]]
+    assert [row[0].strip("| `") for row in rows] == list(Tuning.names())
 
 
 def test_authoring_guide_covers_every_name_an_author_can_write():
