@@ -108,7 +108,8 @@ def _check(args: argparse.Namespace) -> int:
         if world is not None and args.balance:
             with Workers(world, args.jobs, folder, bases) as gather:
                 report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml",
-                                           campaigns=sorted(own.get("campaigns", set())), gather=gather)
+                                           campaigns=sorted(own.get("campaigns", set())), gather=gather,
+                                           lines=_campaign_lines(folder))
             balance_out[world.pack_id] = report
             problems += warnings
         summaries.append((folder, world, found, results, demos_ok))
@@ -140,12 +141,36 @@ def _check(args: argparse.Namespace) -> int:
     return 0 if ok else 1
 
 
+def _campaign_lines(folder: Path) -> dict[str, int]:
+    """Each campaign's line in the pack's campaigns.toml, for the balance warnings."""
+    from game.packs import guarded
+    from game.packs.layout import MAX_FILE_BYTES
+    from game.packs.problems import line_of
+
+    try:
+        data, text, _ = guarded.read_toml(folder / "campaigns.toml", MAX_FILE_BYTES, folder)
+    except guarded.Refused:
+        return {}
+    entries = data.get("campaigns")
+    if not isinstance(entries, list):
+        return {}
+    out = {}
+    for n, entry in enumerate(entries):
+        if isinstance(entry, dict) and isinstance(entry.get("id"), str):
+            line = line_of(text, ("campaigns", n))
+            if line is not None:
+                out[entry["id"]] = line
+    return out
+
+
 def _print_balance(report: dict) -> None:
     print(f"  balance ({report['runs']} runs per strategy): hired rate, mean fit, doors closed")
     for cid, rows in report["campaigns"].items():
         cells = "  ".join(f"{name} {row['hired_rate']:>4.0%} {row['mean_fit']:.2f} {row['mean_doors_closed']:.1f}"
                           for name, row in rows.items())
         print(f"    {cid:<20} {cells}")
+        for line in _explanation(report["explain"].get(cid), report["runs"]):
+            print(f"      {line}")
     lessons = report.get("lessons", {})
     if lessons:
         print("  lessons: what each choice is worth in score points, the lesson's way minus the other (± one "
@@ -156,6 +181,26 @@ def _print_balance(report: dict) -> None:
             score = row["score"]
             print(f"      {row['lesson'] + ': ' + row['fork']:78.78} {score['diff']:+5.1f} ±{score['se']:.1f}"
                   f"  ({row['arose']:.0%})  {row['verdict']}")
+
+
+def _explanation(explain: dict | None, runs: int) -> list[str]:
+    """The balance report in words: roles taken, why games ended without a job, events fired."""
+    if not explain:
+        return []
+    out = []
+    for name, jobs in explain["jobs"].items():
+        taken = ", ".join(f"{oid} {n}" for oid, n in jobs.items()) or "nothing"
+        lost = explain["lost"][name]
+        why = "; ".join(f"{n} {reason}" for reason, n in lost.items())
+        out.append(f"{name}: hired into {taken}" + (f"; no job in {sum(lost.values())} of {runs}: {why}" if lost else ""))
+    events = sorted({eid for fired in explain["events"].values() for eid in fired})
+    for eid in events:
+        shares = {name: fired[eid] / runs for name, fired in explain["events"].items()}
+        if not any(shares.values()):
+            out.append(f"event {eid}: never fired in any bot's game")
+        else:
+            out.append(f"event {eid}: fired in " + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
+    return out
 
 
 # --------------------------------------------------------------------------------------

@@ -106,6 +106,7 @@ def reachability(k: Compiler, people: Mapping[str, ContactDef], opportunities: M
         fields_reached = {people[p].field for p in reached}
         companies_reached = {people[p].company for p in reached}
         known_by_reached = {t for p in reached for t, _ in people[p].ties}
+        out_of_reach: dict[str, str] = {}  # role -> why the player can never get it
         for oid in opps:
             o = opportunities[oid]
             if o.posted or oid in revealed:
@@ -114,9 +115,15 @@ def reachability(k: Compiler, people: Mapping[str, ContactDef], opportunities: M
                 at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
                 k.warn(src, at, f"{oid!r} is not posted and nobody reachable in this campaign works in its field, "
                        "at its company or knows its hiring contact, so the player can never learn of it", "P405")
+                out_of_reach[oid] = "hidden, and nobody reachable can point to it"
         for oid in opps:
             o = opportunities[oid]
             if o.opens_week > camp.runway_weeks:
                 at = ("opportunities", c.opportunities.index(oid)) if oid in c.opportunities else "opportunities"
                 k.warn(src, at, f"{oid!r} opens in week {o.opens_week}, after this campaign's {camp.runway_weeks} "
                        "weeks of runway", "P405")
+                out_of_reach[oid] = f"opens in week {o.opens_week}, after the runway"
+        if not opps or len(out_of_reach) == len(opps):
+            why = "; ".join(f"{oid!r} {reason}" for oid, reason in sorted(out_of_reach.items())) or "it has no roles"
+            k.warn(src, (), f"campaign {c.id!r} can never be won: {why}; expected at least one role the player can "
+                   "learn of within the runway", "P408")

@@ -42,6 +42,8 @@ CODES: dict[str, str] = {
     "P404": "a person the player can never reach in a campaign (warning)",
     "P405": "a role the player can never learn of in a campaign (warning)",
     "P406": "the pack has no campaigns",
+    "P407": "a campaign whose people or opportunities list is written but empty",
+    "P408": "a campaign no player can ever win: no role they can learn of within the runway (warning)",
     "P501": "dialogue for an outcome the action cannot have",
     "P502": "unknown or broken placeholder",
     "P503": "placeholder the action has nothing to fill with",

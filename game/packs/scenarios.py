@@ -135,30 +135,108 @@ def run_scenarios(world: World, only: set[str] | None = None) -> list[ScenarioRe
 BALANCE_STRATEGIES = ("patient", "pushy", "overclaimer")
 RARELY_WINNABLE = 0.35  # below this share of patient runs hired, a campaign is too hard
 
+# why a game without a job ended that way, judged from where its roles stood (first that holds)
+LOST_WHY: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("rejected",), "turned down"),
+    (("applied", "interviewing", "offer"), "still waiting on a decision when the savings ran out"),
+    (("withdrawn",), "withdrew"),
+    (("known", "expired"), "knew of a role but never applied in time"),
+)
+NEVER_LEARNED = "never learned of a role"
+
+
+@dataclass(frozen=True, slots=True)
+class Explained:
+    """One bot game, summed up for the balance report: the result, the job, and why it ended."""
+
+    result: Any  # game.engine.sim.GameResult, without its final state
+    job: str | None
+    lost_why: str | None
+    events: tuple[str, ...]
+
+
+def _why_lost(state: State) -> str:
+    for kinds, why in LOST_WHY:
+        roles = sorted(oid for oid, o in state.opportunities.items() if o.stage in kinds)
+        if roles:
+            return f"{why} ({', '.join(roles)})"
+    return NEVER_LEARNED
+
+
+def explain_runs(world: World, piece: Any) -> list[Explained]:
+    """The games of one piece (a game.engine.sim.Runs), each with what the report says about it.
+
+    A module-level function, so a pool of workers can play pieces with it."""
+    import dataclasses
+
+    from game.engine.kinds import EffectKind
+    from game.engine.sim import play, run_seed
+
+    out = []
+    for i in piece.runs:
+        played = play(world, piece.campaign, piece.strategy, run_seed(piece.seed, i), keep_state=True)
+        state = played.final_state
+        assert state is not None
+        events = tuple(sorted({str(e.after) for e in state.journal() if e.kind == EffectKind.EVENT}))
+        out.append(Explained(dataclasses.replace(played, final_state=None), state.job,
+                             None if played.hired else _why_lost(state), events))
+    return out
+
+
+def _explain(world: World, cid: str, games: dict[str, list[Explained]]) -> dict[str, Any]:
+    """Roles taken, why games were lost, and how often each of the campaign's events fired."""
+    scope = sorted(ev.id for ev in world.events if not ev.campaigns or cid in ev.campaigns)
+    out: dict[str, Any] = {"jobs": {}, "lost": {}, "events": {}}
+    for name, played in games.items():
+        jobs: dict[str, int] = {}
+        lost: dict[str, int] = {}
+        for g in played:
+            if g.job is not None:
+                jobs[g.job] = jobs.get(g.job, 0) + 1
+            if g.lost_why is not None:
+                lost[g.lost_why] = lost.get(g.lost_why, 0) + 1
+        out["jobs"][name] = dict(sorted(jobs.items(), key=lambda kv: (-kv[1], kv[0])))
+        out["lost"][name] = dict(sorted(lost.items(), key=lambda kv: (-kv[1], kv[0])))
+        out["events"][name] = {eid: sum(eid in g.events for g in played) for eid in scope}
+    return out
+
 
 def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | None = None,
-            source: str = "", gather: Gather | None = None) -> tuple[dict[str, Any], list[Problem]]:
-    """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons.
+            source: str = "", gather: Gather | None = None,
+            lines: dict[str, int] | None = None) -> tuple[dict[str, Any], list[Problem]]:
+    """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons,
+    and say what happened: the roles the bots were hired into, why the games without a job
+    ended as they did, and how often each scripted event fired.
 
-    `gather` plays the simulations' pieces, as in `simulate` (by default here, in turn).
+    `gather` plays the games in pieces, as in `simulate` (by default here, in turn); the
+    hired rates are the simulator's own summary of the same games. `lines` gives each
+    campaign's line in `source`, so the warnings point at it.
     """
     from game.engine.paired import lesson_table
-    from game.engine.sim import simulate
+    from game.engine.sim import InTurn, Runs, chunks, summarise
 
-    report: dict[str, Any] = {"runs": runs, "seed": seed, "campaigns": {}}
+    report: dict[str, Any] = {"runs": runs, "seed": seed, "campaigns": {}, "explain": {}}
     problems: list[Problem] = []
+    lines = lines or {}
     for cid in list(world.campaigns) if campaigns is None else campaigns:
-        rows = simulate(world, cid, list(BALANCE_STRATEGIES), runs, seed, gather=gather)["strategies"]
+        pieces = [Runs(cid, name, seed, r) for name in BALANCE_STRATEGIES for r in chunks(runs)]
+        games: dict[str, list[Explained]] = {name: [] for name in BALANCE_STRATEGIES}
+        for piece, played in zip(pieces, (gather or InTurn(world))(explain_runs, pieces), strict=True):
+            games[piece.strategy].extend(played)
+        rows = {name: summarise([g.result for g in played]) for name, played in games.items()}
         report["campaigns"][cid] = rows
+        report["explain"][cid] = _explain(world, cid, games)
         patient = rows["patient"]["hired_rate"]
+        where = lines.get(cid)
         for bad in ("pushy", "overclaimer"):
-            if rows[bad]["hired_rate"] >= patient:
-                problems.append(Problem(source, None, f"campaigns.{cid}", f"in {cid!r}, {bad} play is hired "
+            # nobody winning is the rarely-winnable warning below, not a lesson that stopped holding
+            if rows[bad]["hired_rate"] >= patient and rows[bad]["hired_rate"] > 0:
+                problems.append(Problem(source, where, f"campaigns.{cid}", f"in {cid!r}, {bad} play is hired "
                                         f"{rows[bad]['hired_rate']:.0%} of the time and patient play "
                                         f"{patient:.0%}; expected patience to win more often", "warning", "P901"))
         report.setdefault("lessons", {})[cid] = lesson_table(world, cid, runs, seed, gather=gather)["forks"]
         if patient < RARELY_WINNABLE:
-            problems.append(Problem(source, None, f"campaigns.{cid}", f"{cid!r} is rarely winnable: patient play is "
+            problems.append(Problem(source, where, f"campaigns.{cid}", f"{cid!r} is rarely winnable: patient play is "
                                     f"hired in {patient:.0%} of {runs} runs; expected at least "
                                     f"{RARELY_WINNABLE:.0%} (more runway, warmer contacts, easier roles)",
                                     "warning", "P902"))
