@@ -142,7 +142,7 @@ def _headless(demo, world, choices, export: str | None) -> int:
         elif beat.kind == "reveal":
             print(f"  (inner thoughts {'on' if beat.reveal else 'off'})")
         elif beat.kind == "choose":
-            print(f"\n  ? {beat.caption}")
+            print(f"\n  ? {beat.caption}  (--choose '{beat.where}=KEY')")
             for key, label in beat.options:
                 mark = ">" if key == beat.default else " "
                 print(f"    {mark} {key}. {label}")
@@ -201,7 +201,21 @@ def _effect_text(e: Effect) -> str:
     return f"{sign}{e.delta} {e.meter} ({e.cause})"
 
 
-def _present(demo, found) -> int:
+def _plays_as_coded(demo, world, replay) -> bool:
+    """The demo, with the code's answers, still plays the code's moves (the script or pack may have changed)."""
+    from game.demo.script import DemoError, play
+    from game.demo.session import run_actions
+
+    if _choice_problem(demo, replay.choices) is not None:
+        return False
+    try:
+        run = play(demo, world, replay.choices)
+    except DemoError:
+        return False
+    return (demo.campaign, demo.seed) == (replay.campaign, replay.seed) and run_actions(run) == replay.actions
+
+
+def _present(demo, found, choices: dict[str, str] | None = None) -> int:
     from game.cli.terminal import needs_terminal
 
     if (code := needs_terminal("demo", "use --headless to play a demo as text")) is not None:
@@ -212,7 +226,7 @@ def _present(demo, found) -> int:
         print("warm-intro demo: presenter mode is not available in this build; use --headless to play a demo "
               "as text, or --list to see them.", file=sys.stderr)
         return 2
-    return present(demo, found)
+    return present(demo, found, choices)
 
 
 def _replay(args: argparse.Namespace, found) -> int:
@@ -239,6 +253,15 @@ def _replay(args: argparse.Namespace, found) -> int:
     for pid, version in replay.packs:
         if have.get(pid, version) != version:
             print(f"note: the session was played with {pid} {version}; this is {pid} {have[pid]}.", file=sys.stderr)
+    if replay.demo:
+        demo = next((d for d, w in reversed(found) if d.id == replay.demo and w is world), None)
+        if demo is not None and _plays_as_coded(demo, world, replay):
+            if args.headless:
+                return _headless(demo, world, replay.choices, args.export)
+            return _present(demo, found, replay.choices)
+        print(f"note: this code was made by the demo {replay.demo!r}, which "
+              f"{'this pack no longer plays the same way' if demo else 'is not in this pack'}; "
+              "opening the session without its script.", file=sys.stderr)
     try:
         states = play_out(world, replay.campaign, replay.seed, replay.actions)
     except (Impossible, KeyError) as exc:

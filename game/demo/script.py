@@ -56,6 +56,11 @@ class StepModel(_Strict):
     expect_lessons: list[str] = []
     expect_roles: dict[str, str] = {}  # opportunity -> stage (hidden, known, applied, interviewing, offer...)
     reveal: bool | None = None
+    # what a turning point teaches (a lesson id); without it the debrief uses expect_lessons,
+    # then the lessons of what the game recorded on the way to it
+    lesson: str | None = None
+    # for the facilitator only: shown in the notes view (`demo ID --notes`) while this step is on stage
+    note: str | None = None
     choose: str | None = None
     default: str | None = None
     options: list[OptionModel] = []
@@ -77,6 +82,8 @@ class StepModel(_Strict):
                 raise ValueError(f"default must be one of the option keys ({', '.join(keys)})")
         elif self.options:
             raise ValueError("options belong to a `choose` step")
+        if self.lesson is not None and self.marker is None:
+            raise ValueError("a lesson belongs to a marker (the turning point it teaches)")
         if self.action is None and self.choose is None and self.caption is None and self.marker is None \
                 and self.reveal is None:
             raise ValueError("an empty step: give an action, a caption, a marker, a reveal switch or a choice")
@@ -124,6 +131,8 @@ class Beat:
     options: tuple[tuple[str, str], ...] = ()  # (key, label)
     default: str = ""
     where: str = ""  # "step 4", "step 6, option B, step 2": for messages
+    lesson: str = ""
+    note: str = ""
 
     @property
     def title(self) -> str:
@@ -186,16 +195,22 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
                                 pause=step.pause, marker=step.marker or "",
                                 expect_doors=tuple(sorted(step.expect_doors.items())),
                                 expect_lessons=tuple(step.expect_lessons),
-                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where))
+                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where,
+                                lesson=step.lesson or "", note=step.note or ""))
+                note = ""  # said once, on the first beat the step makes
+            else:
+                note = step.note or ""
             if step.reveal is not None:
-                out.append(Beat("reveal", reveal=step.reveal, where=where))
+                out.append(Beat("reveal", reveal=step.reveal, where=where, note=note))
+                note = ""
             if step.action is not None:
                 action = _action_of(step)
-                out.extend(Beat("action", action=action, where=where) for _ in range(step.repeat))
+                out.extend(Beat("action", action=action, where=where, note=note if n == 0 else "")
+                           for n in range(step.repeat))
             if step.choose is not None:
                 key = choices.get(where, step.default)
                 out.append(Beat("choose", caption=step.choose, options=tuple((o.key, o.label) for o in step.options),
-                                default=key, where=where))
+                                default=key, where=where, note=note))
                 chosen = next(o for o in step.options if o.key == key)
                 walk(chosen.steps, f"{where}, option {key}, ")
 
@@ -309,10 +324,16 @@ def check_demo(demo: Demo, world: World) -> list[str]:
         paths = _all_choices(demo)
     except ValueError as exc:
         return [str(exc)]
+    from game.engine.lessons import LESSONS
+
     for choices in paths:
         run = play(demo, world, choices)
         label = ", ".join(f"{w}: {k}" for w, k in sorted(choices.items()))
         problems += [f"{p}" + (f" (with {label})" if label else "") for p in run.failures]
+        for beat in run.beats:
+            problem = f"{beat.where}: no lesson {beat.lesson!r} (lessons: {', '.join(LESSONS)})"
+            if beat.lesson and beat.lesson not in LESSONS and problem not in problems:
+                problems.append(problem)
     return problems
 
 

@@ -71,9 +71,9 @@ class PresenterApp(App):
             self.exit(0)
 
 
-def present(demo: Demo | None, found: list[tuple[Demo, World]]) -> int:
-    """Presenter mode: the picker, or straight into one demo."""
-    app = PresenterApp(found, demo)
+def present(demo: Demo | None, found: list[tuple[Demo, World]], choices: dict[str, str] | None = None) -> int:
+    """Presenter mode: the picker, or straight into one demo (with the class's answers, from a replay code)."""
+    app = PresenterApp(found, demo, choices=choices)
     result = app.run()
     return result if isinstance(result, int) else 0
 

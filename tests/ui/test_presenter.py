@@ -3,6 +3,7 @@ fork, compare, debrief and export."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -213,12 +214,12 @@ async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(
         await pilot.pause()
         assert isinstance(pilot.app.screen, DebriefScreen)
         text = screen_text(pilot.app)
-        assert "What happened: the turning points" in text
-        assert "Mark will never speak to you again" in text
-        assert "What if" in text and "Questions for discussion" in text
+        for heading in ("1. Reactions", "2. What happened", "3. Why", "4. What if", "5. What you'll do differently"):
+            assert heading in text
+        assert "Mark will never speak to you again" in text and "the class chose A" in text
         assert "warm-intro demo --replay WI1-" in text
         assert "score so far" not in text and "Still playing" not in text
-        assert "The story ends in week" in text
+        assert "the story ends in week" in text
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("e")
@@ -232,31 +233,39 @@ async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(
     assert sorted(n for n in names if n.startswith("turning-point-")) == \
         sorted(f"turning-point-{n}-{m}.svg" for n, m in enumerate(marks, 1))
     md = (first / "slipped-promise.md").read_text()
-    assert "Mark Oduya" in md and "## What if" in md and "WI1-" in md
+    assert "Mark Oduya" in md and "## 4. What if" in md and "WI1-" in md
     svg = (first / "debrief.svg").read_text()
     assert svg.lstrip().startswith("<svg") and "Debrief" in svg
     page = (first / "slipped-promise.html").read_text()
-    assert page.count("<figure>") == len(marks)
+    shown = [b.title for _, b in show.markers()]
+    assert page.count("<figure><svg") == len(marks) + 1  # every turning point, and the debrief itself, inline
+    assert all(f"<figcaption>{html.escape(title)}</figcaption>" in page for title in shown)
 
 
-async def test_an_export_after_a_fork_has_no_screenshots_from_the_other_answer(saves_folder):
+async def test_an_export_after_a_fork_tells_the_class_answer_and_the_replay_apart(saves_folder):
     async with presenter().run_test(size=SIZE) as pilot:
         show = pilot.app.screen.show_
-        await step_to(pilot, show.total - 1, keys=True)  # every turning point of answer A seen
+        await step_to(pilot, show.total - 1, keys=True)  # the class took A, and saw every turning point of it
         assert any("door-shuts" in name for name in show.shots)
         await step_to(pilot, index_of(show, "choose") + 1)
-        await pilot.press("f")
+        await pilot.press("f")  # then the presenter replays B
         await pilot.pause()
         await step_to(pilot, show.total - 1, keys=True)
         await pilot.press("space")
         await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "the class chose A" in text and "We then replayed B" in text
         await pilot.press("e")
         await pilot.pause()
     (folder,) = (saves_folder / "exports").iterdir()
-    assert folder.name.startswith("slipped-promise-B-")
+    assert folder.name.startswith("slipped-promise-A-then-B-")
     names = [p.name for p in folder.iterdir()]
-    assert not any("door-shuts" in n or "take-a-message" in n for n in names), names
-    assert any(n.endswith("-no-debt.svg") for n in names), names
+    assert "turning-point-4-door-shuts.svg" in names, names  # the class's own story, with its pictures
+    assert any(n.startswith("what-if-B-") and n.endswith("-no-debt.svg") for n in names), names
+    assert not any(n.startswith("turning-point-") and "no-debt" in n for n in names), names
+    md = (folder / "slipped-promise.md").read_text()
+    assert "the class chose A" in md and "We then replayed B" in md
+    assert md.index("Now Mark knows that you know") < md.index("## 4. What if") < md.index("Mark is relieved")
 
 
 async def test_the_picker_lists_the_demos_and_opens_one():
@@ -335,4 +344,4 @@ async def test_every_beat_of_every_demo_draws_on_both_paths(demo_id):
         stage.action_debrief()
         await pilot.pause()
         assert isinstance(pilot.app.screen, DebriefScreen)
-        assert "Questions for discussion" in screen_text(pilot.app)
+        assert "Questions from the facilitator's notes" in screen_text(pilot.app)
