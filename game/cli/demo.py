@@ -22,6 +22,9 @@ def register(sub) -> None:
     demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
                       help="take another option at an audience choice, e.g. --choose 'step 5=B'")
     demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
+    demo.add_argument("--notes", action="store_true",
+                      help="the facilitator's notes, off the projector: run in a second terminal, it follows "
+                           "the demo on stage (the beat, your note for it, the next beat, the time)")
 
 
 def _demos(pack: str | None):
@@ -49,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     found = _demos(args.pack)
     if found is None:
         return 1
+    if args.notes:
+        return _notes(args, found)
     if args.replay:
         return _replay(args, found)
     if args.list:
@@ -199,6 +204,27 @@ def _effect_text(e: Effect) -> str:
         return e.cause
     sign = "+" if e.delta > 0 else ""
     return f"{sign}{e.delta} {e.meter} ({e.cause})"
+
+
+def _notes(args: argparse.Namespace, found) -> int:
+    """The notes view: it follows a stage of `args.id` (any demo's, without an id) on this computer."""
+    from game.cli.terminal import needs_terminal
+
+    if args.headless or args.export or args.replay or args.choose:
+        print("warm-intro demo: --notes follows a demo on stage; it takes only a demo id", file=sys.stderr)
+        return 2
+    if args.id and not any(d.id == args.id for d, _ in found):
+        print(f"warm-intro demo: no demo called {args.id!r}; demos: {', '.join(d.id for d, _ in found)}",
+              file=sys.stderr)
+        return 2
+    if (code := needs_terminal("demo", "the notes view needs a terminal of its own")) is not None:
+        return code
+    try:
+        from game.ui.presenter import follow_notes
+    except ImportError:
+        print("warm-intro demo: the notes view is not available in this build.", file=sys.stderr)
+        return 2
+    return follow_notes(args.id)
 
 
 def _plays_as_coded(demo, world, replay) -> bool:

@@ -15,7 +15,7 @@ from game.packs.loader import core_pack_path, load_core
 from game.ui.presenter import PresenterApp, Show
 from game.ui.screens.presenter_compare import ComparisonScreen
 from game.ui.screens.presenter_debrief import DebriefScreen
-from game.ui.screens.presenter_dialogs import MarkersScreen, NotesScreen
+from game.ui.screens.presenter_dialogs import MarkersScreen
 from game.ui.screens.presenter_picker import PickerScreen
 from game.ui.screens.presenter_stage import StageScreen
 from tests.ui.ui_helpers import screen_text
@@ -184,7 +184,7 @@ async def test_compare_before_any_fork_plays_the_other_answer():
         assert [d for d in c.door_differences() if d[0] == "mark-oduya"] == [("mark-oduya", "closed", "open")]
 
 
-async def test_markers_jump_and_notes_open():
+async def test_markers_jump_and_the_notes_stay_off_the_projector():
     async with presenter().run_test(size=SIZE) as pilot:
         show = pilot.app.screen.show_
         await pilot.press("m")
@@ -199,11 +199,8 @@ async def test_markers_jump_and_notes_open():
         assert show.pos == marks[2][0] and show.beat.marker == marks[2][1].marker
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, NotesScreen)
-        assert "What to notice" in screen_text(pilot.app)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, StageScreen)
+        assert isinstance(pilot.app.screen, StageScreen)  # the class never sees the notes
+        assert "What to notice" not in screen_text(pilot.app)
 
 
 async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(saves_folder):
@@ -319,7 +316,7 @@ async def test_f1_lists_every_presenter_key():
         await pilot.press("f1")
         await pilot.pause()
         text = screen_text(pilot.app)
-        assert "fork" in text and "inner thoughts" in text and "facilitator notes" in text
+        assert "fork" in text and "inner thoughts" in text and "--notes" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, StageScreen)

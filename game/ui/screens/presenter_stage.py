@@ -2,10 +2,15 @@
 
 Space or → steps forward, ← steps back (the states are a replay, so going back is exact),
 m jumps to a turning point, i shows or hides inner thoughts, f forks at the last audience
-choice, c compares the two timelines, n opens the facilitator notes.
+choice, c compares the two timelines. The facilitator's notes never appear here, where the
+class can read them: the stage writes where it stands to a cue sheet (game/demo/cue.py) that
+`warm-intro demo ID --notes` follows in a second terminal; n says how to open it.
 """
 
 from __future__ import annotations
+
+import contextlib
+import time
 
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +18,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.markup import escape
 from textual.widgets import Digits, Footer, Static
 
+from game.demo import cue
 from game.engine.kinds import EffectKind
 from game.ui.codex import titles
 from game.ui.screens.base import StageScreenBase
@@ -37,7 +43,7 @@ class StageScreen(StageScreenBase[None]):
         Binding("i", "reveal", "Inner thoughts", id="presenter.reveal"),
         Binding("f", "fork", "Fork", id="presenter.fork"),
         Binding("c", "compare", "Compare", id="presenter.compare"),
-        Binding("n", "notes", "Notes", id="presenter.notes"),
+        Binding("n", "notes", "Notes", show=False, id="presenter.notes"),
         Binding("d", "debrief", "Debrief", show=False, id="presenter.debrief"),
         Binding("escape", "leave", "Leave", show=False, id="presenter.leave"),
         Binding("f1,question_mark", "keys", "Keys", show=False, id="presenter.keys"),
@@ -46,6 +52,10 @@ class StageScreen(StageScreenBase[None]):
     def __init__(self, show: Show) -> None:
         super().__init__()
         self.show_ = show
+        # the wall clock is the notes view's business only: how long each beat took in the room
+        self._started = self._beat_started = time.time()
+        self._spent: dict[int, float] = {}
+        self._timed_pos = show.pos
 
     def compose(self) -> ComposeResult:
         yield Static(id="pr-status")
@@ -84,6 +94,34 @@ class StageScreen(StageScreenBase[None]):
             people_markup(state, show.people(), before, touched))
         if beat.kind == "marker" and not show.replay:
             self.call_after_refresh(self.app.remember_screen, f"marker {beat.marker}", beat.title)
+        self._tell_the_notes()
+
+    def _tell_the_notes(self) -> None:
+        """Write where the stage stands for the notes view; a cue sheet that cannot be written never stops the show."""
+        show, now = self.show_, time.time()
+        if show.pos != self._timed_pos:
+            self._spent[self._timed_pos] = self._spent.get(self._timed_pos, 0.0) + now - self._beat_started
+            self._timed_pos, self._beat_started = show.pos, now
+        beats = show.beats
+        planned = cue.plan(beats, show.demo.minutes or 12)
+        told = [cue.CueBeat(b.kind, self._beat_words(i, b), b.note, planned[i]) for i, b in enumerate(beats)]
+        with contextlib.suppress(OSError):
+            cue.write_cue(cue.cue_of(show.demo, told, show.pos, self._started, self._beat_started, self._spent,
+                                     show.state.week))
+
+    def _beat_words(self, index: int, beat) -> str:
+        if beat.kind == "action" and beat.action is not None:
+            before = self.show_.run.states[index - 1] if index > 0 else self.show_.run.states[0]
+            return action_label(before, beat.action)
+        if beat.kind == "reveal":
+            return "on" if beat.reveal else "off"
+        if beat.kind == "choose":
+            return beat.caption + "  " + "  ".join(f"{k}: {label}" for k, label in beat.options) + \
+                f"  (now: {beat.default})"
+        return beat.caption or beat.title
+
+    def on_unmount(self) -> None:
+        cue.remove_cue()
 
     def _draw_caption(self) -> None:
         show = self.show_
@@ -202,9 +240,10 @@ class StageScreen(StageScreenBase[None]):
         self.app.push_screen(MarkersScreen(marks, self.show_.pos), jump)
 
     def action_notes(self) -> None:
-        from game.ui.screens.presenter_dialogs import NotesScreen
-
-        self.app.push_screen(NotesScreen(self.show_.demo))
+        # the notes are for the facilitator, not for the class reading this screen
+        self.notify(f"Your notes follow this stage in a second terminal: warm-intro demo {self.show_.demo.id} --notes"
+                    " (under warm-intro serve: open /notes in another tab).", title="Notes are off the projector",
+                    timeout=8)
 
     def action_fork(self) -> None:
         said = self.show_.fork()
