@@ -105,39 +105,87 @@ class Show:
         return None
 
     def people(self) -> list[str]:
-        """Everyone the player knows by now, those the current beat touched first."""
+        """Everyone the player knows by now, the people this beat is about first.
+
+        A caption or turning point is about whoever the last moves touched and whoever it
+        expects something of, so they stay at the top of the list (visible at 80x24) while
+        the class reads it, instead of falling back into alphabetical order.
+        """
         s = self.state
         known = [cid for cid, c in s.contacts.items() if c.stage != UNKNOWN]
-        touched = {e.target for e in self.effects(visible_only=not self.reveal)}
-        return sorted(known, key=lambda cid: (cid not in touched, s.world.people[cid].name))
+        about = self.about()
+        return sorted(known, key=lambda cid: (cid not in about, s.world.people[cid].name))
+
+    def about(self) -> set[str]:
+        """Who the beat showing is about: the people its moves touched, else the people the
+        latest move that touched anyone did (an ended week touches only the player), and
+        whoever its marker expects something of."""
+        people = {cid for cid, _ in self.beat.expect_doors}
+        contacts = set(self.state.contacts)
+        index = self.last(("action",))
+        while index is not None and index >= 0:
+            touched: set[str] = set()
+            for i in range(self.group_start(index), index + 1):
+                node = self.run.states[i].history
+                if self.run.beats[i].kind == "action" and node is not None:
+                    touched |= {e.target for e in node.effects} & contacts
+            if touched:
+                return people | touched
+            index = self.group_start(index) - 1
+            while index >= 0 and self.run.beats[index].kind != "action":
+                index -= 1
+        return people
 
     def effects(self, visible_only: bool = True) -> list:
-        """The effects of the beat showing, if it is an action."""
+        """The effects of the beat showing, if it is an action (every move of its group, if it ends one)."""
         if self.beat.kind != "action" or self.pos == 0 and self.replay:
             return []
-        node = self.state.history
-        if node is None:
-            return []
-        return [e for e in node.effects if e.visible or not visible_only]
+        out = []
+        for i in range(self.group_start(self.pos), self.pos + 1):
+            node = self.run.states[i].history
+            if node is not None:
+                out += [e for e in node.effects if e.visible or not visible_only]
+        return out
+
+    # --- pacing: routine moves in a row are one step ----------------------------------------------
+    def group_start(self, index: int) -> int:
+        """The first of the run of moves that ends at `index` (itself, if it is not a move)."""
+        start = index
+        while not self.replay and start > 0 and self.run.beats[start].kind == "action" \
+                and self.run.beats[start - 1].kind == "action":
+            start -= 1
+        return start
+
+    def group_end(self, index: int) -> int:
+        """The last of the run of moves that starts at `index` (itself, if it is not a move)."""
+        end = index
+        while not self.replay and end + 1 < self.total and self.run.beats[end].kind == "action" \
+                and self.run.beats[end + 1].kind == "action":
+            end += 1
+        return end
 
     def markers(self) -> list[tuple[int, Beat]]:
         return [(i, b) for i, b in enumerate(self.beats) if b.kind == "marker"]
 
     # --- moving -------------------------------------------------------------------------------
-    def forward(self) -> bool:
+    def forward(self, one: bool = False) -> bool:
+        """The next step: the next beat, or all the routine moves in a row at once (`one`: a single beat)."""
         if self.at_end:
             return False
         if self.beat.kind == "choose" and self.beat.where not in self.class_choices and self.before_fork is None:
             self.class_choices[self.beat.where] = self.beat.default  # space at a choice: the class took the default
         self.pos += 1
+        if not one:
+            self.pos = self.group_end(self.pos)
         if self.beat.kind == "reveal":
             self.reveal_override = None  # the script takes the switch back
         return True
 
     def back(self) -> bool:
+        """The step before: back over a whole run of routine moves, as forward went."""
         if self.pos == 0:
             return False
-        self.pos -= 1
+        self.pos = max(self.group_start(self.pos) - 1, 0)
         return True
 
     def jump(self, index: int) -> None:

@@ -342,3 +342,47 @@ async def test_every_beat_of_every_demo_draws_on_both_paths(demo_id):
         await pilot.pause()
         assert isinstance(pilot.app.screen, DebriefScreen)
         assert "Questions from the facilitator's notes" in screen_text(pilot.app)
+
+
+async def test_routine_moves_in_a_row_pass_in_one_step_with_a_counter():
+    async with presenter("eager-yes").run_test(size=(80, 24)) as pilot:
+        stage = pilot.app.screen
+        show = stage.show_
+        await pilot.press("space")
+        await pilot.pause()
+        moves = [b for b in show.beats[1:show.pos + 1]]
+        assert len(moves) == 4 and all(b.kind == "action" for b in moves)  # meet, thank, research, reflect
+        text = screen_text(pilot.app)
+        assert "1. Week 1 · Meet Lena" in text and "4. Week 1 · Reflect" in text
+        assert stage.query_one("#pr-happened-box").border_title == "4 routine moves"
+        await pilot.press("left")
+        await pilot.pause()
+        assert show.pos == 0  # back over the whole run, as forward went
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert show.pos == 1  # one move at a time, for a presenter who wants it
+        await pilot.press("space")
+        await pilot.pause()
+        assert show.pos == 4
+        while show.beat.kind != "marker":
+            before = show.pos
+            await pilot.press("space")
+            await pilot.pause()
+            assert show.pos > before
+        assert show.beat.marker == "warm-connector"
+        assert show.pos == index_of(show, "marker")
+
+
+@pytest.mark.parametrize("demo_id", sorted(DEMOS))
+def test_the_person_a_turning_point_is_about_heads_the_people_list(demo_id):
+    show = Show.of_demo(DEMOS[demo_id], WORLD)
+    for key in ("A", "B"):
+        show.jump(index_of(show, "choose"))
+        show.choose(key)
+        for index, beat in show.markers():
+            show.jump(index)
+            about, people = show.about(), show.people()
+            assert about, beat.marker
+            assert set(people[: len(about & set(people))]) == about & set(people), beat.marker
+            for cid, _ in beat.expect_doors:
+                assert people.index(cid) < 3, (beat.marker, people)  # the top of the list: visible at 80x24

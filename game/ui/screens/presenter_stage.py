@@ -24,7 +24,7 @@ from game.ui.codex import titles
 from game.ui.screens.base import StageScreenBase
 from game.ui.show import Show
 from game.ui.widgets.presenter_people import PresenterPeople, people_markup
-from game.ui.words import action_label, effect_markup
+from game.ui.words import action_label, effect_markup, effect_text
 
 BIG_LETTERS = set("ABCDEF")
 
@@ -34,6 +34,7 @@ class StageScreen(StageScreenBase[None]):
 
     BINDINGS = [
         Binding("space,right", "next", "Next", id="presenter.next"),
+        Binding("full_stop", "one_move", "One move", show=False, id="presenter.one_move"),
         Binding("left", "back", "Back", id="presenter.back"),
         Binding("enter", "next", "Next", show=False, id="presenter.enter"),
         # the keys card and the README say A / B; a presenter may have caps lock on, or not
@@ -89,7 +90,8 @@ class StageScreen(StageScreenBase[None]):
         self._draw_happened()
         self._draw_choice()
         touched = {e.target for e in show.effects(visible_only=not show.reveal)}
-        before = show.run.states[show.pos - 1] if show.pos > 0 else None
+        start = show.group_start(show.pos)
+        before = show.run.states[start - 1] if start > 0 else None
         self.query_one("#pr-people", PresenterPeople).show(
             people_markup(state, show.people(), before, touched))
         if beat.kind == "marker" and not show.replay:
@@ -163,6 +165,11 @@ class StageScreen(StageScreenBase[None]):
             out.update("[dim]Nothing yet. Press space to begin.[/]" if index is None else "")
             return
         box.display = True
+        start = show.group_start(index)
+        if start < index:
+            box.border_title = (f"{index - start + 1} routine moves" if index == show.pos else "The last moves")
+            out.update(self._group_markup(start, index))
+            return
         beat = show.run.beats[index]
         state = show.run.states[index]
         node = state.history
@@ -182,6 +189,33 @@ class StageScreen(StageScreenBase[None]):
         if not shown:
             lines.append("  [dim]Nothing the player can see.[/]")
         out.update("\n".join(lines))
+
+    def _group_markup(self, start: int, end: int) -> str:
+        """A run of routine moves shown at once: one line each, with what it did to people's meters.
+
+        Stepping through them one by one would scroll past the class; `.` still steps one move.
+        """
+        show = self.show_
+        lines = []
+        for i in range(start, end + 1):
+            beat, state = show.run.beats[i], show.run.states[i]
+            before = show.run.states[i - 1] if i > 0 else state
+            node = state.history
+            moved: dict[tuple[str, str], int] = {}  # (first name, meter) -> change, summed over the move
+            doors = []
+            for e in node.effects:
+                if e.kind == EffectKind.CONTACT_METER and e.meter in ("trust", "embarrassment") and \
+                        (e.visible or show.reveal) and e.target in state.world.people:
+                    key = (state.world.people[e.target].name.split()[0], str(e.meter))
+                    moved[key] = moved.get(key, 0) + e.delta
+                elif e.kind == EffectKind.DOOR and e.visible:
+                    doors.append(f"[b]{escape(effect_text(state, e))}[/b]")
+            changes = [f"{'+' if d > 0 else '−'}{abs(d)} {meter} {name}" for (name, meter), d in moved.items() if d]
+            said = escape(", ".join(changes[:3])) + ("…" if len(changes) > 3 else "")
+            said = "  ".join(part for part in (f"[dim]{said}[/]" if said else "", *doors) if part)
+            said = f"  {said}" if said else ""
+            lines.append(f"[b]{i - start + 1}.[/b] Week {node.week} · {escape(action_label(before, beat.action))}{said}")
+        return "\n".join(lines)
 
     def _draw_choice(self) -> None:
         show = self.show_
@@ -207,6 +241,13 @@ class StageScreen(StageScreenBase[None]):
             self.action_debrief()
             return
         self.show_.forward()
+        self.refresh_stage()
+
+    def action_one_move(self) -> None:
+        """A single beat forward, even inside a run of routine moves."""
+        if self.show_.at_end:
+            return
+        self.show_.forward(one=True)
         self.refresh_stage()
 
     def action_back(self) -> None:
