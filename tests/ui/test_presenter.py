@@ -386,3 +386,21 @@ def test_the_person_a_turning_point_is_about_heads_the_people_list(demo_id):
             assert set(people[: len(about & set(people))]) == about & set(people), beat.marker
             for cid, _ in beat.expect_doors:
                 assert people.index(cid) < 3, (beat.marker, people)  # the top of the list: visible at 80x24
+
+
+def test_the_comparison_says_how_each_side_ended_in_words_and_its_rows_line_up():
+    from game.demo.timeline import compare_bots
+    from game.ui.screens.presenter_compare import outcomes_markup, side_markup
+    from game.ui.words import plain_text
+
+    for seed in (2, 3):
+        c = compare_bots(WORLD, "second-act", seed)
+        said = plain_text(outcomes_markup(c, WORLD))
+        assert "out_of_runway" not in said and "hired" not in said.replace("hired as", "")
+        assert "the savings ran out in week" in said or "hired as" in said
+        a = plain_text(side_markup(c, c.a, c.b, WORLD)).split("\n")
+        b = plain_text(side_markup(c, c.b, c.a, WORLD)).split("\n")
+        assert len(a) == len(b)
+        for name in (WORLD.people[cid].name for cid in c.people):  # each person on the same row on both sides
+            assert [i for i, line in enumerate(a) if line.startswith(name)] == \
+                [i for i, line in enumerate(b) if line.startswith(name)]
