@@ -37,11 +37,13 @@ def debrief_markup(d: Debrief, show: Show) -> str:
     return "\n".join(lines)
 
 
-def story_markup(blocks: list[Block]) -> str:
-    """A presented demo's debrief on screen: the same blocks, in the same order, as the exported handout."""
-    styles = {"h1": "[b reverse] {} [/]", "h2": "\n[b $accent]{}[/]", "h3": "[b]{}[/]", "p": "  {}",
-              "quote": "  [i]{}[/i]", "item": "    {}", "code": "  [b]{}[/b]"}
-    return "\n".join(styles[kind].format(escape(text)) for kind, text in to_text(blocks) if text)
+def story_lines(blocks: list[Block]) -> list[tuple[str, str]]:
+    """A presented demo's debrief on screen: the same blocks, in the same order, as the exported
+    handout, as (style class, markup) lines; the screenshots are in the export only."""
+    styles = {"h1": "[b reverse] {} [/]", "h2": "[b $accent]{}[/]", "h3": "[b]{}[/]", "p": "{}",
+              "quote": "[i]{}[/i]", "item": "{}", "code": "[b]{}[/b]"}
+    return [(f"db-{kind}", styles[kind].format(escape(text))) for kind, text in to_text(blocks)
+            if text and not text.startswith("(screenshot in the export")]
 
 
 class DebriefScreen(StageScreenBase[None]):
@@ -61,9 +63,12 @@ class DebriefScreen(StageScreenBase[None]):
 
     def compose(self) -> ComposeResult:
         show = self.show_
-        text = debrief_markup(show.debrief(), show) if show.replay else story_markup(blocks(show.story()))
         with VerticalScroll(id="db-body"):
-            yield Static(text, id="db-text")
+            if show.replay:
+                yield Static(debrief_markup(show.debrief(), show), id="db-text")
+            else:
+                for style, markup in story_lines(blocks(show.story())):
+                    yield Static(markup, classes=style)
         yield Footer()
 
     def action_export(self) -> None:
