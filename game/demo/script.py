@@ -283,6 +283,11 @@ class Run:
     forks: list[Beat] = field(default_factory=list)
 
 
+def run_actions(run: Run) -> list[Action]:
+    """The moves a run played, in order (up to where it stopped, if a step was refused)."""
+    return [b.action for b in run.beats if b.kind == "action" and b.action is not None][: run.state.steps]
+
+
 def _check_marker(beat: Beat, state: State) -> list[str]:
     """A marker's expectations, judged by the same checker as a pack's scenario tests."""
     from game.packs.scenarios import failed_expectations

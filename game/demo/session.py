@@ -10,12 +10,10 @@ from pathlib import Path
 
 from game.demo import story
 from game.demo.debrief import Debrief, to_html, to_markdown
-from game.demo.script import Demo, Run
+from game.demo.script import Demo, Run, run_actions
+
+__all__ = ["Export", "export_run", "new_export_folder", "path_name", "run_actions", "write_debrief"]
 from game.engine.world import World
-
-
-def run_actions(run: Run) -> list:
-    return [b.action for b in run.beats if b.kind == "action" and b.action is not None][: run.state.steps]
 
 
 def path_name(run: Run) -> str:

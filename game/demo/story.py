@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Literal
 
-from game.demo.script import Beat, Demo, Run, play
+from game.demo.script import Beat, Demo, Run, play, run_actions
 from game.engine import lessons as L
 from game.engine.state import State
 from game.engine.world import World
@@ -58,10 +58,15 @@ class Answer:
         """ "At "..." the class chose A: "...". We then replayed B: "..." """
         if not self.chosen:
             return f"The class did not reach \"{self.question}\"."
-        text = f"At \"{self.question}\" the class chose {self.chosen}: {self.label(self.chosen)}."
+        text = f"At \"{self.question}\" the class chose {self.chosen}: {_ended(self.label(self.chosen))}"
         if self.replayed and self.replayed != self.chosen:
-            text += f" We then replayed {self.replayed}: {self.label(self.replayed)}."
+            text += f" We then replayed {self.replayed}: {_ended(self.label(self.replayed))}"
         return text
+
+
+def _ended(text: str) -> str:
+    """A sentence's full stop, unless it already ends on one (inside its quotes: "Yes!")."""
+    return text if text.rstrip("\"'”’)").endswith((".", "!", "?")) and not text.endswith(")") else text + "."
 
 
 @dataclass(frozen=True)
@@ -196,7 +201,6 @@ def lesson_text(world: World, lesson: str) -> LessonText:
 
 def _differences(world: World, demo: Demo, mine: Run, theirs: Run) -> tuple[list[str], int | None]:
     """How another timeline ends differently, person by person, and the week the two part."""
-    from game.demo.session import run_actions
     from game.demo.timeline import compare
 
     c = compare(world, demo.campaign, demo.seed, ("here", run_actions(mine)), ("there", run_actions(theirs)))
