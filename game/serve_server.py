@@ -12,6 +12,10 @@ adds a process without limit, and a page may ask for a terminal of any size. Her
 - each game runs in its own process group and is ended with the server;
 - /static/ serves files, never a listing, and logged tracebacks carry no local variables.
 
+Serving presenter mode (`--demo`), `/notes` is the facilitator's notes view: a second tab
+whose game is `warm-intro demo --notes`, following the stage running in the first one
+through the cue sheet both processes share on this computer (game/demo/cue.py).
+
 Imported only when textual-serve is installed (see game/serve.py).
 """
 
@@ -117,6 +121,8 @@ class GameServer(Server):
         page = Path(__file__).parent / "serve_page"
         super().__init__(shlex.join(argv), host=HOST, port=port, title="Warm Intro", templates_path=page)
         self.argv = argv
+        # presenter mode gets a notes view for the facilitator's own tab
+        self.notes_argv = [*argv, "--notes"] if "demo" in argv[1:] else None
         self.max_sessions = max_sessions
         self.sessions: set[GameSession] = set()
 
@@ -135,6 +141,8 @@ class GameServer(Server):
         app.add_routes([
             web.get("/", self.handle_index, name="index"),
             web.get("/ws", self.handle_websocket, name="websocket"),
+            web.get("/notes", self.handle_notes, name="notes"),
+            web.get("/ws/notes", self.handle_notes_websocket, name="notes-websocket"),
             web.get("/download/{key}", self.handle_download, name="download"),
             web.static("/static", self.statics_path, show_index=False, name="static"),
         ])
@@ -165,7 +173,31 @@ class GameServer(Server):
                                                   status=503)
         return await super().handle_index(request)
 
-    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+    async def handle_notes(self, request: web.Request) -> web.StreamResponse:
+        """The facilitator's notes view: the same page, whose game follows the stage instead of being one."""
+        if self.notes_argv is None:
+            raise web.HTTPNotFound(text="The notes view is for presenter mode: start the server with "
+                                        "warm-intro serve --demo.\n")
+        if self.full:
+            return aiohttp_jinja2.render_template("full.html", request, {"sessions": len(self.sessions)},
+                                                  status=503)
+        router = request.app.router
+        base = f"{self.public_url}{router['notes-websocket'].url_for()}"
+        context = {
+            "font_size": 16,
+            "app_websocket_url": "ws:" + base.split(":", 1)[1],
+            "config": {"static": {"url": f"{self.public_url}{router['static'].url_for(filename='/')}".rstrip("/")
+                                  + "/"}},
+            "application": {"name": "Warm Intro · facilitator notes"},
+        }
+        return aiohttp_jinja2.render_template("app_index.html", request, context)
+
+    async def handle_notes_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        if self.notes_argv is None:
+            raise web.HTTPNotFound()
+        return await self.handle_websocket(request, self.notes_argv)
+
+    async def handle_websocket(self, request: web.Request, argv: list[str] | None = None) -> web.WebSocketResponse:
         if not same_origin(request):
             log.warning("refused a game connection from another site (Origin %r)",
                         request.headers.get("Origin", "")[:100])
@@ -177,7 +209,7 @@ class GameServer(Server):
             await websocket.send_bytes(FULL_MESSAGE.format(n=len(self.sessions)).encode())
             await websocket.close(code=1013, message=b"full")  # 1013: try again later
             return websocket
-        session = GameSession(self.argv, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
+        session = GameSession(argv or self.argv, write_bytes=websocket.send_bytes, write_str=websocket.send_str,
                               close=websocket.close, download_manager=self.download_manager)
         self.sessions.add(session)
         try:

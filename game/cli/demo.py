@@ -22,6 +22,9 @@ def register(sub) -> None:
     demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
                       help="take another option at an audience choice, e.g. --choose 'step 5=B'")
     demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
+    demo.add_argument("--notes", action="store_true",
+                      help="the facilitator's notes, off the projector: run in a second terminal, it follows "
+                           "the demo on stage (the beat, your note for it, the next beat, the time)")
 
 
 def _demos(pack: str | None):
@@ -49,6 +52,8 @@ def run(args: argparse.Namespace) -> int:
     found = _demos(args.pack)
     if found is None:
         return 1
+    if args.notes:
+        return _notes(args, found)
     if args.replay:
         return _replay(args, found)
     if args.list:
@@ -142,7 +147,7 @@ def _headless(demo, world, choices, export: str | None) -> int:
         elif beat.kind == "reveal":
             print(f"  (inner thoughts {'on' if beat.reveal else 'off'})")
         elif beat.kind == "choose":
-            print(f"\n  ? {beat.caption}")
+            print(f"\n  ? {beat.caption}  (--choose '{beat.where}=KEY')")
             for key, label in beat.options:
                 mark = ">" if key == beat.default else " "
                 print(f"    {mark} {key}. {label}")
@@ -201,7 +206,42 @@ def _effect_text(e: Effect) -> str:
     return f"{sign}{e.delta} {e.meter} ({e.cause})"
 
 
-def _present(demo, found) -> int:
+def _notes(args: argparse.Namespace, found) -> int:
+    """The notes view: it follows a stage of `args.id` (any demo's, without an id) on this computer."""
+    from game.cli.terminal import needs_terminal
+
+    if args.headless or args.export or args.replay or args.choose:
+        print("warm-intro demo: --notes follows a demo on stage; it takes only a demo id", file=sys.stderr)
+        return 2
+    if args.id and not any(d.id == args.id for d, _ in found):
+        print(f"warm-intro demo: no demo called {args.id!r}; demos: {', '.join(d.id for d, _ in found)}",
+              file=sys.stderr)
+        return 2
+    if (code := needs_terminal("demo", "the notes view needs a terminal of its own")) is not None:
+        return code
+    try:
+        from game.ui.presenter import follow_notes
+    except ImportError:
+        print("warm-intro demo: the notes view is not available in this build.", file=sys.stderr)
+        return 2
+    return follow_notes(args.id)
+
+
+def _plays_as_coded(demo, world, replay) -> bool:
+    """The demo, with the code's answers, still plays the code's moves (the script or pack may have changed)."""
+    from game.demo.script import DemoError, play
+    from game.demo.session import run_actions
+
+    if _choice_problem(demo, replay.choices) is not None:
+        return False
+    try:
+        run = play(demo, world, replay.choices)
+    except DemoError:
+        return False
+    return (demo.campaign, demo.seed) == (replay.campaign, replay.seed) and run_actions(run) == replay.actions
+
+
+def _present(demo, found, choices: dict[str, str] | None = None) -> int:
     from game.cli.terminal import needs_terminal
 
     if (code := needs_terminal("demo", "use --headless to play a demo as text")) is not None:
@@ -212,7 +252,7 @@ def _present(demo, found) -> int:
         print("warm-intro demo: presenter mode is not available in this build; use --headless to play a demo "
               "as text, or --list to see them.", file=sys.stderr)
         return 2
-    return present(demo, found)
+    return present(demo, found, choices)
 
 
 def _replay(args: argparse.Namespace, found) -> int:
@@ -239,6 +279,15 @@ def _replay(args: argparse.Namespace, found) -> int:
     for pid, version in replay.packs:
         if have.get(pid, version) != version:
             print(f"note: the session was played with {pid} {version}; this is {pid} {have[pid]}.", file=sys.stderr)
+    if replay.demo:
+        demo = next((d for d, w in reversed(found) if d.id == replay.demo and w is world), None)
+        if demo is not None and _plays_as_coded(demo, world, replay):
+            if args.headless:
+                return _headless(demo, world, replay.choices, args.export)
+            return _present(demo, found, replay.choices)
+        print(f"note: this code was made by the demo {replay.demo!r}, which "
+              f"{'this pack no longer plays the same way' if demo else 'is not in this pack'}; "
+              "opening the session without its script.", file=sys.stderr)
     try:
         states = play_out(world, replay.campaign, replay.seed, replay.actions)
     except (Impossible, KeyError) as exc:

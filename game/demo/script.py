@@ -59,6 +59,8 @@ class Beat:
     default: str = ""
     where: str = ""  # "step 4", "step 6, option B, step 2": for messages
     loc: tuple[str | int, ...] = ()  # the step's key path in its demo, ("steps", 5, "options", 1, "steps", 1)
+    lesson: str = ""
+    note: str = ""
 
     @property
     def title(self) -> str:
@@ -122,16 +124,22 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
                                 pause=step.pause, marker=step.marker or "",
                                 expect_doors=tuple(sorted(step.expect_doors.items())),
                                 expect_lessons=tuple(step.expect_lessons),
-                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where, loc=loc))
+                                expect_roles=tuple(sorted(step.expect_roles.items())), where=where, loc=loc,
+                                lesson=step.lesson or "", note=step.note or ""))
+                note = ""  # said once, on the first beat the step makes
+            else:
+                note = step.note or ""
             if step.reveal is not None:
-                out.append(Beat("reveal", reveal=step.reveal, where=where, loc=loc))
+                out.append(Beat("reveal", reveal=step.reveal, where=where, loc=loc, note=note))
+                note = ""
             if step.action is not None:
                 action = _action_of(step)
-                out.extend(Beat("action", action=action, where=where, loc=loc) for _ in range(step.repeat))
+                out.extend(Beat("action", action=action, where=where, loc=loc, note=note if n == 0 else "")
+                           for n in range(step.repeat))
             if step.choose is not None:
                 key = choices.get(where, step.default)
                 out.append(Beat("choose", caption=step.choose, options=tuple((o.key, o.label) for o in step.options),
-                                default=key, where=where, loc=loc))
+                                default=key, where=where, loc=loc, note=note))
                 n, chosen = next((n, o) for n, o in enumerate(step.options) if o.key == key)
                 walk(chosen.steps, f"{where}, option {key}, ", (*loc, "options", n, "steps"))
 
@@ -203,6 +211,11 @@ class Run:
     failures: list[str] = field(default_factory=list)
     failed_at: list[tuple[str | int, ...]] = field(default_factory=list)  # the step of each failure
     forks: list[Beat] = field(default_factory=list)
+
+
+def run_actions(run: Run) -> list[Action]:
+    """The moves a run played, in order (up to where it stopped, if a step was refused)."""
+    return [b.action for b in run.beats if b.kind == "action" and b.action is not None][: run.state.steps]
 
 
 def _check_marker(beat: Beat, state: State) -> list[str]:

@@ -8,43 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from game.demo.debrief import Debrief, Scene, build, to_html, to_markdown
-from game.demo.script import Demo, Run, play
-from game.demo.timeline import compare, encode_replay
+from game.demo import story
+from game.demo.debrief import Debrief, to_html, to_markdown
+from game.demo.script import Demo, Run, run_actions
+
+__all__ = ["Export", "export_run", "new_export_folder", "path_name", "run_actions", "write_debrief"]
 from game.engine.world import World
-
-
-def run_actions(run: Run) -> list:
-    return [b.action for b in run.beats if b.kind == "action" and b.action is not None][: run.state.steps]
-
-
-def what_if(demo: Demo, world: World, run: Run) -> list[str]:
-    """For each audience choice, how the other answer would have ended, in plain words."""
-    lines = []
-    for fork in run.forks:
-        for key, label in fork.options:
-            if key == fork.default:
-                continue
-            other = play(demo, world, {fork.where: key})
-            c = compare(world, demo.campaign, demo.seed, (f"option {fork.default}", run_actions(run)),
-                        (f"option {key}", run_actions(other)))
-            chosen = dict(fork.options)[fork.default]
-            head = f"At \"{fork.caption}\" the class chose {fork.default}: {chosen}. With {key}: {label}"
-            diffs = [f"{world.people[cid].name} would be {db} instead of {da}" for cid, da, db in c.door_differences()
-                     if "never met" not in (da, db)]
-            for cid in c.people:
-                ea, eb = c.a.final.contacts[cid].embarrassment, c.b.final.contacts[cid].embarrassment
-                if abs(ea - eb) >= 10:
-                    diffs.append(f"{world.people[cid].name}'s embarrassment would be {eb} instead of {ea}")
-                sa, sb = c.a.final.contacts[cid].stage, c.b.final.contacts[cid].stage
-                if sa != sb and "connected" in (sa, sb):
-                    name = world.people[cid].name
-                    diffs.append(f"you would be in touch with {name}" if sb == "connected"
-                                 else f"you would never have spoken to {name}")
-            if c.diverge_week is not None:
-                head += f" — the stories part in week {c.diverge_week}"
-            lines.append(head + (": " + "; ".join(diffs) + "." if diffs else ", and every door ends the same."))
-    return lines
 
 
 def path_name(run: Run) -> str:
@@ -75,15 +44,6 @@ def run_folder_name(demo: Demo, run: Run) -> str:
     return "-".join(part for part in (demo.id, path_name(run)) if part)
 
 
-def scenes(run: Run, shots: dict[int, str]) -> list[Scene]:
-    """The run's turning points that have a screenshot (by beat index), in the order shown."""
-    out = []
-    for n, (i, beat) in enumerate(((i, b) for i, b in enumerate(run.beats) if b.kind == "marker"), 1):
-        if i in shots:
-            out.append(Scene(beat.title, beat.caption, f"turning-point-{n}-{beat.marker}.svg", shots[i]))
-    return out
-
-
 @dataclass
 class Export:
     folder: Path
@@ -93,16 +53,37 @@ class Export:
 
 
 def export_run(demo: Demo, world: World, run: Run, root: Path, shots: dict[int, str] | None = None,
-               screens: dict[str, str] | None = None, when: datetime | None = None) -> Export:
-    """Write the debrief of a played demo into a new folder under `root`: Markdown, self-contained
-    HTML, and the SVG screenshots, the turning points' (`shots`, by beat index) and other `screens`'."""
-    folder = new_export_folder(root, run_folder_name(demo, run), when)
-    debrief = build(run.state, replay_code=encode_replay(run.state))
-    debrief.what_if = what_if(demo, world, run)
-    debrief.title = f"{demo.title} ({debrief.title})"
-    debrief.presented = True
-    debrief.scenes = scenes(run, shots or {})
-    return write_debrief(debrief, folder, demo.id, screens)
+               screens: dict[str, str] | None = None, when: datetime | None = None,
+               shown: dict[str, str] | None = None, reached: set[str] | None = None,
+               shown_shots: dict[int, str] | None = None) -> Export:
+    """Write the debrief of a presented demo into a new folder under `root`: Markdown, self-contained
+    HTML, and the SVG screenshots.
+
+    `run` is the class's timeline and `shots` its turning points' screenshots (by beat index);
+    `shown` the answers of a timeline the presenter forked to afterwards, with `shown_shots`;
+    `screens` other screens seen (the comparison, the debrief) by name.
+    """
+    class_choices = {fork.where: fork.default for fork in run.forks}
+    name = run_folder_name(demo, run)
+    if shown is not None and any(shown.get(w, k) != k for w, k in class_choices.items()):
+        name += "-then-" + "-".join(shown.get(w, k) for w, k in class_choices.items())
+    folder = new_export_folder(root, name, when)
+    told = story.tell(demo, world, class_choices, shown, shots, reached, shown_shots)
+    files = [(m.file, m.svg) for m in told.moments if m.file]
+    files += [(m.file, m.svg) for o in told.others for m in o.moments if m.file]
+    for title, svg in (screens or {}).items():
+        told.screens.append((title.capitalize(), f"{_slug(title)}.svg", svg))
+        files.append((f"{_slug(title)}.svg", svg))
+    laid_out = story.blocks(told)
+    md, page = folder / f"{demo.id}.md", folder / f"{demo.id}.html"
+    md.write_text(story.to_markdown(laid_out), encoding="utf-8")
+    page.write_text(story.to_html(laid_out), encoding="utf-8")
+    written = [md, page]
+    for file, svg in files:
+        path = folder / file
+        path.write_text(svg, encoding="utf-8")
+        written.append(path)
+    return Export(folder, md, page, written)
 
 
 def write_debrief(debrief: Debrief, folder: Path, stem: str, screens: dict[str, str] | None = None) -> Export:

@@ -28,15 +28,19 @@ class ReplayCodeError(ValueError):
     """A replay code that cannot be read."""
 
 
-def encode_replay(state: State) -> str:
-    """A compact code for a session: pack versions, campaign, seed and steps."""
+def encode_replay(state: State, demo: str = "", choices: dict[str, str] | None = None) -> str:
+    """A compact code for a session: pack versions, campaign, seed and steps; for a presented
+    demo, also the demo's id and the class's answers, so the code reopens the demo itself."""
     packs = getattr(state.world, "packs", ()) or ((state.world.pack_id, state.world.pack_version, ""),)
-    payload = {
+    payload: dict = {
         "p": [[pid, version] for pid, version, *_ in packs],
         "c": state.campaign,
         "s": state.seed,
         "a": [a.to_dict() for a in (node.action for node in state.history_nodes())],
     }
+    if demo:
+        payload["d"] = demo
+        payload["k"] = dict(sorted((choices or {}).items()))
     raw = zlib.compress(json.dumps(payload, separators=(",", ":"), sort_keys=True).encode(), 9)
     return CODE_PREFIX + base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
@@ -47,6 +51,8 @@ class Replay:
     campaign: str
     seed: int
     actions: list[Action]
+    demo: str = ""  # a presented demo's id (codes made before demos were carried have none)
+    choices: dict[str, str] = field(default_factory=dict)  # the class's answers: choose step -> key
 
 
 # A code is read with limits, since anyone can paste one: a long game is a few thousand
@@ -69,7 +75,13 @@ def decode_replay(code: str) -> Replay:
     try:
         data = _parse(_unpack(body))
         actions = [action_from_dict(a) for a in data["a"]]
-        return Replay([(str(p), str(v)) for p, v in data["p"]], str(data["c"]), int(data["s"]), actions)
+        demo = data.get("d", "")
+        choices = data.get("k", {})
+        if not isinstance(demo, str) or not isinstance(choices, dict) \
+                or not all(isinstance(k, str) and isinstance(v, str) for k, v in choices.items()):
+            raise ReplayCodeError("the replay code's demo is damaged")
+        return Replay([(str(p), str(v)) for p, v in data["p"]], str(data["c"]), int(data["s"]), actions,
+                      demo, dict(choices))
     except ReplayCodeError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, OverflowError, zlib.error) as exc:

@@ -51,6 +51,11 @@ class StepModel(_Strict):
     expect_lessons: list[LessonId] = Field(default=[], description="At this marker, these lessons are unlocked.")
     expect_roles: dict[Id, OppStage] = Field(default={}, description="At this marker, each role is at this stage.")
     reveal: bool | None = Field(default=None, description="Show (true) or hide (false) people's inner thoughts.")
+    lesson: LessonId | None = Field(default=None, description="What this turning point teaches (a marker's lesson); "
+                                                            "without it the debrief uses expect_lessons, then the "
+                                                            "lessons of what the game recorded on the way to it.")
+    note: str | None = Field(default=None, description="For the facilitator only: shown in the notes view "
+                                                      "(`demo ID --notes`) while this step is on stage.")
     choose: str | None = Field(default=None, description="A question for the audience; options follow.")
     default: str | None = Field(default=None, description="The option a headless run takes (one of the keys).")
     options: list[OptionModel] = Field(default=[], description="The answers of a `choose` step.")
@@ -72,6 +77,8 @@ class StepModel(_Strict):
                 raise ValueError(f"default must be one of the option keys ({', '.join(keys)})")
         elif self.options:
             raise ValueError("options belong to a `choose` step")
+        if self.lesson is not None and self.marker is None:
+            raise ValueError("a lesson belongs to a marker (the turning point it teaches)")
         if self.action is None and self.choose is None and self.caption is None and self.marker is None \
                 and self.reveal is None:
             raise ValueError("an empty step: give an action, a caption, a marker, a reveal switch or a choice")

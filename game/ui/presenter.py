@@ -71,9 +71,35 @@ class PresenterApp(App):
             self.exit(0)
 
 
-def present(demo: Demo | None, found: list[tuple[Demo, World]]) -> int:
-    """Presenter mode: the picker, or straight into one demo."""
-    app = PresenterApp(found, demo)
+class NotesApp(App):
+    """The facilitator's notes, following a stage that runs elsewhere on this computer."""
+
+    TITLE = "Warm Intro · facilitator notes"
+    CSS_PATH = "styles/presenter.tcss"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", id="quit", show=False)]
+
+    def __init__(self, demo: str | None = None, theme: str = "projection") -> None:
+        super().__init__()
+        self._demo_id = demo
+        self._theme_name = theme
+
+    def on_mount(self) -> None:
+        from game.ui.screens.presenter_notes import NotesFollowScreen
+
+        self.register_theme(PROJECTION)
+        self.theme = self._theme_name
+        self.push_screen(NotesFollowScreen(self._demo_id))
+
+
+def follow_notes(demo: str | None) -> int:
+    """`warm-intro demo [ID] --notes`: the notes view, until the facilitator quits it."""
+    result = NotesApp(demo).run()
+    return result if isinstance(result, int) else 0
+
+
+def present(demo: Demo | None, found: list[tuple[Demo, World]], choices: dict[str, str] | None = None) -> int:
+    """Presenter mode: the picker, or straight into one demo (with the class's answers, from a replay code)."""
+    app = PresenterApp(found, demo, choices=choices)
     result = app.run()
     return result if isinstance(result, int) else 0
 

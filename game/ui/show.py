@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from game.demo import story
 from game.demo.debrief import build
 from game.demo.script import Beat, Demo, Run, play
 from game.demo.session import (
@@ -12,7 +13,6 @@ from game.demo.session import (
     export_run,
     new_export_folder,
     run_actions,
-    what_if,
     write_debrief,
 )
 from game.demo.timeline import Comparison, compare, encode_replay, play_out
@@ -42,6 +42,10 @@ class Show:
     replay: bool = False
     # SVG screenshots taken on this timeline, by name: (the beat showing when taken, the SVG)
     shots: dict[str, tuple[int, str]] = field(default_factory=dict)
+    # the class's answers (choose step -> key), apart from any fork the presenter made after
+    class_choices: dict[str, str] = field(default_factory=dict)
+    # the turning points' screenshots of every timeline shown, by its answers: beat index -> SVG
+    marker_svgs: dict[tuple[tuple[str, str], ...], dict[int, str]] = field(default_factory=dict)
 
     @classmethod
     def of_demo(cls, demo: Demo, world: World, choices: dict[str, str] | None = None) -> Show:
@@ -101,37 +105,87 @@ class Show:
         return None
 
     def people(self) -> list[str]:
-        """Everyone the player knows by now, those the current beat touched first."""
+        """Everyone the player knows by now, the people this beat is about first.
+
+        A caption or turning point is about whoever the last moves touched and whoever it
+        expects something of, so they stay at the top of the list (visible at 80x24) while
+        the class reads it, instead of falling back into alphabetical order.
+        """
         s = self.state
         known = [cid for cid, c in s.contacts.items() if c.stage != UNKNOWN]
-        touched = {e.target for e in self.effects(visible_only=not self.reveal)}
-        return sorted(known, key=lambda cid: (cid not in touched, s.world.people[cid].name))
+        about = self.about()
+        return sorted(known, key=lambda cid: (cid not in about, s.world.people[cid].name))
+
+    def about(self) -> set[str]:
+        """Who the beat showing is about: the people its moves touched, else the people the
+        latest move that touched anyone did (an ended week touches only the player), and
+        whoever its marker expects something of."""
+        people = {cid for cid, _ in self.beat.expect_doors}
+        contacts = set(self.state.contacts)
+        index = self.last(("action",))
+        while index is not None and index >= 0:
+            touched: set[str] = set()
+            for i in range(self.group_start(index), index + 1):
+                node = self.run.states[i].history
+                if self.run.beats[i].kind == "action" and node is not None:
+                    touched |= {e.target for e in node.effects} & contacts
+            if touched:
+                return people | touched
+            index = self.group_start(index) - 1
+            while index >= 0 and self.run.beats[index].kind != "action":
+                index -= 1
+        return people
 
     def effects(self, visible_only: bool = True) -> list:
-        """The effects of the beat showing, if it is an action."""
+        """The effects of the beat showing, if it is an action (every move of its group, if it ends one)."""
         if self.beat.kind != "action" or self.pos == 0 and self.replay:
             return []
-        node = self.state.history
-        if node is None:
-            return []
-        return [e for e in node.effects if e.visible or not visible_only]
+        out = []
+        for i in range(self.group_start(self.pos), self.pos + 1):
+            node = self.run.states[i].history
+            if node is not None:
+                out += [e for e in node.effects if e.visible or not visible_only]
+        return out
+
+    # --- pacing: routine moves in a row are one step ----------------------------------------------
+    def group_start(self, index: int) -> int:
+        """The first of the run of moves that ends at `index` (itself, if it is not a move)."""
+        start = index
+        while not self.replay and start > 0 and self.run.beats[start].kind == "action" \
+                and self.run.beats[start - 1].kind == "action":
+            start -= 1
+        return start
+
+    def group_end(self, index: int) -> int:
+        """The last of the run of moves that starts at `index` (itself, if it is not a move)."""
+        end = index
+        while not self.replay and end + 1 < self.total and self.run.beats[end].kind == "action" \
+                and self.run.beats[end + 1].kind == "action":
+            end += 1
+        return end
 
     def markers(self) -> list[tuple[int, Beat]]:
         return [(i, b) for i, b in enumerate(self.beats) if b.kind == "marker"]
 
     # --- moving -------------------------------------------------------------------------------
-    def forward(self) -> bool:
+    def forward(self, one: bool = False) -> bool:
+        """The next step: the next beat, or all the routine moves in a row at once (`one`: a single beat)."""
         if self.at_end:
             return False
+        if self.beat.kind == "choose" and self.beat.where not in self.class_choices and self.before_fork is None:
+            self.class_choices[self.beat.where] = self.beat.default  # space at a choice: the class took the default
         self.pos += 1
+        if not one:
+            self.pos = self.group_end(self.pos)
         if self.beat.kind == "reveal":
             self.reveal_override = None  # the script takes the switch back
         return True
 
     def back(self) -> bool:
+        """The step before: back over a whole run of routine moves, as forward went."""
         if self.pos == 0:
             return False
-        self.pos -= 1
+        self.pos = max(self.group_start(self.pos) - 1, 0)
         return True
 
     def jump(self, index: int) -> None:
@@ -143,6 +197,9 @@ class Show:
         beat = self.beat
         if beat.kind != "choose" or key not in dict(beat.options):
             return False
+        self.class_choices[beat.where] = key
+        # the class answering again (after stepping back) is a new answer, not a fork
+        self.before_fork = None
         if key != beat.default:
             self.choices[beat.where] = key
             self.run = play(self.demo, self.world, self.choices)
@@ -158,6 +215,7 @@ class Show:
         if index is None:
             return None
         beat = self.run.beats[index]
+        self.class_choices.setdefault(beat.where, beat.default)  # jumped past the choice: the class took this
         keys = [k for k, _ in beat.options]
         other = keys[(keys.index(beat.default) + 1) % len(keys)]
         self.before_fork = (self.option_label(beat, beat.default), dict(self.choices), self.run)
@@ -172,6 +230,21 @@ class Show:
     def remember(self, name: str, svg: str) -> None:
         """Keep a screenshot of the beat showing now ("marker door-shuts", "comparison"...)."""
         self.shots[name] = (self.pos, svg)
+        if self.beat.kind == "marker" and name == f"marker {self.beat.marker}":
+            self.marker_svgs.setdefault(self._path(self.choices), {})[self.pos] = svg
+
+    def _path(self, choices: dict[str, str]) -> tuple[tuple[str, str], ...]:
+        # a timeline named by its answers, the defaults written out, so {} and {"step 5": "A"} agree
+        run = self.run if choices == self.choices else play(self.demo, self.world, choices)
+        return tuple(sorted((f.where, f.default) for f in run.forks))
+
+    @property
+    def forked(self) -> bool:
+        """The presenter replayed another answer than the class's."""
+        return any(self.choices.get(w, k) != k for w, k in self._class_path())
+
+    def _class_path(self) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(self.class_choices.items()))
 
     def _forget_shots_from(self, index: int) -> None:
         # after another answer the story from that choice on is a different one: its old
@@ -180,12 +253,7 @@ class Show:
 
     def marker_shots(self) -> dict[int, str]:
         """The turning points' screenshots on this timeline, by beat index."""
-        out = {}
-        for i, beat in self.markers():
-            shot = self.shots.get(f"marker {beat.marker}")
-            if shot is not None and shot[0] == i:
-                out[i] = shot[1]
-        return out
+        return dict(self.marker_svgs.get(self._path(self.choices), {}))
 
     @staticmethod
     def option_label(beat: Beat, key: str) -> str:
@@ -214,18 +282,36 @@ class Show:
             first, second = here, (f"Option {self.option_label(beat, other)}", run_actions(run))
         return compare(self.world, self.demo.campaign, self.demo.seed, first, second)
 
+    def class_run(self) -> Run:
+        """The class's own timeline, whatever the presenter forked to since."""
+        if not self.forked:
+            return self.run
+        return play(self.demo, self.world, self.class_choices)
+
+    def story(self) -> story.Story:
+        """The presented session's debrief: the class's story, and the fork replayed after it."""
+        run = self.class_run()
+        answers = {f.where: f.default for f in run.forks}
+        reached = set(self.class_choices) if not self.at_end or self.forked else None
+        return story.tell(self.demo, self.world, answers, dict(self.choices) if self.forked else None,
+                          self.marker_svgs.get(self._path(answers), {}), reached,
+                          self.marker_svgs.get(self._path(self.choices), {}) if self.forked else None)
+
     def debrief(self):
+        """A replayed campaign's debrief (a session without a script)."""
         state = self.run.states[-1]
-        d = build(state, replay_code=encode_replay(state))
-        if not self.replay:
-            d.what_if = what_if(self.demo, self.world, self.run)
-            d.presented = True
-        return d
+        return build(state, replay_code=encode_replay(state))
 
     def export(self, root: Path) -> Export:
         """Write the debrief (Markdown, HTML, screenshots) into a new folder under `root`."""
         screens = {name: svg for name, (_, svg) in self.shots.items() if not name.startswith("marker ")}
         if not self.replay:
-            return export_run(self.demo, self.world, self.run, root, self.marker_shots(), screens)
+            run = self.class_run()
+            answers = {f.where: f.default for f in run.forks}
+            reached = set(self.class_choices) if not self.at_end or self.forked else None
+            return export_run(self.demo, self.world, run, root, self.marker_svgs.get(self._path(answers), {}),
+                              screens, shown=dict(self.choices) if self.forked else None, reached=reached,
+                              shown_shots=self.marker_svgs.get(self._path(self.choices), {}) if self.forked
+                              else None)
         folder = new_export_folder(root, f"replay-{self.demo.campaign}")
         return write_debrief(self.debrief(), folder, "replay", screens)

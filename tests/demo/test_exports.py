@@ -76,7 +76,7 @@ def test_a_presented_demo_has_no_score_and_is_not_still_playing(world, tmp_path)
     out = export_run(demo, world, play(demo, world), tmp_path, when=WHEN)
     for text in (out.markdown.read_text(), out.html.read_text()):
         assert "Still playing" not in text and "/100" not in text
-        assert "The story ends in week" in text
+        assert "the story ends in week" in text.lower()
 
 
 def test_a_title_is_the_captions_first_clause():

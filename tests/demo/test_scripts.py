@@ -61,9 +61,10 @@ def test_headless_run_exports_a_debrief_worth_reading(tmp_path, world, demo_id):
     assert folder.name.startswith(f"{demo_id}-A-")
     md = (folder / f"{demo_id}.md").read_text()
     page = (folder / f"{demo_id}.html").read_text()
-    for section in ("## What happened", "## Why: the lessons behind it", "## What if", "## Questions for discussion"):
-        assert section in md
-    assert "Week " in md and "(×" not in md.split("## What if")[1].split("##")[0]
+    sections = ["## 1. Reactions", "## 2. What happened", "## 3. Why: the lessons behind it", "## 4. What if",
+                "## 5. What you'll do differently"]
+    assert [md.index(s) for s in sections] == sorted(md.index(s) for s in sections)
+    assert "Week " in md
     code = re.search(r"warm-intro demo --replay (WI1-\S+)", md).group(1)
     replay = decode_replay(code)
     final = play_out(world, replay.campaign, replay.seed, replay.actions)[-1]
@@ -139,20 +140,29 @@ label = "b"
     assert "default" in str(caught.value)
 
 
-def test_a_replay_code_opens_the_same_session_headless(tmp_path):
-    out = cli("eager-yes", "--headless", "--export", str(tmp_path / "demo"))
+def test_a_replay_code_reopens_the_demo_with_the_class_answer(tmp_path):
+    out = cli("eager-yes", "--headless", "--choose", "step 19=B", "--export", str(tmp_path / "demo"))
+    assert out.returncode == 0, out.stderr
     (first,) = (tmp_path / "demo").iterdir()
     code = re.search(r"--replay (WI1-\S+)", (first / "eager-yes.md").read_text()).group(1)
     again = cli("--replay", code, "--headless", "--export", str(tmp_path / "again"))
-    (replayed,) = (tmp_path / "again").iterdir()
-    assert replayed.name.startswith("replay-second-act-")
     assert again.returncode == 0, again.stderr
-    assert out.returncode == 0 and "seed 0" in again.stdout
+    (replayed,) = (tmp_path / "again").iterdir()
+    assert replayed.name.startswith("eager-yes-B-")  # the demo, on the class's answer
+    assert "[hidden-role]" in again.stdout and "Tomás leans back" in again.stdout  # markers and captions
+    assert (replayed / "eager-yes.md").read_text() == (first / "eager-yes.md").read_text()
 
-    def story(text):
-        return text.split("## What happened")[1].split("## Trust and embarrassment")[0]
 
-    assert story((replayed / "replay.md").read_text()) == story((first / "eager-yes.md").read_text())
+def test_a_replay_code_without_a_demo_opens_the_bare_session(world, tmp_path):
+    from game.demo.timeline import encode_replay
+
+    demo = {d.id: d for d in load_demos(core_pack_path(), world)}["eager-yes"]
+    code = encode_replay(play(demo, world).state)  # as codes were made before they carried the demo
+    again = cli("--replay", code, "--headless", "--export", str(tmp_path))
+    assert again.returncode == 0, again.stderr
+    (replayed,) = tmp_path.iterdir()
+    assert replayed.name.startswith("replay-second-act-") and "seed 0" in again.stdout
+    assert "## What happened" in (replayed / "replay.md").read_text()
 
 
 def test_a_damaged_replay_code_is_refused_on_the_command_line():

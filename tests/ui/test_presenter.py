@@ -3,6 +3,7 @@ fork, compare, debrief and export."""
 
 from __future__ import annotations
 
+import html
 import re
 
 import pytest
@@ -14,7 +15,7 @@ from game.packs.loader import core_pack_path, load_core
 from game.ui.presenter import PresenterApp, Show
 from game.ui.screens.presenter_compare import ComparisonScreen
 from game.ui.screens.presenter_debrief import DebriefScreen
-from game.ui.screens.presenter_dialogs import MarkersScreen, NotesScreen
+from game.ui.screens.presenter_dialogs import MarkersScreen
 from game.ui.screens.presenter_picker import PickerScreen
 from game.ui.screens.presenter_stage import StageScreen
 from tests.ui.ui_helpers import screen_text
@@ -183,7 +184,7 @@ async def test_compare_before_any_fork_plays_the_other_answer():
         assert [d for d in c.door_differences() if d[0] == "mark-oduya"] == [("mark-oduya", "closed", "open")]
 
 
-async def test_markers_jump_and_notes_open():
+async def test_markers_jump_and_the_notes_stay_off_the_projector():
     async with presenter().run_test(size=SIZE) as pilot:
         show = pilot.app.screen.show_
         await pilot.press("m")
@@ -198,11 +199,8 @@ async def test_markers_jump_and_notes_open():
         assert show.pos == marks[2][0] and show.beat.marker == marks[2][1].marker
         await pilot.press("n")
         await pilot.pause()
-        assert isinstance(pilot.app.screen, NotesScreen)
-        assert "What to notice" in screen_text(pilot.app)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert isinstance(pilot.app.screen, StageScreen)
+        assert isinstance(pilot.app.screen, StageScreen)  # the class never sees the notes
+        assert "What to notice" not in screen_text(pilot.app)
 
 
 async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(saves_folder):
@@ -213,12 +211,12 @@ async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(
         await pilot.pause()
         assert isinstance(pilot.app.screen, DebriefScreen)
         text = screen_text(pilot.app)
-        assert "What happened: the turning points" in text
-        assert "Mark will never speak to you again" in text
-        assert "What if" in text and "Questions for discussion" in text
+        for heading in ("1. Reactions", "2. What happened", "3. Why", "4. What if", "5. What you'll do differently"):
+            assert heading in text
+        assert "Mark will never speak to you again" in text and "the class chose A" in text
         assert "warm-intro demo --replay WI1-" in text
         assert "score so far" not in text and "Still playing" not in text
-        assert "The story ends in week" in text
+        assert "the story ends in week" in text
         await pilot.press("e")
         await pilot.pause()
         await pilot.press("e")
@@ -232,31 +230,39 @@ async def test_the_end_of_a_demo_opens_the_debrief_and_export_writes_every_file(
     assert sorted(n for n in names if n.startswith("turning-point-")) == \
         sorted(f"turning-point-{n}-{m}.svg" for n, m in enumerate(marks, 1))
     md = (first / "slipped-promise.md").read_text()
-    assert "Mark Oduya" in md and "## What if" in md and "WI1-" in md
+    assert "Mark Oduya" in md and "## 4. What if" in md and "WI1-" in md
     svg = (first / "debrief.svg").read_text()
     assert svg.lstrip().startswith("<svg") and "Debrief" in svg
     page = (first / "slipped-promise.html").read_text()
-    assert page.count("<figure>") == len(marks)
+    shown = [b.title for _, b in show.markers()]
+    assert page.count("<figure><svg") == len(marks) + 1  # every turning point, and the debrief itself, inline
+    assert all(f"<figcaption>{html.escape(title)}</figcaption>" in page for title in shown)
 
 
-async def test_an_export_after_a_fork_has_no_screenshots_from_the_other_answer(saves_folder):
+async def test_an_export_after_a_fork_tells_the_class_answer_and_the_replay_apart(saves_folder):
     async with presenter().run_test(size=SIZE) as pilot:
         show = pilot.app.screen.show_
-        await step_to(pilot, show.total - 1, keys=True)  # every turning point of answer A seen
+        await step_to(pilot, show.total - 1, keys=True)  # the class took A, and saw every turning point of it
         assert any("door-shuts" in name for name in show.shots)
         await step_to(pilot, index_of(show, "choose") + 1)
-        await pilot.press("f")
+        await pilot.press("f")  # then the presenter replays B
         await pilot.pause()
         await step_to(pilot, show.total - 1, keys=True)
         await pilot.press("space")
         await pilot.pause()
+        text = screen_text(pilot.app)
+        assert "the class chose A" in text and "We then replayed B" in text
         await pilot.press("e")
         await pilot.pause()
     (folder,) = (saves_folder / "exports").iterdir()
-    assert folder.name.startswith("slipped-promise-B-")
+    assert folder.name.startswith("slipped-promise-A-then-B-")
     names = [p.name for p in folder.iterdir()]
-    assert not any("door-shuts" in n or "take-a-message" in n for n in names), names
-    assert any(n.endswith("-no-debt.svg") for n in names), names
+    assert "turning-point-4-door-shuts.svg" in names, names  # the class's own story, with its pictures
+    assert any(n.startswith("what-if-B-") and n.endswith("-no-debt.svg") for n in names), names
+    assert not any(n.startswith("turning-point-") and "no-debt" in n for n in names), names
+    md = (folder / "slipped-promise.md").read_text()
+    assert "the class chose A" in md and "We then replayed B" in md
+    assert md.index("Now Mark knows that you know") < md.index("## 4. What if") < md.index("Mark is relieved")
 
 
 async def test_the_picker_lists_the_demos_and_opens_one():
@@ -310,7 +316,7 @@ async def test_f1_lists_every_presenter_key():
         await pilot.press("f1")
         await pilot.pause()
         text = screen_text(pilot.app)
-        assert "fork" in text and "inner thoughts" in text and "facilitator notes" in text
+        assert "fork" in text and "inner thoughts" in text and "--notes" in text
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(pilot.app.screen, StageScreen)
@@ -335,4 +341,66 @@ async def test_every_beat_of_every_demo_draws_on_both_paths(demo_id):
         stage.action_debrief()
         await pilot.pause()
         assert isinstance(pilot.app.screen, DebriefScreen)
-        assert "Questions for discussion" in screen_text(pilot.app)
+        assert "Questions from the facilitator's notes" in screen_text(pilot.app)
+
+
+async def test_routine_moves_in_a_row_pass_in_one_step_with_a_counter():
+    async with presenter("eager-yes").run_test(size=(80, 24)) as pilot:
+        stage = pilot.app.screen
+        show = stage.show_
+        await pilot.press("space")
+        await pilot.pause()
+        moves = [b for b in show.beats[1:show.pos + 1]]
+        assert len(moves) == 4 and all(b.kind == "action" for b in moves)  # meet, thank, research, reflect
+        text = screen_text(pilot.app)
+        assert "1. Week 1 · Meet Lena" in text and "4. Week 1 · Reflect" in text
+        assert stage.query_one("#pr-happened-box").border_title == "4 routine moves"
+        await pilot.press("left")
+        await pilot.pause()
+        assert show.pos == 0  # back over the whole run, as forward went
+        await pilot.press("full_stop")
+        await pilot.pause()
+        assert show.pos == 1  # one move at a time, for a presenter who wants it
+        await pilot.press("space")
+        await pilot.pause()
+        assert show.pos == 4
+        while show.beat.kind != "marker":
+            before = show.pos
+            await pilot.press("space")
+            await pilot.pause()
+            assert show.pos > before
+        assert show.beat.marker == "warm-connector"
+        assert show.pos == index_of(show, "marker")
+
+
+@pytest.mark.parametrize("demo_id", sorted(DEMOS))
+def test_the_person_a_turning_point_is_about_heads_the_people_list(demo_id):
+    show = Show.of_demo(DEMOS[demo_id], WORLD)
+    for key in ("A", "B"):
+        show.jump(index_of(show, "choose"))
+        show.choose(key)
+        for index, beat in show.markers():
+            show.jump(index)
+            about, people = show.about(), show.people()
+            assert about, beat.marker
+            assert set(people[: len(about & set(people))]) == about & set(people), beat.marker
+            for cid, _ in beat.expect_doors:
+                assert people.index(cid) < 3, (beat.marker, people)  # the top of the list: visible at 80x24
+
+
+def test_the_comparison_says_how_each_side_ended_in_words_and_its_rows_line_up():
+    from game.demo.timeline import compare_bots
+    from game.ui.screens.presenter_compare import outcomes_markup, side_markup
+    from game.ui.words import plain_text
+
+    for seed in (2, 3):
+        c = compare_bots(WORLD, "second-act", seed)
+        said = plain_text(outcomes_markup(c, WORLD))
+        assert "out_of_runway" not in said and "hired" not in said.replace("hired as", "")
+        assert "the savings ran out in week" in said or "hired as" in said
+        a = plain_text(side_markup(c, c.a, c.b, WORLD)).split("\n")
+        b = plain_text(side_markup(c, c.b, c.a, WORLD)).split("\n")
+        assert len(a) == len(b)
+        for name in (WORLD.people[cid].name for cid in c.people):  # each person on the same row on both sides
+            assert [i for i, line in enumerate(a) if line.startswith(name)] == \
+                [i for i, line in enumerate(b) if line.startswith(name)]

@@ -60,7 +60,8 @@ def pane():
 
 def test_warm_intro_demo_presents_steps_and_exports(pane, tmp_path):
     saves = tmp_path / "saves"
-    env = {**os.environ, "WARM_INTRO_SAVES": str(saves), "TERM": "xterm-256color"}
+    env = {**os.environ, "WARM_INTRO_SAVES": str(saves), "TERM": "xterm-256color",
+           "WARM_INTRO_RUNTIME_DIR": str(tmp_path / "run")}
     env.pop("NO_COLOR", None)
     script = f"{shlex.quote(warm_intro())} demo slipped-promise; echo EXIT=$?; sleep 10"
     subprocess.run([TMUX, *SOCKET, "new-session", "-d", "-s", pane.name, "-x", "100", "-y", "30", script],
@@ -75,7 +76,7 @@ def test_warm_intro_demo_presents_steps_and_exports(pane, tmp_path):
     pane.keys("B")  # the keys card says A / B
     pane.wait_for("Ask permission to use their name")
     pane.keys("d")
-    pane.wait_for("What happened: the turning points")
+    pane.wait_for("2. What happened")
     pane.keys("e")
     pane.wait_for("Exported")
     (folder,) = (saves / "exports").iterdir()
@@ -83,3 +84,32 @@ def test_warm_intro_demo_presents_steps_and_exports(pane, tmp_path):
     assert (folder / "slipped-promise.md").exists() and (folder / "debrief.svg").exists()
     pane.keys("q")
     pane.wait_for("EXIT=0")
+
+
+def test_the_notes_view_in_a_second_terminal_follows_the_stage(tmp_path):
+    stage, notes = Pane(f"warm-intro-stage-{uuid.uuid4().hex[:8]}"), Pane(f"warm-intro-notes-{uuid.uuid4().hex[:8]}")
+    env = {**os.environ, "WARM_INTRO_SAVES": str(tmp_path / "saves"), "TERM": "xterm-256color",
+           "WARM_INTRO_RUNTIME_DIR": str(tmp_path / "run")}
+    env.pop("NO_COLOR", None)
+    command = shlex.quote(warm_intro())
+    try:
+        subprocess.run([TMUX, *SOCKET, "new-session", "-d", "-s", notes.name, "-x", "80", "-y", "24",
+                        f"{command} demo slipped-promise --notes; sleep 10"], check=True, env=env, cwd=tmp_path)
+        notes.wait_for("No stage is running", timeout=20)
+        subprocess.run([TMUX, *SOCKET, "new-session", "-d", "-s", stage.name, "-x", "120", "-y", "40",
+                        f"{command} demo slipped-promise; sleep 10"], check=True, env=env, cwd=tmp_path)
+        stage.wait_for("beat 1 of 21", timeout=20)
+        notes.wait_for("beat 1 of 21")
+        stage.keys("Space", "Space", "Space", "Space")
+        stage.wait_for("The class chooses")
+        screen = notes.wait_for("beat 5 of 21")
+        assert "What could go wrong if you say yes?" in screen  # the beat's own note, on the facilitator's screen
+        assert "What could go wrong" not in stage.text()  # and never on the projector
+        assert "TIME" in screen and "planned" in screen
+        stage.keys("n")
+        stage.wait_for("--notes")
+        stage.keys("Escape")
+        notes.wait_for("No stage is running")  # the stage closed and took its cue sheet with it
+    finally:
+        for pane in (stage, notes):
+            subprocess.run([TMUX, *SOCKET, "kill-session", "-t", pane.name], capture_output=True)

@@ -12,6 +12,7 @@ from textual.markup import escape
 from textual.widgets import Footer, Static
 
 from game.demo.timeline import Comparison, Side
+from game.engine.kinds import GameOutcome
 from game.engine.world import World
 from game.ui.screens.base import StageScreenBase
 from game.ui.words import action_label, door_badge
@@ -48,37 +49,57 @@ def divergence_text(c: Comparison, world: World) -> str:
             f"  {escape(c.b.label)} → {move(c.b)}")
 
 
+def outcome_words(side: Side, world: World) -> str:
+    """How a timeline ended, in words: "hired as Junior UX Researcher in week 11", never a raw code."""
+    s = side.final
+    if s.outcome == GameOutcome.HIRED and s.job:
+        return f"hired as {world.opportunities[s.job].title} in week {s.week}"
+    if s.outcome == GameOutcome.OUT_OF_RUNWAY:
+        return f"the savings ran out in week {s.week}"
+    if s.outcome:
+        return f"ended in week {s.week}"
+    return f"still searching in week {s.week}"
+
+
+def outcomes_markup(c: Comparison, world: World) -> str:
+    """Both endings, one line each, above the two columns (so the columns' rows line up)."""
+    width = max(len(c.a.label), len(c.b.label))
+    return "\n".join(f"[b]{escape(side.label):<{width}}[/b]  {escape(outcome_words(side, world))} "
+                     f"[dim]({len(side.actions)} moves)[/]" for side in (c.a, c.b))
+
+
 def side_markup(c: Comparison, side: Side, other: Side, world: World) -> str:
-    """One timeline's people: a week-by-week spark of each meter, with the start and end numbers."""
+    """One timeline's people, everyone either side met in the same order and the same number
+    of lines on both sides, so the rows line up: a week-by-week spark of each meter, with numbers."""
     week = c.diverge_week
     mark = week - 1 if week is not None else None  # the weekly series starts at week 1
-    s = side.final
+    lines = [f"[b]{escape(side.label)}[/b]"]
     met = [cid for cid in c.people if cid in side.doors]
-    lines = [f"[b]{escape(side.label)}[/b]",
-             f"[dim]{len(side.actions)} moves · ended in week {s.week} · {s.outcome or 'still searching'}[/]", ""]
-    if not met:
-        lines.append("[dim]Met nobody.[/]")
+    if not c.people:
+        return "\n".join([*lines, "[dim]Met nobody.[/]"])
+    count = max((len(s.weekly[cid]["trust"]) for s in (c.a, c.b) for cid in c.people if cid in s.doors), default=0)
+    if count <= 8:  # label the columns of numbers: the start of each week, then the end
+        weeks = " ".join(f"{w:>3}" for w in range(1, count)) + " end"
+        lines.append(f"[dim]  {'week':<8}{' ' * count} {weeks}[/]")
     else:
-        count = len(side.weekly[met[0]]["trust"])
-        if count <= 8:  # label the columns of numbers: the start of each week, then the end
-            weeks = " ".join(f"{w:>3}" for w in range(1, count)) + " end"
-            lines.append(f"[dim]  {'week':<8}{' ' * count} {weeks}[/]")
-    for cid in met:
+        lines.append(f"[dim]  {'':<8}one mark a week, first → last[/]")
+    for cid in c.people:
         name = escape(world.people[cid].name)
-        door = side.doors[cid]
+        door = side.doors.get(cid, "never met")
         differs = "  [b]≠[/b]" if other.doors.get(cid, "never met") != door else ""
+        if cid not in met:
+            lines += [f"[b]{name}[/b]  [dim]never met[/]{differs}", "", ""]
+            continue
         lines.append(f"[b]{name}[/b]  {door_badge(door)}{differs}")
         for meter, short in (("trust", "trust"), ("embarrassment", "embarr.")):
             values = side.weekly[cid][meter]
-            if len(values) <= 8:  # a short story: every week's number fits beside the marks
+            if count <= 8:  # a short story: every week's number fits beside the marks
                 numbers = " ".join(f"[reverse]{v:>3}[/reverse]" if i == mark else f"{v:>3}"
                                    for i, v in enumerate(values))
             else:
                 numbers = f"{values[0]:>3} → {values[-1]:<3}"
-            lines.append(f"  {short:<8}{spark(values, mark)} {numbers}")
-    never = [cid for cid in c.people if cid not in side.doors]
-    if never:
-        lines += ["", "[dim]Never met: " + ", ".join(escape(world.people[cid].name) for cid in never) + "[/]"]
+            pad = " " * (count - len(values))  # a story that ended sooner keeps its numbers in line
+            lines.append(f"  {short:<8}{spark(values, mark)}{pad} {numbers}")
     return "\n".join(lines)
 
 
@@ -117,6 +138,7 @@ class ComparisonScreen(StageScreenBase[None]):
                      f"[dim]one mark per week; the reversed mark is the week they part[/]", id="cmp-title")
         with VerticalScroll(id="cmp-body"):
             yield Static(divergence_text(c, self.world), id="cmp-diverge")
+            yield Static(outcomes_markup(c, self.world), id="cmp-outcomes")
             with Horizontal(id="cmp-sides"):
                 yield Static(side_markup(c, c.a, c.b, self.world), id="cmp-a", classes="cmp-side")
                 yield Static(side_markup(c, c.b, c.a, self.world), id="cmp-b", classes="cmp-side")

@@ -14,11 +14,13 @@ from textual.markup import escape
 from textual.widgets import Footer, Static
 
 from game.demo.debrief import Debrief, lesson_title, outcome_line
+from game.demo.story import Block, blocks, to_text
 from game.ui.screens.base import StageScreenBase
 from game.ui.show import Show, exports_dir
 
 
 def debrief_markup(d: Debrief, show: Show) -> str:
+    """A replayed campaign's debrief: the game's turning points, with causes and lessons."""
     state = show.run.states[-1]
     lines = [f"[b]Debrief: {escape(show.demo.title)}[/b]",
              f"[dim]{escape(d.title)}, seed {d.seed} · {escape(outcome_line(d))}[/]", ""]
@@ -28,14 +30,20 @@ def debrief_markup(d: Debrief, show: Show) -> str:
     for tp in d.turning_points:
         lesson = f"\n      [i]why: {escape(lesson_title(state, tp.lesson))}[/i]" if tp.lesson else ""
         lines.append(f"  ◆ [b]Week {tp.week}, {escape(tp.who)}[/b]: {escape(tp.what)}{lesson}")
-    if d.what_if:
-        lines += ["", "[b]What if[/b]"]
-        lines += [f"  ◇ {escape(line)}" for line in d.what_if]
     if d.questions:
         lines += ["", "[b]Questions for discussion[/b]"]
         lines += [f"  {n}. {escape(q)}" for n, q in enumerate(d.questions, 1)]
     lines += ["", "[b]Open this session again[/b]", f"  warm-intro demo --replay {d.replay_code}"]
     return "\n".join(lines)
+
+
+def story_lines(blocks: list[Block]) -> list[tuple[str, str]]:
+    """A presented demo's debrief on screen: the same blocks, in the same order, as the exported
+    handout, as (style class, markup) lines; the screenshots are in the export only."""
+    styles = {"h1": "[b reverse] {} [/]", "h2": "[b $accent]{}[/]", "h3": "[b]{}[/]", "p": "{}",
+              "quote": "[i]{}[/i]", "item": "{}", "code": "[b]{}[/b]"}
+    return [(f"db-{kind}", styles[kind].format(escape(text))) for kind, text in to_text(blocks)
+            if text and not text.startswith("(screenshot in the export")]
 
 
 class DebriefScreen(StageScreenBase[None]):
@@ -51,12 +59,16 @@ class DebriefScreen(StageScreenBase[None]):
     def __init__(self, show: Show) -> None:
         super().__init__()
         self.show_ = show
-        self.debrief = show.debrief()
         self.exported: list = []
 
     def compose(self) -> ComposeResult:
+        show = self.show_
         with VerticalScroll(id="db-body"):
-            yield Static(debrief_markup(self.debrief, self.show_), id="db-text")
+            if show.replay:
+                yield Static(debrief_markup(show.debrief(), show), id="db-text")
+            else:
+                for style, markup in story_lines(blocks(show.story())):
+                    yield Static(markup, classes=style)
         yield Footer()
 
     def action_export(self) -> None:

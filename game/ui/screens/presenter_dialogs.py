@@ -1,16 +1,16 @@
-"""Small dialogs over the stage: the list of turning points, and the facilitator notes."""
+"""Small dialogs over the stage: the list of turning points, and the keys card."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.demo.script import Beat, Demo
+from game.demo.script import Beat
 
 
 class MarkersScreen(ModalScreen[int | None]):
@@ -40,28 +40,6 @@ class MarkersScreen(ModalScreen[int | None]):
         self.dismiss(int(event.option.id))
 
 
-class NotesScreen(ModalScreen[None]):
-    """The facilitator's notes for this demo: what to notice, what to ask, what to try."""
-
-    BINDINGS = [
-        Binding("escape,n", "dismiss(None)", "Close", id="presenter.notes.close"),
-    ]
-
-    def __init__(self, demo: Demo) -> None:
-        super().__init__()
-        self.demo = demo
-
-    def compose(self) -> ComposeResult:
-        notes = self.demo.notes.strip() or "This demo has no facilitator notes."
-        # the notes are wrapped in the TOML; keep paragraphs, join their lines
-        paragraphs = [" ".join(p.split()) for p in notes.split("\n\n")]
-        with Vertical(id="pr-dialog"):
-            yield Static(f"[b]Facilitator notes: {escape(self.demo.title)}[/b]  [dim]escape closes[/]",
-                         id="pr-dialog-title")
-            with VerticalScroll(id="pr-notes"):
-                yield Static("\n\n".join(escape(p) for p in paragraphs), id="pr-notes-text")
-
-
 PRESENTER_KEYS = """\
 [b]space[/b] or [b]→[/b]   next beat (at a choice: the default answer)
 [b]←[/b]            step back: every state is a replay, so going back is exact
@@ -70,7 +48,7 @@ PRESENTER_KEYS = """\
 [b]m[/b]            jump to a turning point
 [b]f[/b]            fork: take the other answer to the last choice
 [b]c[/b]            compare the two timelines side by side
-[b]n[/b]            your facilitator notes
+[b]n[/b]            how to open your notes off the projector: [b]warm-intro demo ID --notes[/b]
 [b]d[/b]            the debrief (it also follows the last beat); [b]e[/b] there exports it
 [b]escape[/b]       back to the list of demos"""
 
