@@ -40,6 +40,17 @@ def register(subparsers) -> None:
     new.add_argument("--name", help="the pack's display name (default: from the folder name)")
     new.set_defaults(handler=_new)
 
+    trace = sub.add_parser("trace", help="play a scenario step by step: effects and the state after each step",
+                           description="Play one of a pack's scenario tests and print, for each step, what the game "
+                                       "recorded (hidden effects too) and the state after it: the meters and doors "
+                                       "of the people involved, the open question, promises and when they fall "
+                                       "due, and the roles' stages. PACK is a pack folder, or 'core' for the "
+                                       "shipped core pack. Without SCENARIO, list the pack's scenarios.")
+    trace.add_argument("pack", metavar="PACK", help="a pack folder, or 'core'")
+    trace.add_argument("scenario", nargs="?", metavar="SCENARIO", help="the scenario's id")
+    trace.add_argument("--json", action="store_true", help="print one JSON object")
+    trace.set_defaults(handler=_trace)
+
     schema = sub.add_parser("schema", help="print or write the JSON Schemas of pack files, for editors",
                             description="One JSON Schema per pack file. With KIND, print that one (or write it to "
                                         "FILE with -o); with -o DIR and no KIND, write them all into DIR.")
@@ -201,6 +212,75 @@ def _explanation(explain: dict | None, runs: int) -> list[str]:
         else:
             out.append(f"event {eid}: fired in " + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
     return out
+
+
+# --------------------------------------------------------------------------------------
+# trace
+
+
+def _pack_folder(word: str, command: str) -> Path | None:
+    """A pack folder named on the command line: a folder, or 'core' for the shipped core pack."""
+    from game.packs.loader import core_pack_path
+
+    folder = Path(word)
+    if (folder / "pack.toml").is_file() or (folder.is_dir() and word != "core"):
+        return folder
+    if word == "core":
+        return core_pack_path()
+    print(f"warm-intro pack {command}: no such pack folder: {word} (a folder holding pack.toml, or 'core')",
+          file=sys.stderr)
+    return None
+
+
+def _load_for(folder: Path, command: str):
+    """The pack's World and the ids its own files define, or None after printing its problems."""
+    from game.packs.loader import check_pack_layers
+
+    world, problems, own = check_pack_layers(folder)
+    if world is None:
+        for p in problems:
+            if p.severity == "error":
+                print(p)
+        print(f"warm-intro pack {command}: the pack has errors; fix them first (warm-intro pack check {folder})",
+              file=sys.stderr)
+        return None
+    return world, own
+
+
+def _trace(args: argparse.Namespace) -> int:
+    from game.packs.trace import trace_lines, trace_scenario
+
+    folder = _pack_folder(args.pack, "trace")
+    if folder is None:
+        return 2
+    loaded = _load_for(folder, "trace")
+    if loaded is None:
+        return 1
+    world, own = loaded
+    by_id = {sc.id: sc for sc in world.scenarios}
+    if args.scenario is None:
+        mine = own.get("scenarios", set())
+        print(f"scenarios of {world.pack_id} (warm-intro pack trace {args.pack} SCENARIO plays one):")
+        for sc in [sc for sc in world.scenarios if sc.id in mine] or [None]:
+            print(f"  {sc.id:<36} {sc.campaign}" if sc else "  none")
+        base = [sc for sc in world.scenarios if sc.id not in mine]
+        if base:
+            print("and of the packs it builds on:")
+            for sc in base:
+                print(f"  {sc.id:<36} {sc.campaign}")
+        return 0
+    if args.scenario not in by_id:
+        from game.packs.problems import suggest
+
+        print(f"warm-intro pack trace: no scenario {args.scenario!r} in {world.pack_id}"
+              f"{suggest(args.scenario, list(by_id))}; expected one of: {', '.join(by_id) or 'none'}", file=sys.stderr)
+        return 2
+    trace = trace_scenario(world, by_id[args.scenario])
+    if args.json:
+        print(json.dumps(trace.to_dict(), indent=2))
+    else:
+        print("\n".join(trace_lines(trace)))
+    return 0 if trace.passed else 1
 
 
 # --------------------------------------------------------------------------------------

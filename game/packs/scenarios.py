@@ -85,7 +85,7 @@ def failed_expectations(state: State, x: Expectation) -> list[str]:
     if x.job is not None and state.job != x.job:
         out.append(f"the job taken is {state.job or 'none'}; expected {x.job}")
     if x.last_outcome is not None:
-        got = state.history.outcome if state.history is not None else "nothing yet"
+        got = str(state.history.outcome) if state.history is not None else "nothing yet"
         if got != x.last_outcome:
             out.append(f"the last action turned out {got!r}; expected {x.last_outcome!r}")
     if x.prompt is not None:
