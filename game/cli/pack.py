@@ -51,6 +51,17 @@ def register(subparsers) -> None:
     trace.add_argument("--json", action="store_true", help="print one JSON object")
     trace.set_defaults(handler=_trace)
 
+    graph = sub.add_parser("graph", help="who the player can reach in each campaign: ties, introductions, roles",
+                           description="For each campaign: who the player knows at the start, everyone they can "
+                                       "reach along ties and how, who each person can introduce (with tie "
+                                       "strengths), the roles each hiring contact holds, and what is out of reach. "
+                                       "PACK is a pack folder, or 'core'.")
+    graph.add_argument("pack", metavar="PACK", help="a pack folder, or 'core'")
+    graph.add_argument("--campaign", metavar="ID", help="only this campaign (default: the pack's own campaigns)")
+    graph.add_argument("--svg", metavar="FILE", help="also write the campaign's graph as an SVG a browser opens")
+    graph.add_argument("--json", action="store_true", help="print one JSON object")
+    graph.set_defaults(handler=_graph)
+
     schema = sub.add_parser("schema", help="print or write the JSON Schemas of pack files, for editors",
                             description="One JSON Schema per pack file. With KIND, print that one (or write it to "
                                         "FILE with -o); with -o DIR and no KIND, write them all into DIR.")
@@ -281,6 +292,53 @@ def _trace(args: argparse.Namespace) -> int:
     else:
         print("\n".join(trace_lines(trace)))
     return 0 if trace.passed else 1
+
+
+# --------------------------------------------------------------------------------------
+# graph
+
+
+def _graph(args: argparse.Namespace) -> int:
+    from game.packs.graph import campaign_graph, graph_lines, graph_svg
+
+    folder = _pack_folder(args.pack, "graph")
+    if folder is None:
+        return 2
+    loaded = _load_for(folder, "graph")
+    if loaded is None:
+        return 1
+    world, own = loaded
+    if args.campaign is not None:
+        if args.campaign not in world.campaigns:
+            from game.packs.problems import suggest
+
+            print(f"warm-intro pack graph: no campaign {args.campaign!r}{suggest(args.campaign, world.campaigns)}; "
+                  f"expected one of: {', '.join(world.campaigns)}", file=sys.stderr)
+            return 2
+        chosen = [args.campaign]
+    else:
+        chosen = [c for c in world.campaigns if c in own.get("campaigns", set())] or list(world.campaigns)
+    if args.svg and len(chosen) > 1:
+        print(f"warm-intro pack graph: --svg draws one campaign; name it with --campaign (one of: "
+              f"{', '.join(chosen)})", file=sys.stderr)
+        return 2
+    graphs = [campaign_graph(world, cid) for cid in chosen]
+    if args.svg:
+        try:
+            Path(args.svg).write_text(graph_svg(graphs[0]), encoding="utf-8")
+        except OSError as exc:
+            print(f"warm-intro pack graph: cannot write {args.svg}: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps({"pack": world.pack_id, "campaigns": [g.to_dict() for g in graphs]}, indent=2))
+        return 0
+    for n, g in enumerate(graphs):
+        if n:
+            print()
+        print("\n".join(graph_lines(g)))
+    if args.svg:
+        print(f"\nwrote {args.svg}")
+    return 0
 
 
 # --------------------------------------------------------------------------------------
