@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from game.cli.parallel import Workers, add_jobs_option
@@ -31,6 +32,9 @@ def register(subparsers) -> None:
                        help="play the strategy bots on each campaign and warn when the lessons stop holding")
     check.add_argument("--runs", type=int, default=100, help="bot runs per strategy for --balance (default 100)")
     check.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    check.add_argument("--watch", action="store_true",
+                       help="keep watching the pack folders and check again when a file changes, printing only "
+                            "what changed (Ctrl+C stops)")
     add_jobs_option(check)
     check.set_defaults(handler=_check)
 
@@ -94,18 +98,58 @@ def _pack_id(folder: Path) -> str | None:
     return pid if isinstance(pid, str) else None
 
 
-def _check(args: argparse.Namespace) -> int:
-    from game.packs.loader import Problem, check_pack_layers
-    from game.packs.scenarios import balance, run_scenarios
+@dataclass
+class CheckReport:
+    """One check of the packs named on the command line, ready to print."""
 
+    ok: bool
+    problems: list  # game.packs.loader.Problem, in the order they are printed
+    summaries: list[str]  # a line per pack (and its balance table)
+    verdict: str
+    scenarios: list[dict]
+    balance: dict
+
+    @property
+    def code(self) -> int:
+        return 0 if self.ok else 1
+
+    def lines(self) -> list[str]:
+        return [*map(str, self.problems), *self.summaries, self.verdict]
+
+
+def _check(args: argparse.Namespace) -> int:
     if args.runs < 1:
         print("warm-intro pack check: --runs must be at least 1", file=sys.stderr)
+        return 2
+    if args.watch and args.json:
+        print("warm-intro pack check: --watch prints what changed as text; leave out --json", file=sys.stderr)
         return 2
     folders = [Path(p) for p in args.paths]
     missing = [str(f) for f in folders if not f.is_dir()]
     if missing:
         print(f"warm-intro pack check: no such pack folder: {', '.join(missing)}", file=sys.stderr)
         return 2
+    if args.watch:
+        import time
+
+        return watch(lambda: check_report(args, folders), lambda: _stamps(folders), time.sleep, print)
+    report = check_report(args, folders)
+    if args.json:
+        print(json.dumps({"ok": report.ok, "problems": [p.to_dict() for p in report.problems],
+                          "scenarios": report.scenarios, "balance": report.balance}, indent=2))
+    else:
+        print("\n".join(report.lines()))
+    return report.code
+
+
+def check_report(args: argparse.Namespace, folders: list[Path]) -> CheckReport:
+    """Check every pack folder: problems, scenarios, demos and (with --balance) the bots' games."""
+    import contextlib
+    import io
+
+    from game.packs.loader import Problem, check_pack_layers
+    from game.packs.scenarios import balance, run_scenarios
+
     # packs named together may build on each other by id
     bases = {pid: f for f in folders if (pid := _pack_id(f))}
     problems: list[Problem] = []
@@ -138,13 +182,9 @@ def _check(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity != "error"]
     ok = not errors and not (args.strict and warnings)
-    if args.json:
-        print(json.dumps({"ok": ok, "problems": [p.to_dict() for p in problems], "scenarios": scenarios,
-                          "balance": balance_out}, indent=2))
-        return 0 if ok else 1
     # problems with the files themselves first: a misnamed file explains the errors after it
-    for p in sorted(problems, key=lambda p: (not p.code.startswith("P1"), p.severity != "error", p.file, p.line or 0)):
-        print(p)
+    ordered = sorted(problems, key=lambda p: (not p.code.startswith("P1"), p.severity != "error", p.file, p.line or 0))
+    text = []
     for folder, world, _found, results, demos_ok in summaries:
         if world is None:
             continue
@@ -155,12 +195,92 @@ def _check(args: argparse.Namespace) -> int:
             line += f", scenarios {passed}/{len(results)} passed"
         if demos_ok:
             line += f", {demos_ok} demo{'s play' if demos_ok != 1 else ' plays'} as written"
-        print(line)
+        text.append(line)
         if world.pack_id in balance_out:
-            _print_balance(balance_out[world.pack_id])
-    verdict = "ok" if ok else "problems found"
-    print(f"{verdict}: {len(errors)} error(s), {len(warnings)} warning(s)")
-    return 0 if ok else 1
+            table = io.StringIO()
+            with contextlib.redirect_stdout(table):
+                _print_balance(balance_out[world.pack_id])
+            text += table.getvalue().splitlines()
+    verdict = f"{'ok' if ok else 'problems found'}: {len(errors)} error(s), {len(warnings)} warning(s)"
+    return CheckReport(ok, ordered, text, verdict, scenarios, balance_out)
+
+
+# --------------------------------------------------------------------------------------
+# check --watch
+
+POLL_SECONDS = 1.0
+
+
+def _stamps(folders: list[Path]) -> dict[str, tuple[int, int]]:
+    """Each pack file's modification time and size (the files of the folders named, not below them)."""
+    out = {}
+    for folder in folders:
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:
+            continue
+        for path in entries:
+            try:
+                st = path.stat()
+            except OSError:
+                continue  # gone between listing and looking: the next round sees it
+            if path.is_file():
+                out[str(path)] = (st.st_mtime_ns, st.st_size)
+    return out
+
+
+def _problem_key(p) -> tuple:
+    """A problem without its line: one that only moved down the file is not new."""
+    return (p.file, p.path, p.code, p.severity, p.message)
+
+
+def watch(check, stamps, sleep, emit, rounds: int | None = None) -> int:
+    """Check, then poll the pack files' times once a second and check again whenever one changes,
+    printing only what changed: problems fixed, problems new, a summary that moved. Ctrl+C
+    stops it (exit code of the last check). `rounds` bounds the polls, for tests."""
+    report = None
+    try:  # Ctrl+C at any moment ends the watch with the last check's verdict
+        report = check()
+        for line in report.lines():
+            emit(line)
+        seen = stamps()
+        n = 0
+        emit(f"watching for changes (every {POLL_SECONDS:g} s; Ctrl+C stops)")
+        while rounds is None or n < rounds:
+            n += 1
+            sleep(POLL_SECONDS)
+            now = stamps()
+            if now == seen:
+                continue
+            changed = sorted(Path(f).name for f in set(now) | set(seen) if now.get(f) != seen.get(f))
+            seen = now
+            before = report
+            report = check()
+            emit("")
+            emit(f"-- changed: {', '.join(changed)}")
+            old = {_problem_key(p) for p in before.problems}
+            new = {_problem_key(p) for p in report.problems}
+            fixed = [p for p in before.problems if _problem_key(p) not in new]
+            added = [p for p in report.problems if _problem_key(p) not in old]
+            for p in fixed:
+                emit(f"fixed: {p}")
+            for p in added:
+                emit(f"new:   {p}")
+            for line in report.summaries:
+                if line not in before.summaries:
+                    emit(line)
+            if not fixed and not added:
+                emit(f"nothing new; {report.verdict}")
+            else:
+                emit(report.verdict)
+    except KeyboardInterrupt:
+        emit("")
+        if report is None:
+            emit("stopped before the first check finished")
+            return 1
+        emit(f"stopped watching; {report.verdict}")
+    assert report is not None
+    return report.code
 
 
 def _campaign_lines(folder: Path) -> dict[str, int]:
