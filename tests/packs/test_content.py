@@ -58,7 +58,7 @@ def test_the_example_pack_builds_on_core_and_its_scenarios_pass():
     [line] = world.dialogue[("reflect", "done")]
     assert "double shift" in " ".join(line.variants)
     results = run_scenarios(world, own["scenarios"])
-    assert len(results) == 3 and all(r.passed for r in results), [str(p) for r in results for p in r.failures]
+    assert len(results) == 4 and all(r.passed for r in results), [str(p) for r in results for p in r.failures]
 
 
 @pytest.mark.parametrize("campaign", ["the-favour", "the-question"])

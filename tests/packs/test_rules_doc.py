@@ -3,12 +3,16 @@ non-hiring contact volunteers an introduction at the first meeting, on any seed.
 
 from __future__ import annotations
 
+import dataclasses
+from pathlib import Path
+
 import pytest
 
 from game.engine.actions import action_from_dict
 from game.engine.rules import apply, new_game
 from game.packs.loader import load_pack
 from game.packs.scaffold import write_scaffold
+from game.packs.scenarios import run_scenario
 
 
 def _pack(tmp_path, people_edit, traits_edit=("", ""), campaign_edit=("", "")):
@@ -60,3 +64,27 @@ def test_a_hiring_contact_asks_the_interest_question_instead_of_offering(tmp_pat
     meet = action_from_dict({"action": "meet", "contact": "sol-bernard", "choice": "advice"})
     state, _ = apply(state, meet)
     assert state.prompt is not None and state.prompt.kind == "interest"
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "content" / "example-kitchens"
+
+
+@pytest.mark.parametrize("seed", range(1, 11))
+def test_the_example_packs_recipe_scenario_passes_on_any_seed(seed):
+    world = load_pack(EXAMPLE)
+    sc = next(sc for sc in world.scenarios if sc.id == "rita-offers-pip")
+    result = run_scenario(world, dataclasses.replace(sc, seed=seed))
+    assert result.passed, [str(p) for p in result.failures]
+    state = new_game(world, "heat-of-the-kitchen", seed)  # and the offer is the one Rita names
+    for step in ({"action": "research", "field": "kitchens"},
+                 {"action": "meet", "contact": "rita-mensah", "choice": "advice"}):
+        state, _ = apply(state, action_from_dict(step))
+    assert state.prompt is not None and (state.prompt.kind, state.prompt.subject) == ("offer", "pip-adams")
+
+
+def test_the_example_recipe_needs_the_homework():
+    world = load_pack(EXAMPLE)
+    for seed in range(1, 11):
+        state = new_game(world, "heat-of-the-kitchen", seed)
+        state, _ = apply(state, action_from_dict({"action": "meet", "contact": "rita-mensah", "choice": "advice"}))
+        assert state.prompt is None  # 35 + 20 = 55: not prepared, and Rita is not very busy
