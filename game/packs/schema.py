@@ -40,7 +40,7 @@ def schema_file(kind: str) -> str:
 def schema_for(kind: str) -> dict[str, Any]:
     """The JSON Schema of one kind of pack file."""
     file, model = kinds()[kind]
-    body = _tuning_schema() if model is None else _reshape(model.model_json_schema())
+    body = _named_keys(_tuning_schema() if model is None else _reshape(model.model_json_schema()))
     head = {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": BASE_ID + schema_file(kind),
             "title": f"Warm Intro pack file: {file}", "description": FILE_DOCS[kind]}
     return {**head, **{k: v for k, v in body.items() if k not in ("title", "description")}}
@@ -100,6 +100,28 @@ def _clean(node: Any) -> Any:
            {name: _clean(sub) for name, sub in v.items()} for k, v in node.items()}
     if "enum" in out and "enumDescriptions" not in out:
         out["enumDescriptions"] = enum_descriptions(out["enum"])
+    return out
+
+
+def _named_keys(node: Any) -> Any:
+    """Closed tables name their keys with `propertyNames` instead of `additionalProperties: false`.
+
+    A validator reports every unexpected key of one table as a single additionalProperties
+    error ("'folow_through', 'generosty' were unexpected"), so two typos in one entry read as
+    one message at one place. `propertyNames` with an enum of the allowed keys gives one
+    error per wrong key, each naming the key (the error's instance), so an editor can point
+    at each one. The table stays closed: a key outside the enum is an error either way."""
+    if isinstance(node, list):
+        return [_named_keys(n) for n in node]
+    if not isinstance(node, dict):
+        return node
+    out = {k: _named_keys(v) for k, v in node.items()}
+    props = out.get("properties")
+    if out.get("additionalProperties") is False and isinstance(props, dict) and "patternProperties" not in out:
+        out.pop("additionalProperties")
+        keys = list(props)
+        out["propertyNames"] = {"enum": keys, "enumDescriptions": [props[k].get("description", "") for k in keys],
+                                "description": "the keys this table may hold"}
     return out
 
 

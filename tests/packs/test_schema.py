@@ -89,28 +89,68 @@ def test_the_shipped_packs_are_valid_under_their_schemas(folder):
     assert checked >= 9
 
 
+def _located(text: str, error) -> int | None:
+    """The line an editor would mark: a wrong key is the error's instance, under its table's path."""
+    if "propertyNames" in error.schema_path:
+        return line_of(text, (*error.absolute_path, error.instance))
+    return line_of(text, tuple(error.absolute_path))
+
+
 def test_a_typo_is_one_precise_message():
     text = (core_pack_path() / "people.toml").read_text(encoding="utf-8")
     data = tomllib.loads(text)
     data["people"][2]["traits"]["folow_through"] = data["people"][2]["traits"].pop("follow_through")
     [error] = _errors("people", data)
-    assert list(error.absolute_path) == ["people", 2, "traits"]
-    assert "'folow_through' was unexpected" in error.message
+    assert list(error.absolute_path) == ["people", 2, "traits"] and error.instance == "folow_through"
+    assert "'folow_through' is not one of ['busyness', 'follow_through', 'generosity', 'face']" in error.message
+
+
+def _two_typos(text: str, first: str, second: str) -> tuple[str, list[int]]:
+    text = text.replace(first, first.replace("follow_through", "folow_through"), 1)
+    text = text.replace(second, second.replace("generosity", "generosty"), 1)
+    written = [n for n, line in enumerate(text.splitlines(), 1) if "folow_through" in line or "generosty" in line]
+    return text, written
 
 
 def test_two_typos_give_two_messages_each_with_its_line(tmp_path):
     folder = tmp_path / "corner"
     write_scaffold(folder)
     text = (folder / "people.toml").read_text(encoding="utf-8")
-    text = text.replace("follow_through = 0.85", "folow_through = 0.85").replace("generosity = 0.7", "generosty = 0.7")
+    text, written = _two_typos(text, "follow_through = 0.85", "generosity = 0.7")
     errors = _errors("people", tomllib.loads(text))
-    assert len(errors) == 2
-    lines = []
-    for error in errors:
-        [key] = [k for k in ("folow_through", "generosty") if repr(k) in error.message]
-        lines.append(line_of(text, (*error.absolute_path, key)))
-    written = [n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("folow_through", "generosty"))]
-    assert len(written) == 2 and lines == written
+    assert len(errors) == 2 and len(written) == 2
+    assert sorted(_located(text, e) for e in errors) == written
+
+
+def test_two_typos_in_the_same_entry_give_two_messages_each_with_its_line():
+    # one person, two wrong keys: one in their traits table, one of their own keys
+    text = (core_pack_path() / "people.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    person = data["people"][0]
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip() == f'id = "{person["id"]}"')
+    for n in range(start, len(lines)):
+        if lines[n].startswith("title = "):
+            lines[n] = lines[n].replace("title = ", "titel = ", 1)
+        if lines[n].startswith("bio = "):
+            lines[n] = lines[n].replace("bio = ", "biography = ", 1)
+            break
+    text = "\n".join(lines) + "\n"
+    errors = _errors("people", tomllib.loads(text))
+    assert sorted(e.instance for e in errors) == ["biography", "titel"]
+    written = sorted(n for n, line in enumerate(text.splitlines(), 1) if line.startswith(("biography", "titel")))
+    assert len(written) == 2 and sorted(_located(text, e) for e in errors) == written
+
+
+def test_two_typos_in_one_table_give_two_messages():
+    text = (core_pack_path() / "people.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    traits = data["people"][1]["traits"]
+    traits["folow_through"] = traits.pop("follow_through")
+    traits["generosty"] = traits.pop("generosity")
+    errors = _errors("people", data)
+    assert sorted(e.instance for e in errors) == ["folow_through", "generosty"]
+    assert all(list(e.absolute_path) == ["people", 1, "traits"] for e in errors)
 
 
 def test_a_wrong_name_is_one_message_naming_the_allowed_ones():
