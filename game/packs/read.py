@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -290,7 +291,36 @@ def _read_entries(pack: PackLayer, name: str, data: dict[str, Any], text: str, p
             entry = entry_model.model_validate(item)
         except ValidationError as exc:
             problems += schema_problems(rel, text, exc, (section, i), budget)
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                pack.broken.setdefault(section, set()).add(item["id"])
-            continue
+            entry = _without_unknown_keys(entry_model, item, exc)
+            if entry is None:
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    pack.broken.setdefault(section, set()).add(item["id"])
+                continue
         out.append((entry, Src(rel, text, (section, i))))
+
+
+def _without_unknown_keys(entry_model: Any, item: Any, exc: Any) -> Any:
+    """The entry with its unknown keys left out, if that is all that was wrong with it (else None).
+
+    An unknown key is already an error (P201) and never meant anything to the rules, so the
+    rest of the entry can still be cross-checked in the same pass: a misspelt key and an
+    unknown role in one entry are two messages at once, not one now and one after the fix.
+    An entry with any other problem is left out, since guessing its meaning would report
+    problems the author does not have."""
+    from pydantic import ValidationError
+
+    errors = exc.errors()
+    if not errors or any(e["type"] != "extra_forbidden" for e in errors) or not isinstance(item, dict):
+        return None
+    cleaned = copy.deepcopy(item)
+    for e in errors:
+        *parents, key = e["loc"]
+        node: Any = cleaned
+        for part in parents:
+            node = node[part] if isinstance(node, (dict, list)) else None
+        if isinstance(node, dict):
+            node.pop(key, None)
+    try:
+        return entry_model.model_validate(cleaned)
+    except ValidationError:
+        return None

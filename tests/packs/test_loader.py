@@ -4,6 +4,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -212,3 +213,34 @@ def test_an_empty_campaign_list_is_a_slip_not_everyone(pack, key):
     found = [p for p in problems_of(pack) if p.code == "P407"]
     assert len(found) == 1 and f"an empty {key} list" in found[0].message
     assert found[0].line == line_of(path, f"{key} = []")
+
+
+def test_a_misspelt_key_and_an_unknown_person_in_one_entry_are_both_reported_at_once(tmp_path):
+    from game.packs.loader import check_pack
+
+    pack = tmp_path / "kitchens"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content" / "example-kitchens", pack)
+    opportunities = pack / "opportunities.toml"
+    opportunities.write_text(opportunities.read_text(encoding="utf-8")
+                             .replace('blurb = "Weddings', 'blurbb = "Weddings')
+                             .replace('hiring_contact = "elise-fournier"', 'hiring_contact = "elise-fournie"'),
+                             encoding="utf-8")
+    world, problems = check_pack(pack)
+    assert world is None
+    assert sorted(p.code for p in problems) == ["P201", "P301"], [str(p) for p in problems]
+    assert all(p.line for p in problems) and "did you mean 'elise-fournier'" in " ".join(map(str, problems))
+
+
+def test_an_entry_with_a_wrong_value_is_still_left_out_of_the_cross_checks(tmp_path):
+    from game.packs.loader import check_pack
+
+    pack = tmp_path / "kitchens"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content" / "example-kitchens", pack)
+    opportunities = pack / "opportunities.toml"
+    opportunities.write_text(opportunities.read_text(encoding="utf-8")
+                             .replace("appeal = 0.45", 'appeal = "high"')
+                             .replace('hiring_contact = "elise-fournier"', 'hiring_contact = "elise-fournie"'),
+                             encoding="utf-8")
+    _world, problems = check_pack(pack)
+    # what the entry means is unsure, so it is not guessed at: one message, for the value
+    assert [p.code for p in problems if p.severity == "error"] == ["P203"], [str(p) for p in problems]
