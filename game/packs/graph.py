@@ -187,13 +187,8 @@ def _fit(text: str) -> str:
     return escape(text if len(text) <= CHARS else text[:CHARS - 1] + "…")
 
 
-def graph_svg(g: CampaignGraph) -> str:
-    """The graph as a standalone SVG: everyone reachable around a circle in the order they are
-    reached, anyone out of reach in a row beneath with dashed borders; ties as lines as thick
-    as they are strong, each labelled with its strength.
-
-    Meaning is never carried by colour alone: starting contacts have a double border, people
-    out of reach a dashed one, and every tie carries its number."""
+def _layout(g: CampaignGraph) -> tuple[dict[str, tuple[float, float]], float, int, int]:
+    """Each person's centre, the y of the out-of-reach row, and the picture's size."""
     import math
 
     reach = [n for n in g.nodes.values() if n.reachable]
@@ -211,17 +206,12 @@ def graph_svg(g: CampaignGraph) -> str:
     for i, n in enumerate(lost):
         centre[n.id] = (PAD + BOX_W / 2 + i * (BOX_W + 20), row_y + 24 + BOX_H / 2)
     height = int(row_y + (BOX_H + 40 if lost else 0) + 30 + 18 * len(g.roles))
-    c = g.campaign
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
-             f"<title>{escape(c.title)}: who the player can reach</title>",
-             '<rect width="100%" height="100%" fill="#ffffff"/>',
-             f'<text x="{PAD}" y="28" font-size="16" font-weight="bold">{escape(c.title)} ({escape(c.id)}), '
-             f'{c.runway_weeks} weeks</text>',
-             f'<text x="{PAD}" y="48" fill="#444">Double border: known at the start. Dashed: out of reach. '
-             'Lines: ties, as thick as they are strong.</text>',
-             f'<text x="{PAD}" y="64" fill="#444">After a number, *: one of the two may volunteer to introduce '
-             'the other after a prepared meeting; !: one names the other in volunteers_intro_to.</text>']
+    return centre, row_y, width, height
+
+
+def _edges(g: CampaignGraph, centre: dict[str, tuple[float, float]]) -> tuple[list[str], list[str]]:
+    """A line per tie (drawn under the boxes) and its strength label (drawn over them)."""
+    parts: list[str] = []
     drawn: set[tuple[str, str]] = set()
     labels = []
     for n in g.nodes.values():
@@ -241,26 +231,58 @@ def graph_svg(g: CampaignGraph) -> str:
             mx, my = x1 + (x2 - x1) * 0.5, y1 + (y2 - y1) * 0.5
             labels.append(f'<text x="{mx:.0f}" y="{my:.0f}" text-anchor="middle" font-size="11" fill="#222" '
                           f'stroke="#ffffff" stroke-width="3" paint-order="stroke">{strength:.2f}{mark}</text>')
+    return parts, labels
+
+
+def _node(n: Node, at: tuple[float, float], start: bool) -> list[str]:
+    """One person's box: name, kind and how they are reached, the roles they hire for."""
+    x, y = at[0] - BOX_W / 2, at[1] - BOX_H / 2
+    parts: list[str] = []
+    dash = "" if n.reachable else ' stroke-dasharray="5,4"'
+    fill = "#eef4ff" if n.reachable else "#f3f3f3"
+    parts.append(f'<g><title>{escape(n.name)} ({escape(n.archetype)}): {escape(n.how or "out of reach")}</title>')
+    parts.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="8" fill="{fill}" '
+                 f'stroke="#34495e" stroke-width="1.5"{dash}/>')
+    if start:
+        parts.append(f'<rect x="{x + 3:.0f}" y="{y + 3:.0f}" width="{BOX_W - 6}" height="{BOX_H - 6}" rx="6" '
+                     'fill="none" stroke="#34495e" stroke-width="1"/>')
+    parts.append(f'<text x="{x + 10:.0f}" y="{y + 19:.0f}" font-weight="bold">{_fit(n.name)}</text>')
+    parts.append(f'<text x="{x + 10:.0f}" y="{y + 34:.0f}" fill="#444">'
+                 f'{_fit(n.archetype + ", " + (n.how or "out of reach"))}</text>')
+    if n.roles:
+        parts.append(f'<text x="{x + 10:.0f}" y="{y + 48:.0f}" fill="#7b2d00">'
+                     f'{_fit("hires: " + ", ".join(n.roles))}</text>')
+    parts.append("</g>")
+    return parts
+
+
+def graph_svg(g: CampaignGraph) -> str:
+    """The graph as a standalone SVG: everyone reachable around a circle in the order they are
+    reached, anyone out of reach in a row beneath with dashed borders; ties as lines as thick
+    as they are strong, each labelled with its strength.
+
+    Meaning is never carried by colour alone: starting contacts have a double border, people
+    out of reach a dashed one, and every tie carries its number."""
+    centre, row_y, width, height = _layout(g)
+    c = g.campaign
+    lost = any(not n.reachable for n in g.nodes.values())
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="12">',
+             f"<title>{escape(c.title)}: who the player can reach</title>",
+             '<rect width="100%" height="100%" fill="#ffffff"/>',
+             f'<text x="{PAD}" y="28" font-size="16" font-weight="bold">{escape(c.title)} ({escape(c.id)}), '
+             f'{c.runway_weeks} weeks</text>',
+             f'<text x="{PAD}" y="48" fill="#444">Double border: known at the start. Dashed: out of reach. '
+             'Lines: ties, as thick as they are strong.</text>',
+             f'<text x="{PAD}" y="64" fill="#444">After a number, *: one of the two may volunteer to introduce '
+             'the other after a prepared meeting; !: one names the other in volunteers_intro_to.</text>']
+    lines, labels = _edges(g, centre)
+    parts += lines
     starts = {s.id for s in c.contacts}
     if lost:
         parts.append(f'<text x="{PAD}" y="{row_y + 12:.0f}" font-weight="bold">out of reach from the start</text>')
     for n in g.nodes.values():
-        x, y = centre[n.id][0] - BOX_W / 2, centre[n.id][1] - BOX_H / 2
-        dash = "" if n.reachable else ' stroke-dasharray="5,4"'
-        fill = "#eef4ff" if n.reachable else "#f3f3f3"
-        parts.append(f'<g><title>{escape(n.name)} ({escape(n.archetype)}): {escape(n.how or "out of reach")}</title>')
-        parts.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="{BOX_W}" height="{BOX_H}" rx="8" fill="{fill}" '
-                     f'stroke="#34495e" stroke-width="1.5"{dash}/>')
-        if n.id in starts:
-            parts.append(f'<rect x="{x + 3:.0f}" y="{y + 3:.0f}" width="{BOX_W - 6}" height="{BOX_H - 6}" rx="6" '
-                         'fill="none" stroke="#34495e" stroke-width="1"/>')
-        parts.append(f'<text x="{x + 10:.0f}" y="{y + 19:.0f}" font-weight="bold">{_fit(n.name)}</text>')
-        parts.append(f'<text x="{x + 10:.0f}" y="{y + 34:.0f}" fill="#444">'
-                     f'{_fit(n.archetype + ", " + (n.how or "out of reach"))}</text>')
-        if n.roles:
-            parts.append(f'<text x="{x + 10:.0f}" y="{y + 48:.0f}" fill="#7b2d00">'
-                         f'{_fit("hires: " + ", ".join(n.roles))}</text>')
-        parts.append("</g>")
+        parts += _node(n, centre[n.id], n.id in starts)
     parts += labels
     y = row_y + (BOX_H + 40 if lost else 0) + 10
     parts.append(f'<text x="{PAD}" y="{y:.0f}" font-weight="bold">roles</text>')
