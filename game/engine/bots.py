@@ -92,6 +92,8 @@ def _meeting_choice(state: State, cid: str) -> str:
 GOOD_FIT = 0.58
 # the clarity a patient player reflects up to before anything else
 REFLECT_TO = 55
+# the knowledge of a field a patient player wants before an interview nobody vouched for
+INTERVIEW_READY = 45
 
 
 def _hiring_contacts(state: State) -> set[str]:
@@ -107,7 +109,7 @@ def patient(state: State) -> Action:
             return Action("ask_permission")
         field_id = w.opportunities[state.prompt.subject].field
         informed = knowable_interest(state, field_id) >= t.honest_threshold
-        good = estimated_fit(state, state.prompt.subject) >= 0.6
+        good = estimated_fit(state, state.prompt.subject) >= 0.6 and _ready_to_interview(state, state.prompt.subject)
         return Action("answer_interest", choice="eager_yes" if informed and good else "explore")
     best = _best_offer(state)
     if best and (state.runway <= 4 or (estimated_fit(state, best) >= GOOD_FIT and not _better_in_play(state, best))):
@@ -122,6 +124,13 @@ def _better_in_play(state: State, offer: str) -> bool:
         return False
     mine = estimated_fit(state, offer)
     return any(estimated_fit(state, oid) >= mine + 0.05 for oid in _opps(state, APPLIED, INTERVIEWING))
+
+
+def _ready_to_interview(state: State, oid: str) -> bool:
+    """Someone vouched, or the player knows the field well enough to be judged on it: a
+    patient player says yes to an interview only then, and explores until it is so."""
+    field_id = state.world.opportunities[oid].field
+    return state.opportunities[oid].referred or state.knowledge.get(field_id, 0) >= INTERVIEW_READY
 
 
 def _time_is_short(state: State) -> bool:

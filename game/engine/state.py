@@ -192,6 +192,7 @@ class ContactState:
     stale_notes: int = 0  # check-ins in a row with nothing new since the last real conversation
     slighted: bool = False  # you pressed, pestered or chased them: they may help, never go out of their way
     heard: int = 0  # word of you that reached them before you met: it colours the first impression
+    unanswered: int = 0  # cold notes they have left unanswered
 
     def copy(self) -> ContactState:
         return ContactState(
@@ -224,6 +225,7 @@ class ContactState:
             self.stale_notes,
             self.slighted,
             self.heard,
+            self.unanswered,
         )
 
 

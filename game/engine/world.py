@@ -198,6 +198,9 @@ class Tuning:
     reach_out_token_trust: int = 15  # added to the first impression with a name to mention
     reach_out_familiarity: int = 4
     reach_out_token_familiarity: int = 6
+    # each cold note someone has left unanswered leaves this share of the chance for the next
+    # (a name to mention gets a fresh look): writing again and again to a stranger rarely works
+    reach_out_again: float = 0.5
     # meetings (familiarity, trust, clarity, knowledge, reputation by approach)
     meet_advice_familiarity: int = 8
     meet_advice_trust: int = 4  # prepared

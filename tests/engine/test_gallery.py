@@ -15,7 +15,7 @@ RUNS = 100
 # Accepting every offer and letting the helper off the hook after two weeks is the designed
 # recovery (DESIGN 1.3), and accepting from reliable helpers is no mistake: at full scale
 # (bench/gallery.py, 4 seeds x 500 runs) it plays 5.1 (the-question, where only reliable
-# helpers offer) to 11.3 points below patient, but at 100 runs it can come within noise of
+# helpers offer) to 11.2 points below patient, but at 100 runs it can come within noise of
 # patient, so here it only must not clearly beat it.
 RECOVERY = "accept_then_release"
 TIE_MARGIN = 3.0

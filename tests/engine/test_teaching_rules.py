@@ -145,6 +145,49 @@ def test_an_accepted_introduction_is_theirs_to_make(world):
     assert reason is not None and "go around" in reason
 
 
+def _writing_cold(**tuning):
+    """Tiny world in which Hank is only a name to the player, with the reply chances given."""
+    from dataclasses import replace
+
+    world = tiny_world()
+    state = new_game(replace(world, tuning=replace(world.tuning, **tuning)), "test", 0)
+    state.contacts["hank"].stage = "known"
+    return state
+
+
+def test_an_unanswered_cold_note_makes_the_next_easier_to_ignore_and_says_so():
+    state = _writing_cold(reach_out_chance=0.0)
+    write = Action("reach_out", contact="hank")
+    assert preview(state, write).warning is None  # a first note is just a note
+    state, fx = play(state, write, END)
+    assert state.contacts["hank"].unanswered == 1
+    assert any("No reply from Hank yet" in e.cause for e in fx)
+    assert "Hank left your note unanswered: another cold note is easier to ignore" in preview(state, write).warning
+    state, fx = apply(state, write)
+    assert state.contacts["hank"].unanswered == 2
+    assert any("No reply from Hank to your second note" in e.cause and e.lesson == L.REDUCE_THEIR_RISK for e in fx)
+
+
+def test_each_unanswered_note_halves_the_chance_of_the_next_but_a_name_gets_a_fresh_look():
+    # the first note always gets an answer; after two unanswered ones a quarter of that chance is left
+    state = _writing_cold(reach_out_chance=1.0, reach_out_again=0.5)
+    replies = 0
+    for seed in range(40):
+        s = _writing_cold(reach_out_chance=1.0, reach_out_again=0.5)
+        s.seed = seed
+        s.contacts["hank"].unanswered = 2
+        s, _ = apply(s, Action("reach_out", contact="hank"))
+        replies += s.contacts["hank"].stage == CONNECTED
+    assert 2 <= replies <= 20
+    # with a name to mention, the notes that went before do not count against it
+    state.contacts["hank"].unanswered = 5
+    state.tokens = {**state.tokens, "hank": "cora"}
+    assert preview(state, Action("reach_out", contact="hank")).warning is None
+    state, fx = apply(state, Action("reach_out", contact="hank"))
+    assert state.contacts["hank"].stage == CONNECTED
+    assert any("you mentioned Cora" in e.cause for e in fx)
+
+
 # --- closing the loop --------------------------------------------------------------------------
 
 

@@ -44,16 +44,32 @@ class ReachOut(ContactRule):
                     f"Wait, or tell {helper} not to worry about it.")
         return None
 
+    def warning(self, state: State, action: Action) -> tuple[str, str] | None:
+        unanswered = state.contacts[action.cid].unanswered
+        if not unanswered or action.cid in state.tokens:
+            return None
+        first = state.world.people[action.cid].first_name
+        notes = "your note" if unanswered == 1 else f"{unanswered} notes"
+        return (f"{first} left {notes} unanswered: another cold note is easier to ignore; a name they trust would get a fresh look",
+                L.REDUCE_THEIR_RISK)
+
     def perform(self, turn: Turn, action: Action) -> None:
         s, cid = turn.s, action.cid
-        turn.c(cid).reach_out_week = s.week
+        c = turn.c(cid)
+        c.reach_out_week = s.week
         token = s.tokens.get(cid)
         t = turn.t
-        p = t.reach_out_chance + (s.reputation - 50) / 100 + (t.reach_out_token_chance if token else 0.0)
         first = turn.name(cid)
+        if token:
+            p = t.reach_out_chance + (s.reputation - 50) / 100 + t.reach_out_token_chance
+        else:
+            p = (t.reach_out_chance + (s.reputation - 50) / 100) * t.reach_out_again ** c.unanswered
         if not turn.chance(p, "reach_out", cid):
-            turn.note(cid, EffectKind.MESSAGE, f"No reply from {first} yet. People are busy; you can try again next week.",
-                      L.RELATIONSHIP_BEFORE_LEVERAGE)
+            if not token:
+                c.unanswered += 1
+            again = not token and c.unanswered > 1
+            turn.note(cid, EffectKind.MESSAGE, _silence(first, c.unanswered if again else 1),
+                      L.REDUCE_THEIR_RISK if again else L.RELATIONSHIP_BEFORE_LEVERAGE)
             turn.outcome = Outcome.NO_REPLY
             return
         trust = t.reach_out_trust + (s.reputation - 50) // 5
@@ -64,3 +80,15 @@ class ReachOut(ContactRule):
         else:
             turn.connect(cid, trust, t.reach_out_familiarity, f"{first} answered your note and agreed to talk.", L.RELATIONSHIP_BEFORE_LEVERAGE)
             turn.outcome = Outcome.REPLY
+
+
+def _silence(first: str, unanswered: int) -> str:
+    """Why no reply came, true to how many cold notes went unanswered."""
+    if unanswered <= 1:
+        return f"No reply from {first} yet. People are busy; you can try again next week."
+    return (f"No reply from {first} to your {_nth(unanswered)} note. Each unanswered note makes the next easier to ignore: "
+            "a name they trust would get a fresh look.")
+
+
+def _nth(n: int) -> str:
+    return {2: "second", 3: "third", 4: "fourth", 5: "fifth"}.get(n, f"{n}th")
