@@ -134,6 +134,7 @@ MEANINGS: dict[str, str] = {
     "reach_out_token_trust": "added to the first impression with a name to mention",
     "reach_out_familiarity": "familiarity from an answered cold note",
     "reach_out_token_familiarity": "familiarity from an answered note with a name to mention",
+    "reach_out_again": "share of a cold note's chance left for the next one after each note left unanswered (a name to mention gets a fresh look)",
     "meet_advice_familiarity": "familiarity from an advice meeting",
     "meet_advice_trust": "trust from a prepared advice meeting",
     "meet_advice_unprepared_trust": "trust from an unprepared advice meeting (they worked hard to see what you need)",
