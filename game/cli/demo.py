@@ -20,7 +20,8 @@ def register(sub) -> None:
     demo.add_argument("--export", metavar="DIR", help="with --headless: write the debrief (Markdown, HTML, screenshots) to a new folder "
                            "in DIR, named from the demo, the path taken and the time")
     demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
-                      help="take another option at an audience choice, e.g. --choose 'step 5=B'")
+                      help="take another option at an audience choice, named by its step or by the marker "
+                           "before it (the headless text prints both), e.g. --choose 'the-offer=B' or 'step 5=B'")
     demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
     demo.add_argument("--notes", action="store_true",
                       help="the facilitator's notes, off the projector: run in a second terminal, it follows "
@@ -71,15 +72,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     demo, world = matches[-1]
-    choices = {}
-    for item in args.choose:
-        where, sep, key = item.rpartition("=")
-        if not sep:
-            print(f"warm-intro demo: --choose takes WHERE=KEY, like 'step 5=B' (got {item!r})", file=sys.stderr)
-            return 2
-        choices[where.strip()] = key.strip().upper()
-    if (problem := _choice_problem(demo, choices)) is not None:
-        print(f"warm-intro demo: --choose {problem}", file=sys.stderr)
+    from game.demo.script import ChoiceError, resolve_choices
+
+    choices = _parse_choices(args.choose)
+    if isinstance(choices, str):
+        print(f"warm-intro demo: --choose {choices}", file=sys.stderr)
+        return 2
+    try:
+        choices = resolve_choices(demo, choices)
+    except ChoiceError as exc:
+        print(f"warm-intro demo: --choose {exc}", file=sys.stderr)
         return 2
     if args.export and (problem := _export_problem(Path(args.export))) is not None:
         print(f"warm-intro demo: --export {problem}", file=sys.stderr)
@@ -89,28 +91,25 @@ def run(args: argparse.Namespace) -> int:
     return _headless(demo, world, choices, args.export)
 
 
+def _parse_choices(items: list[str]) -> dict[str, str] | str:
+    """`--choose` values as place -> key (a step, "step 5", or a marker, "the-offer"), or what is wrong."""
+    choices: dict[str, str] = {}
+    for item in items:
+        where, sep, key = item.rpartition("=")
+        if not sep or not where.strip():
+            return f"takes WHERE=KEY, like 'step 5=B' or 'the-offer=B' (got {item!r})"
+        choices[where.strip()] = key.strip().upper()
+    return choices
+
+
 def _choice_problem(demo, choices: dict[str, str]) -> str | None:
-    """Why `--choose` does not fit this demo (a place with no audience choice, an option it lacks), or None.
+    """Why these answers (by step) do not fit this demo, or None."""
+    from game.demo.script import ChoiceError, resolve_choices
 
-    Choices are followed the way the demo plays them, one at a time, since a choice inside
-    an option only exists once that option is taken.
-    """
-    from game.demo.script import beats
-
-    taken: dict[str, str] = {}
-    while True:
-        asked = [b for b in beats(demo, taken) if b.kind == "choose"]
-        new = next((b for b in asked if b.where in choices and b.where not in taken), None)
-        if new is None:
-            break
-        keys = [key for key, _ in new.options]
-        if choices[new.where] not in keys:
-            return f"{new.where!r} has options {', '.join(keys)}, not {choices[new.where]!r}"
-        taken[new.where] = choices[new.where]
-    unknown = [where for where in choices if where not in taken]
-    if unknown:
-        places = ", ".join(repr(b.where) for b in asked) or "none"
-        return f"{unknown[0]!r} is not an audience choice in {demo.id!r}; its choices are: {places}"
+    try:
+        resolve_choices(demo, choices)
+    except ChoiceError as exc:
+        return str(exc)
     return None
 
 
@@ -129,14 +128,15 @@ def _export_problem(folder: Path) -> str | None:
 
 
 def _headless(demo, world, choices, export: str | None) -> int:
-    from game.demo.script import play
+    from game.demo.script import choice_names, play
     from game.demo.session import export_run
 
     run = play(demo, world, choices)
     print(f"{demo.title} ({demo.id}, pack {demo.pack}) - {demo.campaign}, seed {demo.seed}")
     state_iter = iter(run.states)
     reveal = False
-    for beat in run.beats[: len(run.states)]:
+    names = choice_names(run.beats)
+    for i, beat in enumerate(run.beats[: len(run.states)]):
         state = next(state_iter)
         if beat.kind == "reveal":
             reveal = beat.reveal
@@ -147,7 +147,8 @@ def _headless(demo, world, choices, export: str | None) -> int:
         elif beat.kind == "reveal":
             print(f"  (inner thoughts {'on' if beat.reveal else 'off'})")
         elif beat.kind == "choose":
-            print(f"\n  ? {beat.caption}  (--choose '{beat.where}=KEY')")
+            named = f" or '{names[i]}=KEY'" if i in names else ""
+            print(f"\n  ? {beat.caption}  (--choose '{beat.where}=KEY'{named})")
             for key, label in beat.options:
                 mark = ">" if key == beat.default else " "
                 print(f"    {mark} {key}. {label}")
