@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,9 @@ if TYPE_CHECKING:
 
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="scripted demos for workshops: list, present, or play headless")
-    demo.add_argument("id", nargs="?", help="the demo to run (see --list)")
+    demo.add_argument("id", nargs="?", help="the demo to run (see --list); or `record` to turn a saved game into "
+                                            "a demo script: demo record SAVE [-o FILE]")
+    demo.add_argument("save", nargs="?", help=argparse.SUPPRESS)  # after `record`: the save's name or file
     demo.add_argument("--pack", help="a content pack folder with more demos (core's are always there)")
     demo.add_argument("--list", action="store_true", help="print each demo's id, pack and title, one a line")
     demo.add_argument("--headless", action="store_true", help="play the script without a screen and print it")
@@ -23,6 +26,9 @@ def register(sub) -> None:
                       help="take another option at an audience choice, named by its step or by the marker "
                            "before it (the headless text prints both), e.g. --choose 'the-offer=B' or 'step 5=B'")
     demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
+    demo.add_argument("-o", "--output", metavar="FILE", help="with record: write the script here, not to stdout")
+    demo.add_argument("--demo-id", metavar="ID", help="with record: the new demo's id (default: from the save's name)")
+    demo.add_argument("--saves-dir", help="with record: the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
     demo.add_argument("--notes", action="store_true",
                       help="the facilitator's notes, off the projector: run in a second terminal, it follows "
                            "the demo on stage (the beat, your note for it, the next beat, the time)")
@@ -50,6 +56,12 @@ def _demos(pack: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.id == "record":
+        return _record(args)
+    if args.save is not None:
+        print(f"warm-intro demo: one demo at a time (got {args.id!r} and {args.save!r}); "
+              "`demo record SAVE` turns a save into a script", file=sys.stderr)
+        return 2
     found = _demos(args.pack)
     if found is None:
         return 1
@@ -322,4 +334,55 @@ def _replay(args: argparse.Namespace, found) -> int:
             print(f"warm-intro demo: could not write the debrief to {root}: {exc.strerror or exc}", file=sys.stderr)
             return 1
         print(f"Debrief written to {out.folder}: {out.markdown.name} and {out.html.name}")
+    return 0
+
+
+def _record(args: argparse.Namespace) -> int:
+    """`demo record SAVE`: the saved game as a demo script to edit, on stdout or in `-o FILE`."""
+    from game.cli import _load_world
+    from game.demo.record import demo_id_for, record
+    from game.saves.files import SaveError, find_save, load_save
+    from game.saves.paths import saves_dir
+
+    if not args.save:
+        print("warm-intro demo: record needs a saved game: demo record SAVE [-o FILE] "
+              "(`warm-intro saves list` shows them)", file=sys.stderr)
+        return 2
+    demo_id = args.demo_id or demo_id_for(Path(args.save).stem if args.save.endswith(".toml") else args.save)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", demo_id):
+        print(f"warm-intro demo: --demo-id {demo_id!r}: an id is lower-case letters, digits, - and _", file=sys.stderr)
+        return 2
+    given = Path(args.save)
+    try:
+        path = given if given.is_file() else find_save(saves_dir(args.saves_dir), args.save)
+    except SaveError as exc:
+        print(f"warm-intro demo: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
+        return 1
+    world = _load_world(args.pack)
+    if world is None:
+        return 1
+    try:
+        state = load_save(path, world).state
+    except SaveError as exc:
+        print(f"warm-intro demo: {path.name}: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
+        return 1
+    if not state.steps:
+        print(f"warm-intro demo: {path.name} has no moves yet; play a little first", file=sys.stderr)
+        return 1
+    script = record(state, demo_id, source=path.name)
+    if not args.output:
+        print(script, end="")
+        return 0
+    out = Path(args.output)
+    if out.exists():
+        print(f"warm-intro demo: {out} already exists; record writes a new file (or leave out -o for stdout)",
+              file=sys.stderr)
+        return 2
+    try:
+        out.write_text(script, encoding="utf-8")
+    except OSError as exc:
+        print(f"warm-intro demo: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Demo script {demo_id!r} written to {out}: add it to a pack's demos.toml, write its captions, "
+          "and `warm-intro pack check PACK` checks it.", file=sys.stderr)
     return 0
