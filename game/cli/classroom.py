@@ -7,8 +7,8 @@ side; `class code [SAVE]` prints a saved game's replay code, for a student to sh
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
-import textwrap
 from pathlib import Path
 
 
@@ -43,17 +43,12 @@ def run(args: argparse.Namespace) -> int:
 
 def load_class_worlds(packs: list[str]):
     """core and each pack given, with their demos: (worlds by pack id, [(demo, world)]), or None."""
-    from game.demo.script import DemoError, load_demos
-    from game.packs.loader import PackError, core_pack_path, load_core, load_pack
+    from game.demo.classroom import class_worlds
+    from game.demo.script import DemoError
+    from game.packs.loader import PackError
 
     try:
-        core = load_core()
-        worlds = {core.pack_id: core}
-        demos = [(d, core) for d in load_demos(core_pack_path(), core)]
-        for folder in packs:
-            world = load_pack(folder)
-            worlds[world.pack_id] = world
-            demos += [(d, world) for d in load_demos(Path(folder), world)]
+        return class_worlds(packs)
     except PackError as exc:
         print("warm-intro class: a pack could not be loaded:", file=sys.stderr)
         for problem in exc.problems:
@@ -62,26 +57,6 @@ def load_class_worlds(packs: list[str]):
     except DemoError as exc:
         print(f"warm-intro class: {exc}", file=sys.stderr)
         return None
-    return worlds, demos
-
-
-def read_codes_file(path: Path) -> str:
-    """The text of a codes file. Raises ValueError saying why it cannot be read."""
-    from game.demo.classroom import MAX_CODES_FILE_BYTES
-
-    if not path.is_file():
-        raise ValueError(f"{path} is not a file" if path.exists() else f"there is no file {path}")
-    if path.stat().st_size > MAX_CODES_FILE_BYTES:
-        raise ValueError(f"{path} is {path.stat().st_size} bytes, far more than a class's codes")
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "utf-16"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if "\x00" not in text:
-            return text
-    return data.decode("latin-1")
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -90,7 +65,7 @@ def _report(args: argparse.Namespace) -> int:
 
     path = Path(args.codes)
     try:
-        text = read_codes_file(path)
+        text = classroom.read_codes_file(path)
     except (ValueError, OSError) as exc:
         print(f"warm-intro class: {exc}", file=sys.stderr)
         return 2
@@ -113,7 +88,8 @@ def _report(args: argparse.Namespace) -> int:
             print(f"warm-intro class: --compare {found}", file=sys.stderr)
             return 2
         pairs.append(classroom.compare_students(*found))
-    for line in as_text(classroom.blocks(rep, pairs)):
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    for line in classroom.to_text(classroom.blocks(rep, pairs), max(60, min(width, 140))):
         print(line)
     if args.export:
         try:
@@ -145,46 +121,6 @@ def _pair(rep, wanted: str):
     if found[0] is found[1]:
         return f"give two different students (got {wanted!r})"
     return tuple(found)
-
-
-def as_text(blocks, width: int = 100) -> list[str]:
-    """The report for a terminal: headings underlined, tables in columns, long lines wrapped."""
-    out: list[str] = []
-    for b in blocks:
-        if b.kind == "h1":
-            out += [b.text, "=" * min(width, len(b.text))]
-        elif b.kind == "h2":
-            out += ["", b.text, "-" * min(width, len(b.text))]
-        elif b.kind == "h3":
-            out += ["", b.text]
-        elif b.kind in ("p", "quote", "code"):
-            out += textwrap.wrap(b.text, width) or [""]
-        elif b.kind in ("list", "numbered"):
-            for n, item in enumerate(b.items, 1):
-                mark = f"{n}." if b.kind == "numbered" else "-"
-                text = f"{item.lead}: {item.text}" if item.lead else item.text
-                out += textwrap.wrap(text, width, initial_indent=f"  {mark} ", subsequent_indent="    ")
-        elif b.kind == "table":
-            out += _columns(b.rows, width)
-    return out
-
-
-def _columns(rows, width: int) -> list[str]:
-    """A table in aligned columns; the widest column wraps so a line fits `width`."""
-    cols = len(rows[0])
-    widths = [max(len(r[i]) for r in rows) for i in range(cols)]
-    while sum(widths) + 2 * (cols - 1) > width and max(widths) > 12:
-        widest = widths.index(max(widths))
-        widths[widest] -= 1
-    out = []
-    for n, row in enumerate(rows):
-        cells = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(row)]
-        for k in range(max(len(c) for c in cells)):
-            line = "  ".join((c[k] if k < len(c) else "").ljust(widths[i]) for i, c in enumerate(cells))
-            out.append(line.rstrip())
-        if n == 0:
-            out.append("  ".join("-" * w for w in widths))
-    return out
 
 
 def _code(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import textwrap
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -79,6 +80,39 @@ def read_codes(text: str) -> list[Entry]:
         n = len(out) + 1
         out.append(Entry(n, number, name or f"Student {n}", code))
     return out
+
+
+def read_codes_file(path: Path) -> str:
+    """The text of a codes file. Raises ValueError saying why it cannot be read."""
+    if not path.is_file():
+        raise ValueError(f"{path} is not a file" if path.exists() else f"there is no file {path}")
+    if path.stat().st_size > MAX_CODES_FILE_BYTES:
+        raise ValueError(f"{path} is {path.stat().st_size} bytes, far more than a class's codes")
+    data = path.read_bytes()
+    for encoding in ("utf-8-sig", "utf-16"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if "\x00" not in text:
+            return text
+    return data.decode("latin-1")
+
+
+def class_worlds(packs: Iterable[str] = ()) -> tuple[dict[str, World], list[tuple[Demo, World]]]:
+    """core and each pack folder given, by pack id, with every demo they hold.
+    Raises PackError or DemoError."""
+    from game.demo.script import load_demos
+    from game.packs.loader import core_pack_path, load_core, load_pack
+
+    core = load_core()
+    worlds = {core.pack_id: core}
+    demos = [(d, core) for d in load_demos(core_pack_path(), core)]
+    for folder in packs:
+        world = load_pack(folder)
+        worlds[world.pack_id] = world
+        demos += [(d, world) for d in load_demos(Path(folder), world)]
+    return worlds, demos
 
 
 # --- one student's game ----------------------------------------------------------------------------
@@ -622,6 +656,46 @@ def _escaped(bs: list[Block]) -> list[Block]:
     return out
 
 
+def to_text(blocks: list[Block], width: int = 100) -> list[str]:
+    """The report for a terminal: headings underlined, tables in columns, long lines wrapped."""
+    out: list[str] = []
+    for b in blocks:
+        if b.kind == "h1":
+            out += [b.text, "=" * min(width, len(b.text))]
+        elif b.kind == "h2":
+            out += ["", b.text, "-" * min(width, len(b.text))]
+        elif b.kind == "h3":
+            out += ["", b.text]
+        elif b.kind in ("p", "quote", "code"):
+            out += textwrap.wrap(b.text, width) or [""]
+        elif b.kind in ("list", "numbered"):
+            for n, item in enumerate(b.items, 1):
+                mark = f"{n}." if b.kind == "numbered" else "-"
+                text = f"{item.lead}: {item.text}" if item.lead else item.text
+                out += textwrap.wrap(text, width, initial_indent=f"  {mark} ", subsequent_indent="    ")
+        elif b.kind == "table":
+            out += _columns(b.rows, width)
+    return out
+
+
+def _columns(rows: tuple[tuple[str, ...], ...], width: int) -> list[str]:
+    """A table in aligned columns; the widest column wraps so a line fits `width`."""
+    cols = len(rows[0])
+    widths = [max(len(r[i]) for r in rows) for i in range(cols)]
+    while sum(widths) + 2 * (cols - 1) > width and max(widths) > 12:
+        widest = widths.index(max(widths))
+        widths[widest] -= 1
+    out = []
+    for n, row in enumerate(rows):
+        cells = [textwrap.wrap(cell, widths[i]) or [""] for i, cell in enumerate(row)]
+        for k in range(max(len(c) for c in cells)):
+            line = "  ".join((c[k] if k < len(c) else "").ljust(widths[i]) for i, c in enumerate(cells))
+            out.append(line.rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return out
+
+
 @dataclass(frozen=True)
 class ReportFiles:
     folder: Path
@@ -641,6 +715,6 @@ def export(r: ClassReport, root: Path, pairs: Iterable[Pair] = (), when: datetim
     return ReportFiles(folder, md, page)
 
 
-__all__ = ["MAX_CODES_FILE_BYTES", "ClassReport", "Closed", "DoorTally", "Entry", "Pair", "ReportFiles", "Student",
+__all__ = ["MAX_CODES_FILE_BYTES", "ClassReport", "class_worlds", "read_codes_file", "to_text", "Closed", "DoorTally", "Entry", "Pair", "ReportFiles", "Student",
            "Tally", "Unusable", "blocks", "closed_doors", "compare_students", "export", "read_codes", "replay_student",
            "report", "summary", "to_html", "to_markdown"]
