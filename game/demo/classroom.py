@@ -43,6 +43,7 @@ from game.engine.world import World
 # a codes file is a class list, not a library: a few hundred lines at most
 MAX_CODES_FILE_BYTES = 5_000_000
 _CODE_START = re.compile(r"\bWI(\d+)-")
+_CONTINUED = re.compile(r"[A-Za-z0-9_-]+")  # the rest of a code, on a line of its own
 
 
 # --- reading a codes file --------------------------------------------------------------------------
@@ -58,17 +59,34 @@ class Entry:
     code: str
 
 
+def _cut_short(code: str) -> bool:
+    """A code that does not read as it stands (so the next line may be the rest of it)."""
+    if not code.startswith(CODE_PREFIX):
+        return False
+    try:
+        decode_replay(code)
+    except ReplayCodeError:
+        return True
+    return False
+
+
 def read_codes(text: str) -> list[Entry]:
     """The codes of a file, each with its line, its number and its student's name.
 
     A line is `NAME: CODE`, `NAME<tab>CODE`, `NAME, CODE` or a bare code; anything after
-    ` #` is a comment, and blank lines and lines starting with `#` are skipped. A line with
-    no code on it is kept as an entry with an empty code, so the report can say so.
+    ` #` is a comment, and blank lines and lines starting with `#` are skipped. A line of
+    nothing but code characters right after a code continues it (a code copied from a
+    wrapped screen). A line with no code on it is kept as an entry, so the report can say so.
     """
     out: list[Entry] = []
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.split(" #", 1)[0].strip().lstrip("\ufeff")
         if not line or line.startswith("#"):
+            continue
+        if out and _CONTINUED.fullmatch(line) and not _CODE_START.match(line) and _cut_short(out[-1].code):
+            # a long code copied off a screen or a page arrives broken over lines: join it again
+            last = out[-1]
+            out[-1] = Entry(last.n, last.line, last.name, last.code + line)
             continue
         found = _CODE_START.search(line)
         if found:
@@ -231,7 +249,7 @@ def _decode(entry: Entry) -> Replay | str:
         return decode_replay(code)
     except ReplayCodeError as exc:
         reason = str(exc)
-        if "damaged or incomplete (" in reason:  # the reader's own words mean nothing to a class
+        if "damaged or incomplete (" in reason or "cut short" in reason:  # the reader's own words mean nothing to a class
             reason = "the code is damaged or incomplete: it may have been cut short or changed when it was copied"
         return reason
 

@@ -161,3 +161,12 @@ def test_the_exports_carry_the_same_report(world, codes, tmp_path):
         assert "Zed" in text and "damaged or incomplete" in text
     assert "<script" not in page and "http://" not in page and "https://" not in page
     assert md.count("| Ben |") == 1 and "<td>Ben</td>" in page
+
+
+def test_a_code_broken_over_lines_when_copied_is_joined_again(world, codes):
+    code = codes["Ana"]
+    pieces = [code[i:i + 76] for i in range(0, len(code), 76)]
+    rep = report_of(world, "Ana: " + "\n".join(pieces) + f"\nBen: {codes['Ben']}\n")
+    assert [s.name for s in rep.students] == ["Ana", "Ben"] and rep.unusable == []
+    rep = report_of(world, f"Ana: {code[:-3]}\n{code[-3:]}\nBen\n")  # a short last piece; a bare name after it
+    assert [s.name for s in rep.students] == ["Ana"] and [u.entry.name for u in rep.unusable] == ["Student 2"]

@@ -88,3 +88,25 @@ async def test_the_title_palette_offers_the_class_report():
     async with app.run_test(size=(80, 24)):
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert "Class report" in titles
+
+
+async def test_a_students_debrief_carries_the_code_to_share(world):
+    import re
+
+    from game.demo.timeline import decode_replay
+    from game.ui.screens.debrief import DebriefScreen
+
+    app = WarmIntroApp(play=True, seed=1)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, DebriefScreen)
+        shown = "".join(str(app.screen.query_one("#debrief-text").render()).split())
+        code = re.search(r"WI1-[A-Za-z0-9_-]+", shown).group(0)
+        replay = decode_replay(code)
+        state = app.session.state
+        assert (replay.campaign, replay.seed, len(replay.actions)) == (state.campaign, state.seed, state.steps)
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard == code
