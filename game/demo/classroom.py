@@ -34,7 +34,7 @@ from game.demo.story import to_markdown as blocks_markdown
 from game.demo.timeline import CODE_PREFIX, Replay, ReplayCodeError, decode_replay
 from game.engine import lessons as L
 from game.engine.actions import RULES, Action
-from game.engine.kinds import Door, EffectKind, Meter
+from game.engine.kinds import Door, EffectKind, Meter, PlayerMeter
 from game.engine.replay import ReplayError, replay_states
 from game.engine.rules import HIRED, fit, role_words, score
 from game.engine.state import CONNECTED, Effect, State
@@ -194,6 +194,8 @@ class Student:
         return f"{title}, seed {self.state.seed}"
 
     def outcome(self) -> str:
+        if self.demo is not None and not self.state.outcome:
+            return f"the demo's story ends in week {self.state.week}"
         if self.hired and self.state.job:
             return f"hired as {role_words(self.world, self.state.job)}"
         if self.state.outcome:
@@ -329,7 +331,8 @@ def closed_doors(state: State) -> list[Closed]:
                 cid = e.target
                 blows = [x for x in node.effects[:i] if _harmful(x, cid)]
                 told = [x for x in node.effects if x.lesson == e.lesson and (_harmful(x, x.target) or (
-                        x.visible and x.kind == EffectKind.PLAYER_METER and x.delta < 0))]
+                        x.visible and x.kind == EffectKind.PLAYER_METER and x.meter == PlayerMeter.REPUTATION
+                        and x.delta < 0))]
                 before = earlier[cid]
                 candidates = ([x for x in reversed(blows) if x.lesson == e.lesson] + told
                               + [x for x in reversed(before) if x.lesson == e.lesson]
@@ -556,15 +559,24 @@ def student_row(s: Student, one_campaign: bool = False) -> tuple[str, ...]:
     """One student's line of the results table (with one campaign for all, its seed stands for it)."""
     if s.hired and s.state.job:
         ended = f"hired: {s.world.opportunities[s.state.job].title}"
+    elif s.state.outcome:
+        ended = "savings ran out"
     else:
-        ended = "savings ran out" if s.state.outcome else f"searching, week {s.state.week}"
+        ended = f"demo ends, week {s.state.week}" if s.demo is not None else f"searching, week {s.state.week}"
     played = s.played() if not one_campaign or s.demo is not None else f"seed {s.state.seed}"
+    # a demo stops where its story does: a score would read like a game left unfinished
+    points = "—" if s.demo is not None and not s.state.outcome else str(s.score)
     return (str(s.n), s.name, played, ended, f"{s.fit:.0%}" if s.fit is not None else "—",
-            str(s.weeks), str(s.score), str(len(s.doors(Door.CLOSED))), str(len(s.doors(Door.ADVOCATE))),
+            str(s.weeks), points, str(len(s.doors(Door.CLOSED))), str(len(s.doors(Door.ADVOCATE))),
             str(len(s.state.lessons)))
 
 
 RESULT_HEAD = ("#", "student", "played", "ended", "fit", "weeks", "score", "shut", "advocates", "lessons")
+
+
+def seeds_only(r: ClassReport) -> bool:
+    """Everyone played the same campaign and no demo: a seed says all the table needs."""
+    return len(campaigns(r)) == 1 and all(s.demo is None for s in r.students)
 
 
 def campaigns(r: ClassReport) -> list[str]:
@@ -573,19 +585,29 @@ def campaigns(r: ClassReport) -> list[str]:
 
 
 def summary(r: ClassReport) -> str:
-    hired = [s for s in r.students if s.hired]
-    fits = [s.fit for s in hired if s.fit is not None]
+    """The class in a few sentences: how many codes replayed, what was played, how it went."""
     text = (f"{r.total} codes read: {len(r.students)} replayed"
             + (f", {len(r.unusable)} could not be used (listed at the end)" if r.unusable else "") + ". ")
-    if r.students:
-        played = campaigns(r)
-        text += (f"All played {played[0]}. " if len(played) == 1 else f"They played {', '.join(played)}. ")
-        text += f"{len(hired)} of {len(r.students)} were hired"
+    in_demos = [s for s in r.students if s.demo is not None]
+    for demo_id in dict.fromkeys(s.demo.id for s in in_demos if s.demo is not None):
+        them = [s for s in in_demos if s.demo is not None and s.demo.id == demo_id]
+        answers = Counter("-".join(v for _, v in sorted(s.replay.choices.items())) or "no choice" for s in them)
+        text += (f"{len(them)} played the demo {demo_id}"
+                 + (" (" + ", ".join(f"{n} chose {k}" for k, n in sorted(answers.items())) + ")"
+                    if any(answers) else "") + ". ")
+    played = [s for s in r.students if s.demo is None]
+    if played:
+        titles = list(dict.fromkeys(s.world.campaigns[s.state.campaign].title for s in played))
+        text += (f"{len(played)} played {titles[0]}. " if len(titles) == 1
+                 else f"{len(played)} played a campaign ({', '.join(titles)}). ")
+        hired = [s for s in played if s.hired]
+        fits = [s.fit for s in hired if s.fit is not None]
+        text += f"{len(hired)} of {len(played)} were hired"
         if hired:
             text += (f", with a median fit of {statistics.median(fits):.0%} after a median of "
                      f"{statistics.median(s.weeks for s in hired):g} weeks")
         text += "."
-    return text
+    return text.strip()
 
 
 def pair_blocks(p: Pair) -> list[Block]:
@@ -596,8 +618,11 @@ def pair_blocks(p: Pair) -> list[Block]:
                               f"{p.parts_at[1]}."))
     elif (a.state.campaign, a.state.seed) == (b.state.campaign, b.state.seed):
         out.append(Block("p", "Same world, same seed, the same moves: the same game."))
+    elif a.state.campaign == b.state.campaign:
+        out.append(Block("p", f"The same campaign on different seeds ({a.state.seed} and {b.state.seed}): the same "
+                              "people, not the same luck, so compare the choices more than the weeks."))
     else:
-        out.append(Block("p", "Different worlds (campaign or seed), so compare the choices rather than the people."))
+        out.append(Block("p", "Different campaigns: compare the choices, not the people."))
     out.append(Block("table", rows=(("", f"#{a.n} {a.name}", f"#{b.n} {b.name}"), *p.ends)))
     out.append(Block("h3", "Week by week"))
     out.append(Block("table", rows=(("week", f"#{a.n} {a.name}", f"#{b.n} {b.name}"),
@@ -610,7 +635,7 @@ def blocks(r: ClassReport, pairs: Iterable[Pair] = ()) -> list[Block]:
     out = [Block("h1", "Class report" + (f": {r.source}" if r.source else "")), Block("p", summary(r))]
     out.append(Block("h2", "Results"))
     if r.students:
-        one = len(campaigns(r)) == 1
+        one = seeds_only(r)
         head = RESULT_HEAD if not one else ("#", "student", "seed", *RESULT_HEAD[3:])
         out.append(Block("table", rows=(head, *(student_row(s, one) for s in r.students))))
         out.append(Block("p", "fit: how well the job suited the student's hidden wishes; weeks: to the job, or "
@@ -734,5 +759,5 @@ def export(r: ClassReport, root: Path, pairs: Iterable[Pair] = (), when: datetim
 
 
 __all__ = ["MAX_CODES_FILE_BYTES", "ClassReport", "class_worlds", "read_codes_file", "to_text", "Closed", "DoorTally", "Entry", "Pair", "ReportFiles", "Student",
-           "Tally", "Unusable", "blocks", "closed_doors", "compare_students", "export", "read_codes", "replay_student",
+           "Tally", "Unusable", "blocks", "closed_doors", "seeds_only", "compare_students", "export", "read_codes", "replay_student",
            "report", "summary", "to_html", "to_markdown"]

@@ -45,8 +45,10 @@ def screen_row(s: classroom.Student, one_campaign: bool) -> tuple[str, ...]:
         ended, job = "hired", s.world.opportunities[s.state.job].title
     else:
         ended, job = ("ran out" if s.state.outcome else f"week {s.state.week}"), ""
-    played = str(s.state.seed) if one_campaign and s.demo is None else s.played()
+    played = str(s.state.seed) if one_campaign else s.played()
     row = classroom.student_row(s, one_campaign)
+    if s.demo is not None and not s.state.outcome:
+        ended = "demo ends"
     return (row[0], s.name[:14], played, ended, *row[4:], job)
 
 
@@ -129,7 +131,7 @@ class ClassReportScreen(GameScreen[None]):
         self.query_one("#class-summary", Static).update(escape(said) + "  [dim]Enter on two students compares them.[/]")
         table = self.query_one("#class-table", DataTable)
         table.clear(columns=True)
-        one = len(classroom.campaigns(r)) == 1
+        one = classroom.seeds_only(r)
         table.add_column(" ", key="picked", width=1)
         for name in ("#", "student", "seed" if one else "played", *SCREEN_HEAD):
             table.add_column(name, key=name)
