@@ -545,7 +545,7 @@ def compare_students(a: Student, b: Student) -> Pair:
             ("ended", a.outcome(), b.outcome()),
             ("fit", fit_text(a), fit_text(b)),
             ("weeks", str(a.weeks), str(b.weeks)),
-            ("score", str(a.score), str(b.score)),
+            ("score", *(str(s.score) if s.demo is None or s.state.outcome else "—" for s in (a, b))),
             ("doors shut", ", ".join(a.doors(Door.CLOSED)) or "none", ", ".join(b.doors(Door.CLOSED)) or "none"),
             ("advocates", ", ".join(a.doors(Door.ADVOCATE)) or "none", ", ".join(b.doors(Door.ADVOCATE)) or "none"),
             ("lessons met", str(len(a.state.lessons)), str(len(b.state.lessons))))

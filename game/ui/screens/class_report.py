@@ -35,6 +35,9 @@ def text_of(bs: list, width: int) -> str:
     return "\n".join(out).strip("\n")
 
 
+TABS = (("students", "Students"), ("doors", "Doors"), ("lessons", "Lessons"), ("points", "Turning points"),
+        ("compare", "Compare"), ("bad", "Bad codes"))
+
 # the results table at 80 columns: the numbers first, the job's title last (it may run off)
 SCREEN_HEAD = ("ended", "fit", "weeks", "score", "shut", "adv.", "lessons", "job")
 
@@ -45,7 +48,10 @@ def screen_row(s: classroom.Student, one_campaign: bool) -> tuple[str, ...]:
         ended, job = "hired", s.world.opportunities[s.state.job].title
     else:
         ended, job = ("ran out" if s.state.outcome else f"week {s.state.week}"), ""
-    played = str(s.state.seed) if one_campaign else s.played()
+    if s.demo is not None:
+        played = " ".join(part for part in (s.demo.id, "-".join(v for _, v in sorted(s.replay.choices.items()))) if part)
+    else:
+        played = str(s.state.seed) if one_campaign else f"{s.state.campaign} {s.state.seed}"
     row = classroom.student_row(s, one_campaign)
     if s.demo is not None and not s.state.outcome:
         ended = "demo ends"
@@ -58,8 +64,10 @@ class ClassReportScreen(GameScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="class.back"),
         Binding("o", "open", "Open file", id="class.open"),
-        Binding("enter", "pick", "Pick to compare", id="class.pick", show=False),
+        Binding("enter", "pick", "Compare two", id="class.pick"),
         Binding("e", "export", "Export", id="class.export"),
+        *(Binding(str(n), f"tab('{pane}')", "Tabs 1-6" if n == 1 else title, show=n == 1, id=f"class.tab_{pane}")
+          for n, (pane, title) in enumerate(TABS, 1)),
     ]
 
     def __init__(self, path: str = "", packs: tuple[str, ...] = ()) -> None:
@@ -79,8 +87,7 @@ class ClassReportScreen(GameScreen[None]):
         with TabbedContent(id="class-tabs"):
             with TabPane("Students", id="tab-students"):
                 yield DataTable(id="class-table", cursor_type="row", zebra_stripes=True)
-            for pane, title in (("doors", "Doors"), ("lessons", "Lessons"), ("points", "Turning points"),
-                                ("compare", "Compare"), ("bad", "Bad codes")):
+            for pane, title in TABS[1:]:
                 with TabPane(title, id=f"tab-{pane}"), VerticalScroll(id=f"scroll-{pane}"):
                     yield Static("", id=f"class-{pane}")
         yield Footer()
@@ -128,7 +135,7 @@ class ClassReportScreen(GameScreen[None]):
         assert r is not None
         width = max(40, self.size.width - 6)
         said = classroom.summary(r).replace("(listed at the end)", "(see Bad codes)")
-        self.query_one("#class-summary", Static).update(escape(said) + "  [dim]Enter on two students compares them.[/]")
+        self.query_one("#class-summary", Static).update(escape(said))
         table = self.query_one("#class-table", DataTable)
         table.clear(columns=True)
         one = classroom.seeds_only(r)
@@ -179,12 +186,21 @@ class ClassReportScreen(GameScreen[None]):
         self._show_pair()
         if len(self.picked) == 2:
             self.query_one("#class-tabs", TabbedContent).active = "tab-compare"
-            self.notify(f"Comparing #{self.picked[0]} and #{self.picked[1]}. Students tab to pick others.")
+            self.notify(f"Comparing #{self.picked[0]} and #{self.picked[1]}. Press 1 to pick others.")
 
     def action_pick(self) -> None:
         table = self.query_one("#class-table", DataTable)
         if self.report is not None and self.report.students and table.has_focus:
             table.action_select_cursor()
+
+    def action_tab(self, pane: str) -> None:
+        if isinstance(self.focused, Input):
+            return  # a digit typed into the file's path
+        self.query_one("#class-tabs", TabbedContent).active = f"tab-{pane}"
+        if pane == "students":
+            self.query_one("#class-table", DataTable).focus()
+        else:
+            self.query_one(f"#scroll-{pane}", VerticalScroll).focus()
 
     def action_open(self) -> None:
         self.query_one("#class-path", Input).focus()
