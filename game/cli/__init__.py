@@ -57,6 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     from game.serve import register as register_serve
 
     register_serve(sub)
+    from game.cli.classroom import register as register_class
+
+    register_class(sub)
     return parser
 
 
@@ -277,7 +280,7 @@ def _main(argv: list[str] | None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "sim":
         return _sim(args)
-    if args.command == "pack":
+    if args.command in ("pack", "class"):
         return args.handler(args)
     if args.command == "demo":
         from game.cli.demo import run as run_demo

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,15 +14,21 @@ if TYPE_CHECKING:
 
 def register(sub) -> None:
     demo = sub.add_parser("demo", help="scripted demos for workshops: list, present, or play headless")
-    demo.add_argument("id", nargs="?", help="the demo to run (see --list)")
+    demo.add_argument("id", nargs="?", help="the demo to run (see --list); or `record` to turn a saved game into "
+                                            "a demo script: demo record SAVE [-o FILE]")
+    demo.add_argument("save", nargs="?", help=argparse.SUPPRESS)  # after `record`: the save's name or file
     demo.add_argument("--pack", help="a content pack folder with more demos (core's are always there)")
     demo.add_argument("--list", action="store_true", help="print each demo's id, pack and title, one a line")
     demo.add_argument("--headless", action="store_true", help="play the script without a screen and print it")
     demo.add_argument("--export", metavar="DIR", help="with --headless: write the debrief (Markdown, HTML, screenshots) to a new folder "
                            "in DIR, named from the demo, the path taken and the time")
     demo.add_argument("--choose", action="append", default=[], metavar="WHERE=KEY",
-                      help="take another option at an audience choice, e.g. --choose 'step 5=B'")
+                      help="take another option at an audience choice, named by its step or by the marker "
+                           "before it (the headless text prints both), e.g. --choose 'the-offer=B' or 'step 5=B'")
     demo.add_argument("--replay", metavar="CODE", help="open the session a debrief's replay code describes")
+    demo.add_argument("-o", "--output", metavar="FILE", help="with record: write the script here, not to stdout")
+    demo.add_argument("--demo-id", metavar="ID", help="with record: the new demo's id (default: from the save's name)")
+    demo.add_argument("--saves-dir", help="with record: the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
     demo.add_argument("--notes", action="store_true",
                       help="the facilitator's notes, off the projector: run in a second terminal, it follows "
                            "the demo on stage (the beat, your note for it, the next beat, the time)")
@@ -49,6 +56,12 @@ def _demos(pack: str | None):
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.id == "record":
+        return _record(args)
+    if args.save is not None:
+        print(f"warm-intro demo: one demo at a time (got {args.id!r} and {args.save!r}); "
+              "`demo record SAVE` turns a save into a script", file=sys.stderr)
+        return 2
     found = _demos(args.pack)
     if found is None:
         return 1
@@ -71,15 +84,16 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     demo, world = matches[-1]
-    choices = {}
-    for item in args.choose:
-        where, sep, key = item.rpartition("=")
-        if not sep:
-            print(f"warm-intro demo: --choose takes WHERE=KEY, like 'step 5=B' (got {item!r})", file=sys.stderr)
-            return 2
-        choices[where.strip()] = key.strip().upper()
-    if (problem := _choice_problem(demo, choices)) is not None:
-        print(f"warm-intro demo: --choose {problem}", file=sys.stderr)
+    from game.demo.script import ChoiceError, resolve_choices
+
+    choices = _parse_choices(args.choose)
+    if isinstance(choices, str):
+        print(f"warm-intro demo: --choose {choices}", file=sys.stderr)
+        return 2
+    try:
+        choices = resolve_choices(demo, choices)
+    except ChoiceError as exc:
+        print(f"warm-intro demo: --choose {exc}", file=sys.stderr)
         return 2
     if args.export and (problem := _export_problem(Path(args.export))) is not None:
         print(f"warm-intro demo: --export {problem}", file=sys.stderr)
@@ -89,28 +103,25 @@ def run(args: argparse.Namespace) -> int:
     return _headless(demo, world, choices, args.export)
 
 
+def _parse_choices(items: list[str]) -> dict[str, str] | str:
+    """`--choose` values as place -> key (a step, "step 5", or a marker, "the-offer"), or what is wrong."""
+    choices: dict[str, str] = {}
+    for item in items:
+        where, sep, key = item.rpartition("=")
+        if not sep or not where.strip():
+            return f"takes WHERE=KEY, like 'step 5=B' or 'the-offer=B' (got {item!r})"
+        choices[where.strip()] = key.strip().upper()
+    return choices
+
+
 def _choice_problem(demo, choices: dict[str, str]) -> str | None:
-    """Why `--choose` does not fit this demo (a place with no audience choice, an option it lacks), or None.
+    """Why these answers (by step) do not fit this demo, or None."""
+    from game.demo.script import ChoiceError, resolve_choices
 
-    Choices are followed the way the demo plays them, one at a time, since a choice inside
-    an option only exists once that option is taken.
-    """
-    from game.demo.script import beats
-
-    taken: dict[str, str] = {}
-    while True:
-        asked = [b for b in beats(demo, taken) if b.kind == "choose"]
-        new = next((b for b in asked if b.where in choices and b.where not in taken), None)
-        if new is None:
-            break
-        keys = [key for key, _ in new.options]
-        if choices[new.where] not in keys:
-            return f"{new.where!r} has options {', '.join(keys)}, not {choices[new.where]!r}"
-        taken[new.where] = choices[new.where]
-    unknown = [where for where in choices if where not in taken]
-    if unknown:
-        places = ", ".join(repr(b.where) for b in asked) or "none"
-        return f"{unknown[0]!r} is not an audience choice in {demo.id!r}; its choices are: {places}"
+    try:
+        resolve_choices(demo, choices)
+    except ChoiceError as exc:
+        return str(exc)
     return None
 
 
@@ -129,14 +140,15 @@ def _export_problem(folder: Path) -> str | None:
 
 
 def _headless(demo, world, choices, export: str | None) -> int:
-    from game.demo.script import play
+    from game.demo.script import choice_names, play
     from game.demo.session import export_run
 
     run = play(demo, world, choices)
     print(f"{demo.title} ({demo.id}, pack {demo.pack}) - {demo.campaign}, seed {demo.seed}")
     state_iter = iter(run.states)
     reveal = False
-    for beat in run.beats[: len(run.states)]:
+    names = choice_names(run.beats)
+    for i, beat in enumerate(run.beats[: len(run.states)]):
         state = next(state_iter)
         if beat.kind == "reveal":
             reveal = beat.reveal
@@ -147,7 +159,8 @@ def _headless(demo, world, choices, export: str | None) -> int:
         elif beat.kind == "reveal":
             print(f"  (inner thoughts {'on' if beat.reveal else 'off'})")
         elif beat.kind == "choose":
-            print(f"\n  ? {beat.caption}  (--choose '{beat.where}=KEY')")
+            named = f" or '{names[i]}=KEY'" if i in names else ""
+            print(f"\n  ? {beat.caption}  (--choose '{beat.where}=KEY'{named})")
             for key, label in beat.options:
                 mark = ">" if key == beat.default else " "
                 print(f"    {mark} {key}. {label}")
@@ -321,4 +334,55 @@ def _replay(args: argparse.Namespace, found) -> int:
             print(f"warm-intro demo: could not write the debrief to {root}: {exc.strerror or exc}", file=sys.stderr)
             return 1
         print(f"Debrief written to {out.folder}: {out.markdown.name} and {out.html.name}")
+    return 0
+
+
+def _record(args: argparse.Namespace) -> int:
+    """`demo record SAVE`: the saved game as a demo script to edit, on stdout or in `-o FILE`."""
+    from game.cli import _load_world
+    from game.demo.record import demo_id_for, record
+    from game.saves.files import SaveError, find_save, load_save
+    from game.saves.paths import saves_dir
+
+    if not args.save:
+        print("warm-intro demo: record needs a saved game: demo record SAVE [-o FILE] "
+              "(`warm-intro saves list` shows them)", file=sys.stderr)
+        return 2
+    demo_id = args.demo_id or demo_id_for(Path(args.save).stem if args.save.endswith(".toml") else args.save)
+    if not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", demo_id):
+        print(f"warm-intro demo: --demo-id {demo_id!r}: an id is lower-case letters, digits, - and _", file=sys.stderr)
+        return 2
+    given = Path(args.save)
+    try:
+        path = given if given.is_file() else find_save(saves_dir(args.saves_dir), args.save)
+    except SaveError as exc:
+        print(f"warm-intro demo: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
+        return 1
+    world = _load_world(args.pack)
+    if world is None:
+        return 1
+    try:
+        state = load_save(path, world).state
+    except SaveError as exc:
+        print(f"warm-intro demo: {path.name}: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
+        return 1
+    if not state.steps:
+        print(f"warm-intro demo: {path.name} has no moves yet; play a little first", file=sys.stderr)
+        return 1
+    script = record(state, demo_id, source=path.name)
+    if not args.output:
+        print(script, end="")
+        return 0
+    out = Path(args.output)
+    if out.exists():
+        print(f"warm-intro demo: {out} already exists; record writes a new file (or leave out -o for stdout)",
+              file=sys.stderr)
+        return 2
+    try:
+        out.write_text(script, encoding="utf-8")
+    except OSError as exc:
+        print(f"warm-intro demo: could not write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    print(f"Demo script {demo_id!r} written to {out}: add it to a pack's demos.toml, write its captions, "
+          "and `warm-intro pack check PACK` checks it.", file=sys.stderr)
     return 0

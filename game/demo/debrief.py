@@ -109,6 +109,11 @@ def _kind(e: Effect) -> tuple[str, str] | None:
     return None
 
 
+def turning_point_kind(e: Effect) -> tuple[str, str] | None:
+    """Whether an effect is a turning point, and its kind and moment ("door", "closed")."""
+    return _kind(e)
+
+
 def turning_points(state: State) -> list[TurningPoint]:
     """The moments that changed the story, each with its cause and lesson, in order."""
     out = []
@@ -347,4 +352,5 @@ def to_html(d: Debrief) -> str:
 """
 
 
-__all__ = ["Debrief", "Scene", "TurningPoint", "build", "lesson_title", "outcome_line", "to_html", "to_markdown"]
+__all__ = ["Debrief", "Scene", "TurningPoint", "build", "lesson_title", "outcome_line", "to_html", "to_markdown",
+           "turning_point_kind", "turning_points"]

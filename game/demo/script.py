@@ -29,8 +29,9 @@ from game.engine.state import State
 from game.engine.world import Expectation, World
 from game.packs.demos import DemosFile, OptionModel, StepModel, demo_keys
 
-__all__ = ["DEMOS_FILE", "Beat", "Demo", "DemoError", "DemosFile", "OptionModel", "Run", "StepModel", "beats",
-           "check_demo", "check_demo_located", "load_demos", "marker_title", "play", "read_demos"]
+__all__ = ["DEMOS_FILE", "Beat", "ChoiceError", "Demo", "DemoError", "DemosFile", "OptionModel", "Run", "StepModel",
+           "beats", "check_demo", "check_demo_located", "choice_names", "load_demos", "marker_title", "play",
+           "read_demos", "resolve_choices"]
 
 DEMOS_FILE = "demos.toml"
 
@@ -145,6 +146,74 @@ def beats(demo: Demo, choices: dict[str, str] | None = None) -> list[Beat]:
 
     walk(demo.steps, "", ("steps",))
     return out
+
+
+class ChoiceError(ValueError):
+    """An answer asked for at an audience choice the demo does not have, or with a key it does not offer."""
+
+
+def choice_names(run_beats: list[Beat]) -> dict[int, str]:
+    """The marker that names each audience choice, by the choice's index in `run_beats`.
+
+    A choice is named by the turning point it belongs to: the last marker before it, as long
+    as no other choice stands between them ("the-offer" names the question Mark's offer
+    raises). A choice with no marker before it is named by its step alone.
+    """
+    names: dict[int, str] = {}
+    marker = ""
+    for i, beat in enumerate(run_beats):
+        if beat.kind == "marker":
+            marker = beat.marker
+        elif beat.kind == "choose":
+            if marker:
+                names[i] = marker
+            marker = ""
+    return names
+
+
+def resolve_choices(demo: Demo, asked: dict[str, str]) -> dict[str, str]:
+    """`asked` (a choice's step, "step 5", or its marker, "the-offer" -> key) as the demo keeps
+    answers: by step. Raises ChoiceError naming what could be passed instead.
+
+    Choices are followed the way the demo plays them, one at a time, since a choice inside
+    an option only exists once that option is taken.
+    """
+    taken: dict[str, str] = {}
+    used: set[str] = set()
+    while True:
+        run_beats = beats(demo, taken)
+        names = choice_names(run_beats)
+        asked_here = [(i, b) for i, b in enumerate(run_beats) if b.kind == "choose"]
+        found = None
+        for i, beat in asked_here:
+            if beat.where in taken:
+                continue
+            for name in (beat.where, names.get(i)):
+                if name is not None and name in asked and name not in used:
+                    found = (beat, name)
+                    break
+            if found:
+                break
+        if found is None:
+            break
+        beat, name = found
+        keys = [key for key, _ in beat.options]
+        key = asked[name]
+        if key not in keys:
+            called = f"{name!r}" + (f" ({beat.where})" if name != beat.where else "")
+            raise ChoiceError(f"{called} has options {', '.join(keys)}, not {key!r}")
+        used.add(name)
+        taken[beat.where] = key
+    unknown = [name for name in asked if name not in used]
+    for name in unknown:
+        twice = next((b.where for i, b in asked_here if name in (b.where, names.get(i))), None)
+        if twice is not None:
+            raise ChoiceError(f"{name!r} names the choice at {twice}, which is already answered; answer it once")
+    if unknown:
+        places = [f"{b.where!r}" + (f" or {names[i]!r}" if i in names else "") for i, b in asked_here]
+        raise ChoiceError(f"{unknown[0]!r} is not an audience choice in {demo.id!r}; "
+                          f"its choices are: {', '.join(places) or 'none'}")
+    return taken
 
 
 def read_demos(folder: Path, world: World) -> tuple[list[Demo], list]:

@@ -94,6 +94,10 @@ def _unpack(body: str) -> bytes:
     raw = inflater.decompress(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)), MAX_UNPACKED_BYTES + 1)
     if len(raw) > MAX_UNPACKED_BYTES or inflater.unconsumed_tail:
         raise ReplayCodeError(f"the replay code unpacks to more than {MAX_UNPACKED_BYTES} bytes, far more than any game")
+    if not inflater.eof:
+        # the stream ends in a checksum of everything before it: without it the code was cut
+        # short (its moves may have come through whole, but nothing proves they did)
+        raise ReplayCodeError("the replay code is cut short: its last characters are missing")
     return raw
 
 

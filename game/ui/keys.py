@@ -58,6 +58,7 @@ KEYS: tuple[Key, ...] = (
         footer=False, palette="Debrief", palette_help="How the game went, and why: the score and its turning points"),
     Key("campaign picker", "", "i", "ironman: no undo, no rewind"),
     Key("title", "", "c / l", "continue the latest game / load a saved game"),
+    Key("class report", "", "Enter / e / o", "pick two students to compare / export the report / open another file"),
     Key("conversation", "", "1 2 3", "pick an answer"),
     Key("pages", "", "↑ ↓ PgUp PgDn Home End Space j k", "scroll help, the journal, the codex and the debrief"),
     Key("app", "f1", "F1", "this help", "help", "Help", id="help",

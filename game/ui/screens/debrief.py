@@ -65,7 +65,16 @@ def debrief_text(session) -> str:
         lesson = names.get(e.lesson, e.lesson)
         out.append(f"  week {e.week:>2}  {escape(effect_text(s, e, names))}")
         out.append(f"           [dim]lesson: {escape(lesson)}[/]")
+    # class mode: the student shares this, and the instructor's class report replays it
+    out += ["", "[b]Your replay code[/b]  [dim](y copies it: give it to your instructor for the class report)[/]",
+            escape(replay_code(s))]
     return "\n".join(out)
+
+
+def replay_code(state) -> str:
+    from game.demo.timeline import encode_replay
+
+    return encode_replay(state)
 
 
 class DebriefScreen(PageScreen):
@@ -77,10 +86,15 @@ class DebriefScreen(PageScreen):
         Binding("w", "network", "Network", id="debrief.network"),
         Binding("t", "title", "Title screen", id="debrief.title"),
         Binding("escape", "back", "Back", id="debrief.back"),
+        Binding("y", "copy_code", "Copy code", id="debrief.copy_code"),
     ]
 
     def body(self) -> str:
         return debrief_text(self.app.session)
+
+    def action_copy_code(self) -> None:
+        self.app.copy_to_clipboard(replay_code(self.app.session.state))
+        self.notify("Replay code copied. Paste it where your instructor collects the class's codes.")
 
     def action_codex(self) -> None:
         self.app.action_codex()

@@ -41,6 +41,7 @@ class TitleScreen(GameScreen[None]):
                     Option("Continue" if saves else "Continue  [dim](no saved games yet)[/]", id="continue",
                            disabled=not saves),
                     Option("Load game", id="load", disabled=not saves),
+                    Option("Class report", id="class"),
                     Option("Settings", id="settings"),
                     Option("Help", id="help"),
                     Option("Quit", id="quit"),
@@ -79,6 +80,8 @@ class TitleScreen(GameScreen[None]):
             self.action_continue()
         elif choice == "load":
             self.app.action_load()
+        elif choice == "class":
+            self.action_class_report()
 
     def action_continue(self) -> None:
         """Carry on the most recently saved game that loads."""
@@ -97,6 +100,18 @@ class TitleScreen(GameScreen[None]):
 
     def action_settings(self) -> None:
         self.app.action_settings()
+
+    def action_class_report(self) -> None:
+        """Class mode: a file of students' replay codes, replayed side by side."""
+        from game.ui.screens.class_report import ClassReportScreen
+
+        self.app.push_screen(ClassReportScreen())
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Class report", "Replay a file of students' replay codes and see the class side by side",
+                            self.action_class_report)
 
     def action_load(self) -> None:
         self.app.action_load()
