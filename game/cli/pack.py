@@ -175,7 +175,7 @@ def check_report(args: argparse.Namespace, folders: list[Path]) -> CheckReport:
             with Workers(world, args.jobs, folder, bases) as gather:
                 report, warnings = balance(world, runs=args.runs, source=f"{folder.name}/campaigns.toml",
                                            campaigns=sorted(own.get("campaigns", set())), gather=gather,
-                                           lines=_campaign_lines(folder))
+                                           lines=_campaign_lines(folder), own_lines=own.get("lines"))
             balance_out[world.pack_id] = report
             problems += warnings
         summaries.append((folder, world, found, results, demos_ok))
@@ -342,7 +342,16 @@ def _explanation(explain: dict | None, runs: int) -> list[str]:
             out.append(f"event {eid}: never fired in any bot's game")
         else:
             out.append(f"event {eid}: fired in " + ", ".join(f"{name} {share:.0%}" for name, share in shares.items()))
+    unseen = explain.get("lines_unseen", [])
+    if unseen:
+        shown = ", ".join(unseen[:UNSEEN_SHOWN]) + (f" and {len(unseen) - UNSEEN_SHOWN} more (all in --json)"
+                                                    if len(unseen) > UNSEEN_SHOWN else "")
+        out.append(f"dialogue: {len(unseen)} line{'s' if len(unseen) != 1 else ''} no bot's game showed "
+                   f"(action/outcome/id): {shown}")
     return out
+
+
+UNSEEN_SHOWN = 8  # lines never shown, listed by name before the rest are counted
 
 
 # --------------------------------------------------------------------------------------

@@ -153,6 +153,24 @@ class Explained:
     job: str | None
     lost_why: str | None
     events: tuple[str, ...]
+    lines: frozenset[tuple[str, str, str]] = frozenset()  # (action, outcome, line id) of each line said
+
+
+def _lines_said(world: World, campaign: str, seed: int, state: State) -> frozenset[tuple[str, str, str]]:
+    """Every dialogue line the player would have read in this game, found by playing its moves
+    again from the start (a line is chosen from the states before and after each move)."""
+    from game.engine.dialogue import spoken
+    from game.engine.rules import apply, new_game
+
+    said = set()
+    before = new_game(world, campaign, seed)
+    for node in state.history_nodes():
+        after, _ = apply(before, node.action)
+        line = spoken(before, after)
+        if line is not None:
+            said.add((line[0].action, line[0].outcome, line[0].id))
+        before = after
+    return frozenset(said)
 
 
 def _why_lost(state: State) -> str:
@@ -179,14 +197,17 @@ def explain_runs(world: World, piece: Any) -> list[Explained]:
         assert state is not None
         events = tuple(sorted({str(e.after) for e in state.journal() if e.kind == EffectKind.EVENT}))
         out.append(Explained(dataclasses.replace(played, final_state=None), state.job,
-                             None if played.hired else _why_lost(state), events))
+                             None if played.hired else _why_lost(state), events,
+                             _lines_said(world, piece.campaign, played.seed, state)))
     return out
 
 
-def _explain(world: World, cid: str, games: dict[str, list[Explained]]) -> dict[str, Any]:
-    """Roles taken, why games were lost, and how often each of the campaign's events fired."""
+def _explain(world: World, cid: str, games: dict[str, list[Explained]],
+             own_lines: set[str] | None = None) -> dict[str, Any]:
+    """Roles taken, why games were lost, how often each of the campaign's events fired, and
+    the dialogue lines no bot's game showed."""
     scope = sorted(ev.id for ev in world.events if not ev.campaigns or cid in ev.campaigns)
-    out: dict[str, Any] = {"jobs": {}, "lost": {}, "events": {}}
+    out: dict[str, Any] = {"jobs": {}, "lost": {}, "events": {}, "lines_unseen": _unseen(world, cid, games, own_lines)}
     for name, played in games.items():
         jobs: dict[str, int] = {}
         lost: dict[str, int] = {}
@@ -201,16 +222,30 @@ def _explain(world: World, cid: str, games: dict[str, list[Explained]]) -> dict[
     return out
 
 
+def _unseen(world: World, cid: str, games: dict[str, list[Explained]], own: set[str] | None) -> list[str]:
+    """The lines that could be said in this campaign (for everyone, or for one of its people)
+    that no bot game said, as 'action/outcome/id'; only the pack's own lines (ids in `own`) if given."""
+    said = frozenset().union(*(g.lines for played in games.values() for g in played))
+    people = set(world.campaigns[cid].people) if world.campaigns[cid].people else set(world.people)
+    return [f"{line.action}/{line.outcome}/{line.id}"
+            for (action, outcome), lines in sorted(world.dialogue.items())
+            for line in lines
+            if (own is None or line.id in own) and (line.contact is None or line.contact in people)
+            and (action, outcome, line.id) not in said]
+
+
 def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | None = None,
             source: str = "", gather: Gather | None = None,
-            lines: dict[str, int] | None = None) -> tuple[dict[str, Any], list[Problem]]:
+            lines: dict[str, int] | None = None,
+            own_lines: set[str] | None = None) -> tuple[dict[str, Any], list[Problem]]:
     """Play the strategy bots on each campaign; warn where the pack stops teaching its lessons,
     and say what happened: the roles the bots were hired into, why the games without a job
     ended as they did, and how often each scripted event fired.
 
     `gather` plays the games in pieces, as in `simulate` (by default here, in turn); the
     hired rates are the simulator's own summary of the same games. `lines` gives each
-    campaign's line in `source`, so the warnings point at it.
+    campaign's line in `source`, so the warnings point at it. `own_lines` limits the lines
+    reported as never shown to the pack's own (a pack building on core need not hear of core's).
     """
     from game.engine.paired import lesson_table
     from game.engine.sim import InTurn, Runs, chunks, summarise
@@ -225,7 +260,7 @@ def balance(world: World, runs: int = 60, seed: int = 0, campaigns: list[str] | 
             games[piece.strategy].extend(played)
         rows = {name: summarise([g.result for g in played]) for name, played in games.items()}
         report["campaigns"][cid] = rows
-        report["explain"][cid] = _explain(world, cid, games)
+        report["explain"][cid] = _explain(world, cid, games, own_lines)
         patient = rows["patient"]["hired_rate"]
         where = lines.get(cid)
         for bad in ("pushy", "overclaimer"):

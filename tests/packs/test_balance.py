@@ -46,7 +46,7 @@ def test_the_json_report_carries_roles_reasons_and_events(tmp_path, capsys):
     folder = _pack(tmp_path, ("runway_weeks = 12", "runway_weeks = 3"))
     _, out = _check(capsys, folder, "--json")
     explain = json.loads(out)["balance"]["corner"]["explain"]["first-chapter"]
-    assert set(explain) == {"jobs", "lost", "events"}
+    assert set(explain) == {"jobs", "lost", "events", "lines_unseen"}
     assert set(explain["events"]["patient"]) == {"book-club-night"}
     games = {name: sum(explain["jobs"][name].values()) + sum(explain["lost"][name].values())
              for name in explain["jobs"]}
@@ -61,3 +61,26 @@ def test_a_role_that_opens_after_the_runway_makes_the_campaign_unwinnable(tmp_pa
     [unwinnable] = [p for p in problems if p.code == "P408"]
     assert unwinnable.severity == "warning" and unwinnable.line == 6
     assert "'first-chapter' can never be won: 'events-bookseller' opens in week 20" in unwinnable.message
+
+
+def test_the_packs_own_lines_no_bot_game_showed_are_named(tmp_path, capsys):
+    """A line written for a moment the bots never reach is dead text an author should hear
+    of; a line the bots' games did show, and core's own lines, are not listed."""
+    folder = _pack(tmp_path)
+    dialogue = folder / "dialogue.toml"
+    dialogue.write_text(dialogue.read_text(encoding="utf-8") + '''
+[[lines]]
+id = "withdraw-never-here"
+action = "withdraw"
+outcome = "withdrew"
+variants = ["\\"I understand. Thanks for telling me straight.\\""]
+''', encoding="utf-8")
+    code, out = _check(capsys, folder, "--json")
+    assert code == 0, out
+    report = json.loads(out)["balance"]
+    unseen = [u for explain in next(iter(report.values()))["explain"].values() for u in explain["lines_unseen"]]
+    assert "withdraw/withdrew/withdraw-never-here" in unseen
+    assert "meet/advice/ada-advice" not in unseen  # the patient bot asks Ada for advice
+    assert all(u.split("/")[2] in dialogue.read_text(encoding="utf-8") for u in unseen), unseen
+    code, out = _check(capsys, folder)
+    assert "no bot's game showed (action/outcome/id): " in out and "withdraw-never-here" in out
