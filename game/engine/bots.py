@@ -8,20 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from game.engine import sight
 from game.engine.actions import Action
 from game.engine.rng import roll
-from game.engine.rules import (
-    check,
-    cost,
-    estimated_fit,
-    is_pressing,
-    knowable_interest,
-    legal_actions,
-)
+from game.engine.rules import cost, is_pressing, knowable_interest
+from game.engine.rules.actions import RULES
 from game.engine.state import (
     ADVOCATE,
     APPLIED,
-    AVOIDING,
     CLOSED,
     CONNECTED,
     GUARDED,
@@ -30,14 +24,16 @@ from game.engine.state import (
     OFFER,
     OPP_KNOWN,
     WARM,
+    OppStage,
     State,
 )
+from game.engine.world import Tuning
 
 Bot = Callable[[State], Action]
 
 
 def _ok(state: State, action: Action) -> bool:
-    return check(state, action) is None
+    return sight.reason(state, action) is None
 
 
 def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
@@ -48,12 +44,17 @@ def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
     return None
 
 
-def _connected(state: State) -> list[str]:
-    return [cid for cid, c in state.contacts.items() if c.stage == CONNECTED and c.door not in (CLOSED, AVOIDING)]
+def _connected(state: State) -> tuple[str, ...]:
+    return sight.connected(state)
 
 
-def _opps(state: State, *stages: str) -> list[str]:
-    return [oid for oid, o in state.opportunities.items() if o.stage in stages]
+def _opps(state: State, *stages: OppStage) -> tuple[str, ...]:
+    return sight.roles_at(state, *stages)
+
+
+def estimated_fit(state: State, oid: str) -> float:
+    """The fit of a role as the player sees it (`rules.estimated_fit`, worked out once per state)."""
+    return sight.fit(state, oid)
 
 
 def _best_offer(state: State) -> str | None:
@@ -94,9 +95,8 @@ GOOD_FIT = 0.58
 REFLECT_TO = 55
 
 
-def _hiring_contacts(state: State) -> set[str]:
-    w = state.world
-    return {w.opportunities[oid].hiring_contact for oid in state.opportunities}
+def _hiring_contacts(state: State) -> frozenset[str]:
+    return sight.hiring(state)
 
 
 def patient(state: State) -> Action:
@@ -113,6 +113,25 @@ def patient(state: State) -> Action:
     if best and (state.runway <= 4 or (estimated_fit(state, best) >= GOOD_FIT and not _better_in_play(state, best))):
         return Action("accept_job", opportunity=best)
     return _first_ok(state, _patient_moves(state)) or Action("end_week")
+
+
+# Every kind of move `_patient_moves` wishes for. Each takes time, so once the week has less
+# left than the cheapest of them, there is nothing to weigh: the week ends.
+PATIENT_MOVES = ("reflect", "release", "thank", "reach_out", "apply", "ask_referral", "ask_intro", "meet", "research",
+                 "check_in")
+
+
+_CHEAPEST: dict[int, tuple[Tuning, int]] = {}  # by the tuning's identity (hashing all its numbers is slow)
+
+
+def _cheapest(t: Tuning) -> int:
+    """The hours of the cheapest of PATIENT_MOVES under this tuning."""
+    known = _CHEAPEST.get(id(t))
+    if known is None or known[0] is not t:
+        if len(_CHEAPEST) >= 64:  # tuning sweeps make many: keep the table small
+            _CHEAPEST.clear()
+        known = _CHEAPEST[id(t)] = (t, min(RULES[name].hours(t) for name in PATIENT_MOVES))
+    return known[1]
 
 
 def _better_in_play(state: State, offer: str) -> bool:
@@ -144,14 +163,16 @@ def _ready_to_apply(state: State, oid: str) -> bool:
 
 
 def _patient_moves(state: State) -> Iterator[Action]:
-    """The patient player's wishes for this moment, most wanted first."""
+    """The patient player's wishes for this moment, most wanted first (each one of PATIENT_MOVES)."""
+    if state.hours_left < _cheapest(state.world.tuning):
+        return
     w = state.world
     week = state.week
     connected = _connected(state)
     if state.clarity < REFLECT_TO:
         yield Action("reflect")
     for cid in connected:
-        if state.outstanding_commitments(cid):
+        if sight.owed(state, cid):
             yield Action("release", contact=cid)
         c = state.contacts[cid]
         if c.owed_thanks and c.last_contact_week < week:
@@ -213,7 +234,7 @@ def pushy(state: State) -> Action:
     candidates: list[Action] = []
     for cid in sorted(state.contacts):
         c = state.contacts[cid]
-        if c.stage == CONNECTED and c.door != CLOSED and state.outstanding_commitments(cid) and c.last_contact_week < week:
+        if c.stage == CONNECTED and c.door != CLOSED and sight.owed(state, cid) and c.last_contact_week < week:
             candidates.append(Action("follow_up", contact=cid))
     candidates += [Action("apply", opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
     for cid in _connected(state):
@@ -269,7 +290,7 @@ def passive(state: State) -> Action:
 
 def random_bot(state: State) -> Action:
     """Any legal action, chosen by a keyed roll."""
-    actions = legal_actions(state)
+    actions = sight.legal(state)
     i = int(roll(state.seed, state.week, "random-bot", str(state.steps)) * len(actions))
     return actions[min(i, len(actions) - 1)]
 

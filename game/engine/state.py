@@ -52,6 +52,7 @@ from game.engine.kinds import (
 
 if TYPE_CHECKING:
     from game.engine.actions import Action
+    from game.engine.sight import Sight
     from game.engine.world import World
 
 __all__ = [
@@ -322,6 +323,8 @@ class State:
     next_commitment: int = 1
     player_ledger: tuple[LedgerEntry, ...] = ()
     history: HistoryNode | None = field(default=None, compare=False)
+    # what has been worked out about this finished state (game.engine.sight); never copied
+    sight: Sight | None = field(default=None, compare=False, repr=False)
 
     def copy(self) -> State:
         return State(
@@ -394,7 +397,7 @@ def canonical(value: Any) -> Any:
     return value
 
 
-_SKIP = frozenset({"world", "history"})
+_SKIP = frozenset({"world", "history", "sight"})
 
 
 def state_hash(state: State) -> str:
