@@ -166,20 +166,22 @@ def _patient_moves(state: State) -> Iterator[Action]:
     """The patient player's wishes for this moment, most wanted first (each one of PATIENT_MOVES)."""
     if state.hours_left < _cheapest(state.world.tuning):
         return
-    w = state.world
-    week = state.week
+    w, week, contacts = state.world, state.week, state.contacts
     connected = _connected(state)
     if state.clarity < REFLECT_TO:
         yield Action("reflect")
+    owing = bool(state.commitments)
     for cid in connected:
-        if sight.owed(state, cid):
+        if owing and sight.owed(state, cid):
             yield Action("release", contact=cid)
-        c = state.contacts[cid]
+        c = contacts[cid]
         if c.owed_thanks and c.last_contact_week < week:
             yield Action("thank", contact=cid)
-    for cid, c in state.contacts.items():
-        if c.stage == KNOWN and cid in state.tokens:
-            yield Action("reach_out", contact=cid)
+    tokens = state.tokens
+    if tokens:
+        for cid, c in contacts.items():
+            if c.stage == KNOWN and cid in tokens:
+                yield Action("reach_out", contact=cid)
     est = {oid: estimated_fit(state, oid) for oid in _opps(state, OPP_KNOWN)}
     good = sorted((oid for oid, value in est.items() if value >= GOOD_FIT), key=lambda o: (-est[o], o))
     for oid in good:
@@ -187,7 +189,7 @@ def _patient_moves(state: State) -> Iterator[Action]:
             yield Action("apply", opportunity=oid)
     # asks only where the relationship already exists
     for cid in connected:
-        c = state.contacts[cid]
+        c = contacts[cid]
         if c.door not in (WARM, ADVOCATE) or is_pressing(state, cid):
             continue
         person = w.people[cid]
@@ -196,26 +198,26 @@ def _patient_moves(state: State) -> Iterator[Action]:
             if opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0:
                 yield Action("ask_referral", contact=cid, opportunity=oid)
         for tid, _ in person.ties:
-            if tid in state.contacts and state.contacts[tid].stage == KNOWN:
+            if tid in contacts and contacts[tid].stage == KNOWN:
                 yield Action("ask_intro", contact=cid, target=tid)
     # meet the least familiar people first; hiring contacts get the interest question
     hiring = _hiring_contacts(state)
-    known_roles = _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER)
-    focus = _home_field(state) if known_roles else None
-    people = sorted(
-        connected,
-        key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].door != WARM,
-                         focus is not None and w.people[cid].field != focus, state.contacts[cid].familiarity, cid),
-    )
+    focus = _home_field(state) if _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER) else None
+    # sorted by (advocates last, hiring contacts first, the warm first, the focus field first,
+    # the least familiar first, then by id); the id ends each key, so no two keys are equal
+    people = [key[-1] for key in sorted(
+        (c.door == ADVOCATE, cid not in hiring, c.door != WARM, focus is not None and w.people[cid].field != focus,
+         c.familiarity, cid)
+        for cid, c in ((cid, contacts[cid]) for cid in connected))]
     for cid in people:
-        c = state.contacts[cid]
+        c = contacts[cid]
         if c.door != GUARDED and c.last_contact_week != week:
             yield Action("meet", contact=cid, choice=_meeting_choice(state, cid))
     yield Action("research", field=_posting_field(state))
     for cid in people:
-        if week - state.contacts[cid].last_contact_week >= 2:
+        if week - contacts[cid].last_contact_week >= 2:
             yield Action("check_in", contact=cid)
-    for cid, c in state.contacts.items():
+    for cid, c in contacts.items():
         if c.stage == KNOWN:
             yield Action("reach_out", contact=cid)
 

@@ -79,8 +79,8 @@ def connected(state: State) -> tuple[str, ...]:
     """People the player is in touch with who will take a meeting (not closed, not avoiding)."""
     seen = _sight(state)
     if seen.connected is None:
-        seen.connected = tuple(cid for cid, c in state.contacts.items()
-                               if c.stage == CONNECTED and c.door not in _UNREACHABLE)
+        seen.connected = tuple([cid for cid, c in state.contacts.items()
+                                if c.stage == CONNECTED and c.door not in _UNREACHABLE])
     return seen.connected
 
 
@@ -114,7 +114,7 @@ def roles_at(state: State, *stages: OppStage) -> tuple[str, ...]:
     seen = _sight(state)
     found = seen.stages.get(stages)
     if found is None:
-        found = seen.stages[stages] = tuple(oid for oid, o in state.opportunities.items() if o.stage in stages)
+        found = seen.stages[stages] = tuple([oid for oid, o in state.opportunities.items() if o.stage in stages])
     return found
 
 

@@ -325,6 +325,9 @@ class State:
     history: HistoryNode | None = field(default=None, compare=False)
     # what has been worked out about this finished state (game.engine.sight); never copied
     sight: Sight | None = field(default=None, compare=False, repr=False)
+    # the true fit of each role, fixed for the whole game (rules.derived.fit): shared by every
+    # state of the game, never changed
+    fits: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
 
     def copy(self) -> State:
         return State(
@@ -349,6 +352,8 @@ class State:
             self.next_commitment,
             self.player_ledger,
             self.history,
+            None,
+            self.fits,
         )
 
     # --- read-only views -------------------------------------------------------------
@@ -397,7 +402,7 @@ def canonical(value: Any) -> Any:
     return value
 
 
-_SKIP = frozenset({"world", "history", "sight"})
+_SKIP = frozenset({"world", "history", "sight", "fits"})
 
 
 def state_hash(state: State) -> str:

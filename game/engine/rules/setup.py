@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.engine import lessons as L
 from game.engine.kinds import CONNECTED, KNOWN, OPEN, UNKNOWN
-from game.engine.rules.derived import campaign_fields
+from game.engine.rules.derived import campaign_fields, true_fit
 from game.engine.rules.doors import door_for
 from game.engine.state import ContactState, LedgerEntry, OpportunityState, State
 from game.engine.world import World
@@ -48,4 +48,5 @@ def new_game(world: World, campaign: str, seed: int) -> State:
         opportunities={oid: OpportunityState(oid) for oid in sorted(opp_ids)},
         commitments={},
         tokens={},
+        fits={oid: true_fit(world, campaign, oid) for oid in sorted(opp_ids)},
     )
