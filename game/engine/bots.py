@@ -205,10 +205,12 @@ def _patient_moves(state: State) -> Iterator[Action]:
     focus = _home_field(state) if _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER) else None
     # sorted by (advocates last, hiring contacts first, the warm first, the focus field first,
     # the least familiar first, then by id); the id ends each key, so no two keys are equal
-    people = [key[-1] for key in sorted(
-        (c.door == ADVOCATE, cid not in hiring, c.door != WARM, focus is not None and w.people[cid].field != focus,
-         c.familiarity, cid)
-        for cid, c in ((cid, contacts[cid]) for cid in connected))]
+    keys = []
+    for cid in connected:
+        c = contacts[cid]
+        keys.append((c.door == ADVOCATE, cid not in hiring, c.door != WARM,
+                     focus is not None and w.people[cid].field != focus, c.familiarity, cid))
+    people = [key[-1] for key in sorted(keys)]
     for cid in people:
         c = contacts[cid]
         if c.door != GUARDED and c.last_contact_week != week:

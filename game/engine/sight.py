@@ -35,7 +35,7 @@ class Sight:
     moment the state is dropped, without waiting for the cycle collector.
     """
 
-    __slots__ = ("reasons", "legal", "connected", "stages", "fits", "owed", "hiring")
+    __slots__ = ("reasons", "legal", "connected", "stages", "fits", "owed")
 
     def __init__(self) -> None:
         self.reasons: dict[Action, str | None] = {}
@@ -44,20 +44,17 @@ class Sight:
         self.stages: dict[tuple[OppStage, ...], tuple[str, ...]] = {}
         self.fits: dict[str, float] = {}
         self.owed: dict[str, list[Commitment]] | None = None
-        self.hiring: frozenset[str] | None = None
 
 
-def _sight(state: State) -> Sight:
-    seen = state.sight
-    if seen is None:
-        seen = state.sight = Sight()
+def _new(state: State) -> Sight:
+    seen = state.sight = Sight()
     return seen
 
 
 # legality ------------------------------------------------------------------------------------
 def reason(state: State, action: Action) -> str | None:
     """`check(state, action)`, judged once per state and action."""
-    reasons = _sight(state).reasons
+    reasons = (state.sight or _new(state)).reasons
     if action in reasons:
         return reasons[action]
     why = reasons[action] = check(state, action)
@@ -66,7 +63,7 @@ def reason(state: State, action: Action) -> str | None:
 
 def legal(state: State) -> list[Action]:
     """`legal_actions(state)`, listed once; every action in it is then known to be possible."""
-    seen = _sight(state)
+    seen = state.sight or _new(state)
     if seen.legal is None:
         seen.legal = legal_actions(state)
         for action in seen.legal:
@@ -77,7 +74,7 @@ def legal(state: State) -> list[Action]:
 # people --------------------------------------------------------------------------------------
 def connected(state: State) -> tuple[str, ...]:
     """People the player is in touch with who will take a meeting (not closed, not avoiding)."""
-    seen = _sight(state)
+    seen = state.sight or _new(state)
     if seen.connected is None:
         seen.connected = tuple([cid for cid, c in state.contacts.items()
                                 if c.stage == CONNECTED and c.door not in _UNREACHABLE])
@@ -88,7 +85,7 @@ def owed(state: State, cid: str) -> list[Commitment]:
     """`state.outstanding_commitments(cid)`: the promises this person has not yet kept."""
     if not state.commitments:
         return []
-    seen = _sight(state)
+    seen = state.sight or _new(state)
     if seen.owed is None:
         by: dict[str, list[Commitment]] = {}
         for kid in sorted(state.commitments):
@@ -100,18 +97,14 @@ def owed(state: State, cid: str) -> list[Commitment]:
 
 
 def hiring(state: State) -> frozenset[str]:
-    """Everyone hiring for a role in this story."""
-    seen = _sight(state)
-    if seen.hiring is None:
-        roles = state.world.opportunities
-        seen.hiring = frozenset(roles[oid].hiring_contact for oid in state.opportunities)
-    return seen.hiring
+    """Everyone hiring for a role in this story (fixed for the game: State.fixed)."""
+    return state.fixed.hiring
 
 
 # roles ---------------------------------------------------------------------------------------
 def roles_at(state: State, *stages: OppStage) -> tuple[str, ...]:
     """The roles at any of these stages, in the state's order."""
-    seen = _sight(state)
+    seen = state.sight or _new(state)
     found = seen.stages.get(stages)
     if found is None:
         found = seen.stages[stages] = tuple([oid for oid, o in state.opportunities.items() if o.stage in stages])
@@ -120,7 +113,7 @@ def roles_at(state: State, *stages: OppStage) -> tuple[str, ...]:
 
 def fit(state: State, oid: str) -> float:
     """`estimated_fit(state, oid)`: how well a role seems to fit, as the player can judge it now."""
-    fits = _sight(state).fits
+    fits = (state.sight or _new(state)).fits
     value = fits.get(oid)
     if value is None:
         value = fits[oid] = estimated_fit(state, oid)

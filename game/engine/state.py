@@ -88,6 +88,7 @@ __all__ = [
     "Door",
     "Effect",
     "EffectKind",
+    "Fixed",
     "GameOutcome",
     "HistoryNode",
     "InterviewMode",
@@ -300,6 +301,14 @@ class HistoryNode:
     outcome: Outcome = Outcome.DONE  # how the action turned out (see actions.OUTCOMES)
 
 
+class Fixed(NamedTuple):
+    """What stays the same for a whole game, worked out once by `new_game` (it follows from the
+    world, the campaign and the seed alone) and shared by all the game's states."""
+
+    fits: Mapping[str, float]  # the true fit of each role (rules.derived.fit)
+    hiring: frozenset[str]  # everyone hiring for a role in this story
+
+
 @dataclass(slots=True)
 class State:
     world: World
@@ -325,9 +334,8 @@ class State:
     history: HistoryNode | None = field(default=None, compare=False)
     # what has been worked out about this finished state (game.engine.sight); never copied
     sight: Sight | None = field(default=None, compare=False, repr=False)
-    # the true fit of each role, fixed for the whole game (rules.derived.fit): shared by every
-    # state of the game, never changed
-    fits: Mapping[str, float] = field(default_factory=dict, compare=False, repr=False)
+    # what stays the same for the whole game: shared by every state of it, never changed
+    fixed: Fixed = field(default_factory=lambda: Fixed({}, frozenset()), compare=False, repr=False)
 
     def copy(self) -> State:
         return State(
@@ -353,7 +361,7 @@ class State:
             self.player_ledger,
             self.history,
             None,
-            self.fits,
+            self.fixed,
         )
 
     # --- read-only views -------------------------------------------------------------
@@ -402,7 +410,7 @@ def canonical(value: Any) -> Any:
     return value
 
 
-_SKIP = frozenset({"world", "history", "sight", "fits"})
+_SKIP = frozenset({"world", "history", "sight", "fixed"})
 
 
 def state_hash(state: State) -> str:

@@ -88,3 +88,37 @@ def test_the_patient_player_only_wishes_for_moves_it_knows_the_cost_of(world):
                     full = state.copy()
                     full.hours_left = 99  # every wish, affordable or not
                     assert {a.name for a in _patient_moves(full)} <= set(PATIENT_MOVES)
+
+
+def _every_entry_judged(state):
+    """legal_actions as plainly as it can be said: every entry, every choice, each asked of check."""
+    from game.engine.kinds import CLOSED, HIDDEN, UNKNOWN
+    from game.engine.rules.actions import RULES, Scope, by_scope
+
+    if state.over:
+        return []
+    if state.prompt is not None:
+        return [a for a in legal_actions(state) if check(state, a) is None]
+    listed = [a for r in by_scope(Scope.SELF) for a in r.entries(state, None)]
+    for cid, c in state.contacts.items():
+        if c.stage != UNKNOWN and c.door != CLOSED:
+            listed += [a for r in by_scope(Scope.CONTACT) for a in r.entries(state, cid)]
+    for oid, o in state.opportunities.items():
+        if o.stage != HIDDEN:
+            listed += [a for r in by_scope(Scope.OPPORTUNITY) for a in r.entries(state, oid)]
+    listed += [a for r in by_scope(Scope.WEEK) for a in r.entries(state, None)]
+    out = []
+    for a in listed:
+        rule = RULES[a.name]
+        choices = [a._replace(choice=ch) for ch in rule.choices] if rule.choices and a.choice is None else [a]
+        out += [c for c in choices if check(state, c) is None]
+    return out
+
+
+@settings(max_examples=15)
+@given(st.sampled_from(sorted(WORLD.campaigns)), st.sampled_from(NAMES), st.integers(0, 10_000))
+def test_legal_actions_are_every_entry_that_check_allows(campaign, bot, seed):
+    """legal_actions judges a meeting once for all its approaches: it must list exactly what
+    asking check of every entry and every approach would."""
+    for state in _states(campaign, bot, seed, limit=80):
+        assert legal_actions(state) == _every_entry_judged(state)

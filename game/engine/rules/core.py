@@ -32,6 +32,10 @@ def cost(state: State, action: Action) -> int:
 
 def _shape(rule: ActionRule, action: Action) -> str | None:
     """The parameters are the ones this action takes."""
+    given = (action.contact is not None, action.target is not None, action.opportunity is not None,
+             action.field is not None, action.choice is not None)
+    if given == rule.given and (not rule.choices or action.choice in rule.choices):
+        return None
     name = action.name
     for key in PARAMS:
         if key not in rule.params and getattr(action, key) is not None:
@@ -122,7 +126,10 @@ def legal_actions(state: State) -> list[Action]:
         for rule in rules:
             for a in rule.entries(state, subject):
                 if a.choice is None and rule.choices:
-                    out.extend(c for c in _expanded(rule, [a]) if rule.check(state, c) is None)
+                    # listed without its choice (a meeting, whose approach is picked in the
+                    # conversation): its choices are equally possible, as `preview` says
+                    if rule.check(state, a._replace(choice=rule.choices[0])) is None:
+                        out.extend(_expanded(rule, [a]))
                 elif rule.check(state, a) is None:
                     out.append(a)
 

@@ -174,7 +174,7 @@ class Turn:
                 c.trust_gain_week += applied
             elif meter == FAMILIARITY:
                 c.familiarity_gain_week += applied
-        vis = self.seen(cid) if visible is None else visible
+        vis = c.stage != UNKNOWN if visible is None else visible  # as `seen`: hidden from a stranger
         c.ledger = c.ledger + (LedgerEntry(self.s.week, meter, applied, cause, lesson, vis),)
         self.emit(cid, EffectKind.CONTACT_METER, applied, cause, lesson, vis, before, after, meter)
         return applied
@@ -215,8 +215,9 @@ class Turn:
 
     def update_door(self, cid: str, lesson: str) -> None:
         """Move the door if the meters call for it."""
-        c = self.s.contacts[cid]
-        self.set_door(cid, door_for(self.t, c, c.door, outstanding(self.s, cid)), lesson)
+        s = self.s
+        c = s.contacts[cid]
+        self.set_door(cid, door_for(self.t, c, c.door, bool(s.commitments) and outstanding(s, cid)), lesson)
 
     def connect(self, cid: str, trust: int, familiarity: int, cause: str, lesson: str,
                 introduced_by: str | None = None, kind: EffectKind = EffectKind.INTRODUCED) -> None:
