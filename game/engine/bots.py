@@ -24,7 +24,6 @@ from game.engine.state import (
     OFFER,
     OPP_KNOWN,
     WARM,
-    OppStage,
     State,
 )
 from game.engine.world import Tuning
@@ -44,17 +43,11 @@ def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
     return None
 
 
-def _connected(state: State) -> tuple[str, ...]:
-    return sight.connected(state)
-
-
-def _opps(state: State, *stages: OppStage) -> tuple[str, ...]:
-    return sight.roles_at(state, *stages)
-
-
-def estimated_fit(state: State, oid: str) -> float:
-    """The fit of a role as the player sees it (`rules.estimated_fit`, worked out once per state)."""
-    return sight.fit(state, oid)
+# who is reachable, the roles at some stages, and a role's fit as the player sees it
+# (`rules.estimated_fit`): each worked out once per state
+_connected = sight.connected
+_opps = sight.roles_at
+estimated_fit = sight.fit
 
 
 def _best_offer(state: State) -> str | None:
@@ -226,7 +219,6 @@ def _patient_moves(state: State) -> Iterator[Action]:
 
 def pushy(state: State) -> Action:
     """Asks everyone for everything at once, accepts every promise and chases it."""
-    w = state.world
     if state.prompt is not None:
         if state.prompt.kind == "offer":
             return Action("accept_offer")
@@ -234,27 +226,32 @@ def pushy(state: State) -> Action:
     best = _best_offer(state)
     if best:
         return Action("accept_job", opportunity=best)
-    week = state.week
-    candidates: list[Action] = []
+    return _first_ok(state, _pushy_moves(state)) or Action("end_week")
+
+
+def _pushy_moves(state: State) -> Iterator[Action]:
+    """The pushy player's wishes, most wanted first: chase every promise, apply everywhere,
+    ask everyone for everything, write to everyone, meet only the ones never met."""
+    w, week = state.world, state.week
     for cid in sorted(state.contacts):
         c = state.contacts[cid]
         if c.stage == CONNECTED and c.door != CLOSED and sight.owed(state, cid) and c.last_contact_week < week:
-            candidates.append(Action("follow_up", contact=cid))
-    candidates += [Action("apply", opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
+            yield Action("follow_up", contact=cid)
+    for oid in _opps(state, OPP_KNOWN):
+        yield Action("apply", opportunity=oid)
     for cid in _connected(state):
         for oid in _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING):
-            candidates.append(Action("ask_referral", contact=cid, opportunity=oid))
+            yield Action("ask_referral", contact=cid, opportunity=oid)
         for tid, _ in w.people[cid].ties:
             if tid in state.contacts and state.contacts[tid].stage == KNOWN:
-                candidates.append(Action("ask_intro", contact=cid, target=tid))
+                yield Action("ask_intro", contact=cid, target=tid)
     for cid, c in sorted(state.contacts.items()):
         if c.stage == KNOWN:
-            candidates.append(Action("reach_out", contact=cid))
+            yield Action("reach_out", contact=cid)
     for cid in _connected(state):
         if state.contacts[cid].met_count == 0:
-            candidates.append(Action("meet", contact=cid, choice="advice"))
-    candidates.append(Action("research", field=_posting_field(state)))
-    return _first_ok(state, candidates) or Action("end_week")
+            yield Action("meet", contact=cid, choice="advice")
+    yield Action("research", field=_posting_field(state))
 
 
 def overclaimer(state: State) -> Action:

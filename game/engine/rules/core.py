@@ -105,7 +105,12 @@ def menu(state: State, subject: str | None) -> list[Action]:
 def _expanded(rule: ActionRule, actions: list[Action]) -> list[Action]:
     if not rule.choices:
         return actions
-    return [a._replace(choice=ch) for a in actions for ch in rule.choices]
+    return [_choosing(a, ch) for a in actions for ch in rule.choices]
+
+
+def _choosing(action: Action, choice: str) -> Action:
+    """The action with this choice made (as `_replace(choice=...)`, without its keyword machinery)."""
+    return Action(action.name, action.contact, action.target, action.opportunity, action.field, choice)
 
 
 def legal_actions(state: State) -> list[Action]:
@@ -128,7 +133,7 @@ def legal_actions(state: State) -> list[Action]:
                 if a.choice is None and rule.choices:
                     # listed without its choice (a meeting, whose approach is picked in the
                     # conversation): its choices are equally possible, as `preview` says
-                    if rule.check(state, a._replace(choice=rule.choices[0])) is None:
+                    if rule.check(state, _choosing(a, rule.choices[0])) is None:
                         out.extend(_expanded(rule, [a]))
                 elif rule.check(state, a) is None:
                     out.append(a)

@@ -217,7 +217,9 @@ class Turn:
         """Move the door if the meters call for it."""
         s = self.s
         c = s.contacts[cid]
-        self.set_door(cid, door_for(self.t, c, c.door, bool(s.commitments) and outstanding(s, cid)), lesson)
+        new = door_for(self.t, c, c.door, bool(s.commitments) and outstanding(s, cid))
+        if new != c.door:
+            self.set_door(cid, new, lesson)
 
     def connect(self, cid: str, trust: int, familiarity: int, cause: str, lesson: str,
                 introduced_by: str | None = None, kind: EffectKind = EffectKind.INTRODUCED) -> None:
