@@ -122,3 +122,16 @@ def test_legal_actions_are_every_entry_that_check_allows(campaign, bot, seed):
     asking check of every entry and every approach would."""
     for state in _states(campaign, bot, seed, limit=80):
         assert legal_actions(state) == _every_entry_judged(state)
+
+
+def test_what_is_kept_for_the_whole_game_is_what_the_world_says(world):
+    """State.fixed is worked out once at the start: each role's true fit and who is hiring,
+    the same in every later state, and the same as working them out afresh."""
+    from game.engine.rules.derived import true_fit
+
+    for campaign in sorted(world.campaigns):
+        states = list(_states(campaign, "patient", 3))
+        start = states[0]
+        assert all(state.fixed is start.fixed for state in states)
+        assert dict(start.fixed.fits) == {oid: true_fit(world, campaign, oid) for oid in start.opportunities}
+        assert start.fixed.hiring == {world.opportunities[oid].hiring_contact for oid in start.opportunities}

@@ -64,14 +64,15 @@ class Turn:
     # copy on write ---------------------------------------------------------------------
     def c(self, cid: str) -> ContactState:
         copied = self._contacts
+        if copied is not None and cid in copied:  # already this turn's own
+            return self.s.contacts[cid]
         if copied is None:
             copied = self._contacts = set()
             self.s.contacts = dict(self.s.contacts)
         d = self.s.contacts
-        if cid not in copied:
-            d[cid] = d[cid].copy()
-            copied.add(cid)
-        return d[cid]
+        c = d[cid] = d[cid].copy()
+        copied.add(cid)
+        return c
 
     def o(self, oid: str) -> OpportunityState:
         copied = self._opps
