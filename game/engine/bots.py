@@ -12,7 +12,7 @@ from game.engine import sight
 from game.engine.actions import Action
 from game.engine.rng import roll
 from game.engine.rules import cost, is_pressing, knowable_interest
-from game.engine.rules.actions import RULES
+from game.engine.rules.core import costs
 from game.engine.state import (
     ADVOCATE,
     APPLIED,
@@ -26,7 +26,6 @@ from game.engine.state import (
     WARM,
     State,
 )
-from game.engine.world import Tuning
 
 Bot = Callable[[State], Action]
 
@@ -114,17 +113,6 @@ PATIENT_MOVES = ("reflect", "release", "thank", "reach_out", "apply", "ask_refer
                  "check_in")
 
 
-_CHEAPEST: dict[int, tuple[Tuning, int]] = {}  # by the tuning's identity (hashing all its numbers is slow)
-
-
-def _cheapest(t: Tuning) -> int:
-    """The hours of the cheapest of PATIENT_MOVES under this tuning."""
-    known = _CHEAPEST.get(id(t))
-    if known is None or known[0] is not t:
-        if len(_CHEAPEST) >= 64:  # tuning sweeps make many: keep the table small
-            _CHEAPEST.clear()
-        known = _CHEAPEST[id(t)] = (t, min(RULES[name].hours(t) for name in PATIENT_MOVES))
-    return known[1]
 
 
 def _better_in_play(state: State, offer: str) -> bool:
@@ -157,7 +145,7 @@ def _ready_to_apply(state: State, oid: str) -> bool:
 
 def _patient_moves(state: State) -> Iterator[Action]:
     """The patient player's wishes for this moment, most wanted first (each one of PATIENT_MOVES)."""
-    if state.hours_left < _cheapest(state.world.tuning):
+    if state.hours_left < costs(state.world.tuning).cheapest(PATIENT_MOVES):
         return
     w, week, contacts = state.world, state.week, state.contacts
     connected = _connected(state)

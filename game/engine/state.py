@@ -282,6 +282,10 @@ class Commitment:
         return self.status == PENDING or self.status in SLIPPED
 
 
+def _commitment_id(m: Commitment) -> str:
+    return m.id
+
+
 class Prompt(NamedTuple):
     """A question that must be answered before anything else happens."""
 
@@ -303,7 +307,7 @@ class HistoryNode:
 
 class Fixed(NamedTuple):
     """What stays the same for a whole game, worked out once by `new_game` (it follows from the
-    world, the campaign and the seed alone) and shared by all the game's states."""
+    world and the campaign alone) and shared by all the game's states."""
 
     fits: Mapping[str, float]  # the true fit of each role (rules.derived.fit)
     hiring: frozenset[str]  # everyone hiring for a role in this story
@@ -373,9 +377,13 @@ class State:
         return self.contacts[cid]
 
     def outstanding_commitments(self, by: str) -> list[Commitment]:
+        """The promises this person has not yet kept, in id order (commitments are keyed by their id)."""
         if not self.commitments:
             return []
-        return [c for _, c in sorted(self.commitments.items()) if c.by == by and c.outstanding]
+        owed = [c for c in self.commitments.values() if c.by == by and c.outstanding]
+        if len(owed) > 1:
+            owed.sort(key=_commitment_id)
+        return owed
 
     def history_nodes(self) -> Iterator[HistoryNode]:
         """Applied actions, oldest first."""

@@ -116,6 +116,12 @@ class ContactRule(ActionRule):
             return f"{first} will not speak to you again."
         if self.needs_connection and c.stage != CONNECTED:
             return f"You haven't been in touch with {first} yet: reach out first."
+        return self.judge(state, action, first)
+
+    def judge(self, state: State, action: Action, first: str) -> str | None:
+        """Everything `check` asks once the person is reachable (known, not closed, and in touch
+        if the action needs it), as every entry this rule lists for a known person is.
+        `legal_actions` asks this directly, having judged the person once."""
         return self.check_person(state, action, first)
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
