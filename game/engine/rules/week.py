@@ -133,7 +133,6 @@ def people(turn: Turn) -> None:
         turn.update_door(cid, min(why, key=_DOOR_LESSONS.index) if why else L.CAUSED_COMMITMENT)
 
 
-
 def helpers(turn: Turn) -> None:
     """Advocates and guides act on their own.
 
