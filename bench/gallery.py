@@ -21,7 +21,7 @@ from multiprocessing import Pool
 
 from game.engine.bots import STRATEGIES
 from game.engine.gallery import ALIGNED, GALLERY
-from game.engine.sim import play, run_seed
+from game.engine.sim import chunks, play, run_seed
 from game.packs.loader import load_core
 
 _WORLD = None
@@ -32,13 +32,14 @@ def _init() -> None:
     _WORLD = load_core()
 
 
-def _job(args: tuple[str, str, int, int]) -> tuple[str, str, int, list[tuple[int, bool, float, int, int]]]:
+def _job(args: tuple[str, str, int, range]) -> tuple[str, str, int, int, list[tuple[int, bool, float, int, int]]]:
     campaign, bot, seed, runs = args
+    assert _WORLD is not None, "the pool's initializer loads the world"
     out = []
-    for i in range(runs):
+    for i in runs:
         r = play(_WORLD, campaign, bot, run_seed(seed, i))
         out.append((r.score, r.hired, r.fit or 0.0, r.doors_closed, r.advocates))
-    return campaign, bot, seed, out
+    return campaign, bot, seed, runs.start, out
 
 
 def _paired(a: list[int], b: list[int]) -> tuple[float, float]:
@@ -59,13 +60,15 @@ def main() -> int:
     campaigns = args.campaign or sorted(load_core().campaigns)
     bots = [*STRATEGIES, *ALIGNED, *GALLERY]
     started = time.perf_counter()
-    tasks = [(c, b, s, args.runs) for c in campaigns for b in bots for s in range(args.seeds)]
+    # pieces of a few runs, handed out one at a time, so every process stays busy to the end
+    tasks = [(c, b, s, r) for c in campaigns for b in bots for s in range(args.seeds) for r in chunks(args.runs)]
     with Pool(args.jobs, initializer=_init) as pool:
-        done = pool.map(_job, tasks)
+        done = list(pool.imap_unordered(_job, tasks, chunksize=1))
     games: dict[tuple[str, str], list[tuple[int, bool, float, int, int]]] = {}
-    for campaign, bot, _seed, results in sorted(done, key=lambda d: (d[0], d[1], d[2])):
+    for campaign, bot, _seed, _start, results in sorted(done, key=lambda d: (d[0], d[1], d[2], d[3])):
         games.setdefault((campaign, bot), []).extend(results)
-    print(f"{len(tasks) * args.runs} games in {time.perf_counter() - started:.0f} s on {args.jobs} processes")
+    played = len(campaigns) * len(bots) * args.seeds * args.runs
+    print(f"{played} games in {time.perf_counter() - started:.0f} s on {args.jobs} processes")
     failures: list[str] = []
     for campaign in campaigns:
         base = games[(campaign, "patient")]

@@ -8,20 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 
+from game.engine import sight
 from game.engine.actions import Action
 from game.engine.rng import roll
-from game.engine.rules import (
-    check,
-    cost,
-    estimated_fit,
-    is_pressing,
-    knowable_interest,
-    legal_actions,
-)
+from game.engine.rules import cost, is_pressing, knowable_interest
+from game.engine.rules.core import costs
 from game.engine.state import (
     ADVOCATE,
     APPLIED,
-    AVOIDING,
     CLOSED,
     CONNECTED,
     GUARDED,
@@ -37,7 +31,7 @@ Bot = Callable[[State], Action]
 
 
 def _ok(state: State, action: Action) -> bool:
-    return check(state, action) is None
+    return sight.reason(state, action) is None
 
 
 def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
@@ -48,12 +42,11 @@ def _first_ok(state: State, actions: Iterable[Action]) -> Action | None:
     return None
 
 
-def _connected(state: State) -> list[str]:
-    return [cid for cid, c in state.contacts.items() if c.stage == CONNECTED and c.door not in (CLOSED, AVOIDING)]
-
-
-def _opps(state: State, *stages: str) -> list[str]:
-    return [oid for oid, o in state.opportunities.items() if o.stage in stages]
+# who is reachable, the roles at some stages, and a role's fit as the player sees it
+# (`rules.estimated_fit`): each worked out once per state
+_connected = sight.connected
+_opps = sight.roles_at
+estimated_fit = sight.fit
 
 
 def _best_offer(state: State) -> str | None:
@@ -96,9 +89,8 @@ REFLECT_TO = 55
 INTERVIEW_READY = 45
 
 
-def _hiring_contacts(state: State) -> set[str]:
-    w = state.world
-    return {w.opportunities[oid].hiring_contact for oid in state.opportunities}
+def _hiring_contacts(state: State) -> frozenset[str]:
+    return sight.hiring(state)
 
 
 def patient(state: State) -> Action:
@@ -115,6 +107,14 @@ def patient(state: State) -> Action:
     if best and (state.runway <= 4 or (estimated_fit(state, best) >= GOOD_FIT and not _better_in_play(state, best))):
         return Action("accept_job", opportunity=best)
     return _first_ok(state, _patient_moves(state)) or Action("end_week")
+
+
+# Every kind of move `_patient_moves` wishes for. Each takes time, so once the week has less
+# left than the cheapest of them, there is nothing to weigh: the week ends.
+PATIENT_MOVES = ("reflect", "release", "thank", "reach_out", "apply", "ask_referral", "ask_intro", "meet", "research",
+                 "check_in")
+
+
 
 
 def _better_in_play(state: State, offer: str) -> bool:
@@ -153,21 +153,25 @@ def _ready_to_apply(state: State, oid: str) -> bool:
 
 
 def _patient_moves(state: State) -> Iterator[Action]:
-    """The patient player's wishes for this moment, most wanted first."""
-    w = state.world
-    week = state.week
+    """The patient player's wishes for this moment, most wanted first (each one of PATIENT_MOVES)."""
+    if state.hours_left < costs(state.world.tuning).cheapest(PATIENT_MOVES):
+        return
+    w, week, contacts = state.world, state.week, state.contacts
     connected = _connected(state)
     if state.clarity < REFLECT_TO:
         yield Action("reflect")
+    owing = bool(state.commitments)
     for cid in connected:
-        if state.outstanding_commitments(cid):
+        if owing and sight.owed(state, cid):
             yield Action("release", contact=cid)
-        c = state.contacts[cid]
+        c = contacts[cid]
         if c.owed_thanks and c.last_contact_week < week:
             yield Action("thank", contact=cid)
-    for cid, c in state.contacts.items():
-        if c.stage == KNOWN and cid in state.tokens:
-            yield Action("reach_out", contact=cid)
+    tokens = state.tokens
+    if tokens:
+        for cid, c in contacts.items():
+            if c.stage == KNOWN and cid in tokens:
+                yield Action("reach_out", contact=cid)
     est = {oid: estimated_fit(state, oid) for oid in _opps(state, OPP_KNOWN)}
     good = sorted((oid for oid, value in est.items() if value >= GOOD_FIT), key=lambda o: (-est[o], o))
     for oid in good:
@@ -175,7 +179,7 @@ def _patient_moves(state: State) -> Iterator[Action]:
             yield Action("apply", opportunity=oid)
     # asks only where the relationship already exists
     for cid in connected:
-        c = state.contacts[cid]
+        c = contacts[cid]
         if c.door not in (WARM, ADVOCATE) or is_pressing(state, cid):
             continue
         person = w.people[cid]
@@ -184,33 +188,34 @@ def _patient_moves(state: State) -> Iterator[Action]:
             if opp.company == person.company or person.tie_strength(opp.hiring_contact) > 0:
                 yield Action("ask_referral", contact=cid, opportunity=oid)
         for tid, _ in person.ties:
-            if tid in state.contacts and state.contacts[tid].stage == KNOWN:
+            if tid in contacts and contacts[tid].stage == KNOWN:
                 yield Action("ask_intro", contact=cid, target=tid)
     # meet the least familiar people first; hiring contacts get the interest question
     hiring = _hiring_contacts(state)
-    known_roles = _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER)
-    focus = _home_field(state) if known_roles else None
-    people = sorted(
-        connected,
-        key=lambda cid: (state.contacts[cid].door == ADVOCATE, cid not in hiring, state.contacts[cid].door != WARM,
-                         focus is not None and w.people[cid].field != focus, state.contacts[cid].familiarity, cid),
-    )
+    focus = _home_field(state) if _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING, OFFER) else None
+    # sorted by (advocates last, hiring contacts first, the warm first, the focus field first,
+    # the least familiar first, then by id); the id ends each key, so no two keys are equal
+    keys = []
+    for cid in connected:
+        c = contacts[cid]
+        keys.append((c.door == ADVOCATE, cid not in hiring, c.door != WARM,
+                     focus is not None and w.people[cid].field != focus, c.familiarity, cid))
+    people = [key[-1] for key in sorted(keys)]
     for cid in people:
-        c = state.contacts[cid]
+        c = contacts[cid]
         if c.door != GUARDED and c.last_contact_week != week:
             yield Action("meet", contact=cid, choice=_meeting_choice(state, cid))
     yield Action("research", field=_posting_field(state))
     for cid in people:
-        if week - state.contacts[cid].last_contact_week >= 2:
+        if week - contacts[cid].last_contact_week >= 2:
             yield Action("check_in", contact=cid)
-    for cid, c in state.contacts.items():
+    for cid, c in contacts.items():
         if c.stage == KNOWN:
             yield Action("reach_out", contact=cid)
 
 
 def pushy(state: State) -> Action:
     """Asks everyone for everything at once, accepts every promise and chases it."""
-    w = state.world
     if state.prompt is not None:
         if state.prompt.kind == "offer":
             return Action("accept_offer")
@@ -218,27 +223,32 @@ def pushy(state: State) -> Action:
     best = _best_offer(state)
     if best:
         return Action("accept_job", opportunity=best)
-    week = state.week
-    candidates: list[Action] = []
+    return _first_ok(state, _pushy_moves(state)) or Action("end_week")
+
+
+def _pushy_moves(state: State) -> Iterator[Action]:
+    """The pushy player's wishes, most wanted first: chase every promise, apply everywhere,
+    ask everyone for everything, write to everyone, meet only the ones never met."""
+    w, week = state.world, state.week
     for cid in sorted(state.contacts):
         c = state.contacts[cid]
-        if c.stage == CONNECTED and c.door != CLOSED and state.outstanding_commitments(cid) and c.last_contact_week < week:
-            candidates.append(Action("follow_up", contact=cid))
-    candidates += [Action("apply", opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
+        if c.stage == CONNECTED and c.door != CLOSED and sight.owed(state, cid) and c.last_contact_week < week:
+            yield Action("follow_up", contact=cid)
+    for oid in _opps(state, OPP_KNOWN):
+        yield Action("apply", opportunity=oid)
     for cid in _connected(state):
         for oid in _opps(state, OPP_KNOWN, APPLIED, INTERVIEWING):
-            candidates.append(Action("ask_referral", contact=cid, opportunity=oid))
+            yield Action("ask_referral", contact=cid, opportunity=oid)
         for tid, _ in w.people[cid].ties:
             if tid in state.contacts and state.contacts[tid].stage == KNOWN:
-                candidates.append(Action("ask_intro", contact=cid, target=tid))
+                yield Action("ask_intro", contact=cid, target=tid)
     for cid, c in sorted(state.contacts.items()):
         if c.stage == KNOWN:
-            candidates.append(Action("reach_out", contact=cid))
+            yield Action("reach_out", contact=cid)
     for cid in _connected(state):
         if state.contacts[cid].met_count == 0:
-            candidates.append(Action("meet", contact=cid, choice="advice"))
-    candidates.append(Action("research", field=_posting_field(state)))
-    return _first_ok(state, candidates) or Action("end_week")
+            yield Action("meet", contact=cid, choice="advice")
+    yield Action("research", field=_posting_field(state))
 
 
 def overclaimer(state: State) -> Action:
@@ -278,7 +288,7 @@ def passive(state: State) -> Action:
 
 def random_bot(state: State) -> Action:
     """Any legal action, chosen by a keyed roll."""
-    actions = legal_actions(state)
+    actions = sight.legal(state)
     i = int(roll(state.seed, state.week, "random-bot", str(state.steps)) * len(actions))
     return actions[min(i, len(actions) - 1)]
 

@@ -19,6 +19,7 @@ from game.engine.bots import (
     _home_field,
     _opps,
     _patient_moves,
+    estimated_fit,
     patient,
 )
 from game.engine.intent import Action
@@ -33,7 +34,8 @@ from game.engine.kinds import (
     OPP_KNOWN,
     PromptKind,
 )
-from game.engine.rules import estimated_fit, is_pressing
+from game.engine.rules import is_pressing
+from game.engine.sight import owed
 from game.engine.state import State
 
 Bot = Callable[[State], Action]
@@ -198,7 +200,7 @@ def without(state: State, names: tuple[str, ...]) -> Action:
     action = patient(state)
     if action.name not in names:
         return action
-    return _first_ok(state, [a for a in _patient_moves(state) if a.name not in names]) or Action("end_week")
+    return _first_ok(state, (a for a in _patient_moves(state) if a.name not in names)) or Action("end_week")
 
 
 def hands_off(state: State) -> Action:
@@ -211,7 +213,7 @@ def chaser(state: State) -> Action:
     until it happens or the door shuts (someone taking messages is chased too)."""
     if state.prompt is None:
         chase = [Action("follow_up", contact=cid) for cid, c in state.contacts.items()
-                 if c.stage == CONNECTED and c.door != CLOSED and state.outstanding_commitments(cid)
+                 if c.stage == CONNECTED and c.door != CLOSED and owed(state, cid)
                  and c.last_contact_week < state.week]
         first = _first_ok(state, chase)
         if first is not None:
@@ -235,7 +237,7 @@ def accept_then_release(state: State) -> Action:
         return Action("accept_offer")
     if state.prompt is None:
         waited = [Action("release", contact=cid) for cid in _connected(state)
-                  if any(state.week - m.week >= 2 for m in state.outstanding_commitments(cid))]
+                  if any(state.week - m.week >= 2 for m in owed(state, cid))]
         first = _first_ok(state, waited)
         if first is not None:
             return first
@@ -258,7 +260,7 @@ def press_then_release(state: State) -> Action:
             asks += [Action("ask_referral", contact=cid, opportunity=oid) for oid in _opps(state, OPP_KNOWN)]
             asks += [Action("ask_intro", contact=cid, target=tid) for tid, _ in person.ties
                      if tid in state.contacts and state.contacts[tid].stage == KNOWN]
-    releases = [Action("release", contact=cid) for cid in _connected(state) if state.outstanding_commitments(cid)]
+    releases = [Action("release", contact=cid) for cid in _connected(state) if owed(state, cid)]
     return _first_ok(state, releases + asks) or patient(state)
 
 

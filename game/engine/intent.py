@@ -7,7 +7,7 @@ per action in `game.engine.rules.actions`.
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, NoReturn
 
 PARAMS = ("contact", "target", "opportunity", "field", "choice")
 
@@ -27,23 +27,28 @@ class Action(NamedTuple):
     # the parameters an action's rule requires, once `check` has passed --------------------
     @property
     def cid(self) -> str:
-        return _given(self, self.contact, "contact")
+        value = self.contact
+        return value if value is not None else _missing(self, "contact")
 
     @property
     def tid(self) -> str:
-        return _given(self, self.target, "target")
+        value = self.target
+        return value if value is not None else _missing(self, "target")
 
     @property
     def oid(self) -> str:
-        return _given(self, self.opportunity, "opportunity")
+        value = self.opportunity
+        return value if value is not None else _missing(self, "opportunity")
 
     @property
     def fid(self) -> str:
-        return _given(self, self.field, "field")
+        value = self.field
+        return value if value is not None else _missing(self, "field")
 
     @property
     def picked(self) -> str:
-        return _given(self, self.choice, "choice")
+        value = self.choice
+        return value if value is not None else _missing(self, "choice")
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"action": self.name}
@@ -62,7 +67,5 @@ class Action(NamedTuple):
         return " ".join(parts)
 
 
-def _given(action: Action, value: str | None, key: str) -> str:
-    if value is None:
-        raise Impossible(f"{action.name} needs {key}.")
-    return value
+def _missing(action: Action, key: str) -> NoReturn:
+    raise Impossible(f"{action.name} needs {key}.")

@@ -209,14 +209,18 @@ class Ending:
     shut: bool  # that contact avoids you or has shut the door
 
 
-def _play(state: State, choose: Callable[[State], Action | None], then: Policy, cid: str) -> Ending:
-    first = choose(state)
+def _play_on(state: State, first: Action | None, then: Policy) -> State:
+    """Where a branch ends: its first move (if any), then its habits until the campaign is over."""
     if first is not None:
         state, _ = apply(state, first)
     for _ in range(MAX_STEPS):
         if state.over:
             break
         state, _ = apply(state, then(state))
+    return state
+
+
+def _ending(state: State, cid: str) -> Ending:
     c = state.contacts[cid]
     hired = state.outcome == GameOutcome.HIRED and state.job is not None
     return Ending(hired, fit(state, state.job) if hired and state.job else 0.0, score(state),
@@ -224,16 +228,53 @@ def _play(state: State, choose: Callable[[State], Action | None], then: Policy, 
                   c.door in (AVOIDING, CLOSED))
 
 
-def _fork_point(world: World, campaign: str, seed: int, fork: Fork) -> tuple[State, str] | None:
+def _patient_game(world: World, campaign: str, seed: int) -> list[State]:
+    """Every state of the patient player's game on this seed, the start included."""
     state = new_game(world, campaign, seed)
+    states = [state]
     for _ in range(MAX_STEPS):
+        if state.over:
+            break
+        state, _ = apply(state, patient(state))
+        states.append(state)
+    return states
+
+
+def _arising(states: list[State], fork: Fork) -> tuple[int, str] | None:
+    """Where in the patient game the fork's choice first comes up, and whom it is about."""
+    for i, state in enumerate(states[:MAX_STEPS]):
         if state.over:
             return None
         cid = fork.arises(state)
         if cid is not None:
-            return state, cid
-        state, _ = apply(state, patient(state))
+            return i, cid
     return None
+
+
+def _fork_point(world: World, campaign: str, seed: int, fork: Fork) -> tuple[State, str] | None:
+    """The state where the fork's choice first comes up in the patient game, and whom it is about."""
+    states = _patient_game(world, campaign, seed)
+    found = _arising(states, fork)
+    return None if found is None else (states[found[0]], found[1])
+
+
+class _Branches:
+    """The branches played from one patient game, each played once however many forks take it."""
+
+    def __init__(self, states: list[State]) -> None:
+        self.states = states
+        self.ends: dict[tuple[int, Action | None, Policy], State] = {}
+
+    def end(self, at: int, choose: Callable[[State], Action | None], then: Policy) -> State:
+        """Where the branch that makes `choose`'s move at state `at` and plays on with `then` ends."""
+        states = self.states
+        first = choose(states[at])
+        if first is None and then is patient and states[-1].over:
+            return states[-1]  # it is the patient game itself
+        key = (at, first, then)
+        if key not in self.ends:
+            self.ends[key] = _play_on(states[at], first, then)
+        return self.ends[key]
 
 
 METRICS = ("hired", "fit", "score", "closed", "trust", "embarrassment")
@@ -261,25 +302,35 @@ def verdict(pairs: int, diff: float, se: float) -> str:
     return "unclear"
 
 
-class ForkRuns(NamedTuple):
-    """A piece of the lesson table: one fork (its place in FORKS) over the runs in `runs`."""
+class LessonRuns(NamedTuple):
+    """A piece of the lesson table: every fork over the runs in `runs`."""
 
     campaign: str
     seed: int
-    fork: int
     runs: range
 
 
-def fork_pairs(world: World, piece: ForkRuns) -> list[tuple[Ending, Ending]]:
-    """The two endings of every run in the piece where the fork came up, in run order."""
-    fork = FORKS[piece.fork]
-    pairs = []
+def fork_pairs(world: World, piece: LessonRuns) -> list[list[tuple[Ending, Ending]]]:
+    """For each fork (in FORKS order), the two endings of every run in the piece where it came up, in run order.
+
+    Every fork of a run starts from the same patient game, so it is played once: each fork
+    looks for its moment along it, and a branch that makes no move of its own and plays on
+    as the patient player ends where that game ends. Branches that make the same move at
+    the same moment (two forks arising at one offer) are played once too.
+    """
+    forks = FORKS
+    pairs: list[list[tuple[Ending, Ending]]] = [[] for _ in forks]
     for i in piece.runs:
-        found = _fork_point(world, piece.campaign, run_seed(piece.seed, i), fork)
-        if found is None:
-            continue
-        state, cid = found
-        pairs.append((_play(state, fork.choose_a, fork.then_a, cid), _play(state, fork.choose_b, fork.plays_b(state), cid)))
+        states = _patient_game(world, piece.campaign, run_seed(piece.seed, i))
+        branches = _Branches(states)
+        for f, fork in enumerate(forks):
+            found = _arising(states, fork)
+            if found is None:
+                continue
+            at, cid = found
+            a = branches.end(at, fork.choose_a, fork.then_a)
+            b = branches.end(at, fork.choose_b, fork.plays_b(states[at]))
+            pairs[f].append((_ending(a, cid), _ending(b, cid)))
     return pairs
 
 
@@ -301,12 +352,13 @@ def lesson_table(world: World, campaign: str, runs: int, seed: int = 0,
     `gather` plays the pieces (by default here, in turn); the pairs are put back in run
     order, so every gather that keeps the pieces' order gives the same table.
     """
-    pieces = [ForkRuns(campaign, seed, f, r) for f in range(len(FORKS)) for r in chunks(runs)]
+    pieces = [LessonRuns(campaign, seed, r) for r in chunks(runs)]
     pairs: list[list[tuple[Ending, Ending]]] = [[] for _ in FORKS]
     done, total = 0, runs * len(FORKS)
     for piece, found in zip(pieces, (gather or InTurn(world))(fork_pairs, pieces), strict=True):
-        pairs[piece.fork].extend(found)
-        done += len(piece.runs)
+        for f, fork_found in enumerate(found):
+            pairs[f].extend(fork_found)
+        done += len(piece.runs) * len(FORKS)
         if progress is not None:
             progress(done, total)
     rows = [_row(fork, pairs[f], runs) for f, fork in enumerate(FORKS)]

@@ -52,6 +52,7 @@ from game.engine.kinds import (
 
 if TYPE_CHECKING:
     from game.engine.actions import Action
+    from game.engine.sight import Sight
     from game.engine.world import World
 
 __all__ = [
@@ -87,6 +88,7 @@ __all__ = [
     "Door",
     "Effect",
     "EffectKind",
+    "Fixed",
     "GameOutcome",
     "HistoryNode",
     "InterviewMode",
@@ -282,6 +284,10 @@ class Commitment:
         return self.status == PENDING or self.status in SLIPPED
 
 
+def _commitment_id(m: Commitment) -> str:
+    return m.id
+
+
 class Prompt(NamedTuple):
     """A question that must be answered before anything else happens."""
 
@@ -299,6 +305,14 @@ class HistoryNode:
     week: int
     effects: tuple[Effect, ...]
     outcome: Outcome = Outcome.DONE  # how the action turned out (see actions.OUTCOMES)
+
+
+class Fixed(NamedTuple):
+    """What stays the same for a whole game, worked out once by `new_game` (it follows from the
+    world and the campaign alone) and shared by all the game's states."""
+
+    fits: Mapping[str, float]  # the true fit of each role (rules.derived.fit)
+    hiring: frozenset[str]  # everyone hiring for a role in this story
 
 
 @dataclass(slots=True)
@@ -324,6 +338,10 @@ class State:
     next_commitment: int = 1
     player_ledger: tuple[LedgerEntry, ...] = ()
     history: HistoryNode | None = field(default=None, compare=False)
+    # what has been worked out about this finished state (game.engine.sight); never copied
+    sight: Sight | None = field(default=None, compare=False, repr=False)
+    # what stays the same for the whole game: shared by every state of it, never changed
+    fixed: Fixed = field(default_factory=lambda: Fixed({}, frozenset()), compare=False, repr=False)
 
     def copy(self) -> State:
         return State(
@@ -348,6 +366,8 @@ class State:
             self.next_commitment,
             self.player_ledger,
             self.history,
+            None,
+            self.fixed,
         )
 
     # --- read-only views -------------------------------------------------------------
@@ -359,9 +379,13 @@ class State:
         return self.contacts[cid]
 
     def outstanding_commitments(self, by: str) -> list[Commitment]:
+        """The promises this person has not yet kept, in id order (commitments are keyed by their id)."""
         if not self.commitments:
             return []
-        return [c for _, c in sorted(self.commitments.items()) if c.by == by and c.outstanding]
+        owed = [c for c in self.commitments.values() if c.by == by and c.outstanding]
+        if len(owed) > 1:
+            owed.sort(key=_commitment_id)
+        return owed
 
     def history_nodes(self) -> Iterator[HistoryNode]:
         """Applied actions, oldest first."""
@@ -396,7 +420,7 @@ def canonical(value: Any) -> Any:
     return value
 
 
-_SKIP = frozenset({"world", "history"})
+_SKIP = frozenset({"world", "history", "sight", "fixed"})
 
 
 def state_hash(state: State) -> str:

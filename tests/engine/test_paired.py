@@ -44,6 +44,26 @@ def test_every_lesson_of_the_codex_has_a_fork():
     assert {f.lesson for f in FORKS} == set(LESSONS)
 
 
+def test_sharing_the_patient_game_between_forks_changes_no_ending(world):
+    """fork_pairs plays each run's patient game once for every fork and shares the branches
+    that coincide; each fork played alone, from scratch, ends the same way."""
+    from game.engine.paired import FORKS, LessonRuns, _ending, _fork_point, _play_on, fork_pairs
+    from game.engine.sim import run_seed
+
+    for campaign in sorted(world.campaigns):
+        shared = fork_pairs(world, LessonRuns(campaign, 5, range(4)))
+        for f, fork in enumerate(FORKS):
+            alone = []
+            for i in range(4):
+                found = _fork_point(world, campaign, run_seed(5, i), fork)
+                if found is None:
+                    continue
+                state, cid = found
+                alone.append((_ending(_play_on(state, fork.choose_a(state), fork.then_a), cid),
+                              _ending(_play_on(state, fork.choose_b(state), fork.plays_b(state)), cid)))
+            assert shared[f] == alone, fork.title
+
+
 def _branch_b(world, lesson: str, campaign: str = "second-act", runs: int = 20):
     """The actions branch B takes after the fork, for the first runs where the choice arose."""
     from game.engine.paired import _fork_point

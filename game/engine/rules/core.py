@@ -6,32 +6,81 @@ Effects it caused; the old State is left as it was.
 
 from __future__ import annotations
 
+from typing import cast
+
 from game.engine.intent import PARAMS, Action, Impossible
 from game.engine.kinds import CLOSED, HIDDEN, UNKNOWN, PromptKind
 from game.engine.rules.actions import RULES, Preview, Scope, by_scope
-from game.engine.rules.actions.base import ActionRule
+from game.engine.rules.actions.base import ActionRule, ContactRule
 from game.engine.rules.turn import Turn
 from game.engine.state import Effect, HistoryNode, State
+from game.engine.world import Tuning
 
 _SELF = by_scope(Scope.SELF)
 _CONTACT = by_scope(Scope.CONTACT)
 _OPPORTUNITY = by_scope(Scope.OPPORTUNITY)
 _WEEK = by_scope(Scope.WEEK)
 _BY_SCOPE = {Scope.SELF: _SELF, Scope.CONTACT: _CONTACT, Scope.OPPORTUNITY: _OPPORTUNITY, Scope.WEEK: _WEEK}
+if not all(isinstance(rule, ContactRule) for rule in _CONTACT):
+    raise TypeError("every action toward one person is a ContactRule (legal_actions asks its `judge`)")
 _NO_QUESTION = {
     PromptKind.OFFER: "Nobody has offered you anything just now.",
     PromptKind.INTEREST: "Nobody has asked about your interest just now.",
 }
 
 
+class _Costs:
+    """Every action's hours under one tuning, and the rules of each scope a week with so many
+    hours left can afford: asked for every move a bot weighs and every legal list, read from
+    the tuning once."""
+
+    __slots__ = ("tuning", "hours", "affordable", "_cheapest")
+
+    def __init__(self, t: Tuning) -> None:
+        self.tuning = t
+        self.hours = {name: rule.hours(t) for name, rule in RULES.items()}
+        self.affordable: dict[int, dict[Scope, tuple[ActionRule, ...]]] = {}
+        self._cheapest: dict[tuple[str, ...], int] = {}
+
+    def cheapest(self, names: tuple[str, ...]) -> int:
+        """The hours of the cheapest of these actions."""
+        found = self._cheapest.get(names)
+        if found is None:
+            found = self._cheapest[names] = min(self.hours[name] for name in names)
+        return found
+
+    def within(self, hours: int) -> dict[Scope, tuple[ActionRule, ...]]:
+        found = self.affordable.get(hours)
+        if found is None:
+            found = self.affordable[hours] = {
+                scope: tuple(r for r in rules if self.hours[r.name] <= hours) for scope, rules in _BY_SCOPE.items()}
+        return found
+
+
+_COSTS: dict[int, _Costs] = {}  # by the tuning's identity (hashing all its numbers is slow)
+
+
+def costs(t: Tuning) -> _Costs:
+    """The hours table of this tuning."""
+    known = _COSTS.get(id(t))
+    if known is None or known.tuning is not t:
+        if len(_COSTS) >= 64:  # tuning sweeps make many: keep the table small
+            _COSTS.clear()
+        known = _COSTS[id(t)] = _Costs(t)
+    return known
+
+
 def cost(state: State, action: Action) -> int:
     """Hours the action takes out of the week."""
-    rule = RULES.get(action.name)
-    return rule.hours(state.world.tuning) if rule is not None else 0
+    return costs(state.world.tuning).hours.get(action.name, 0)
 
 
 def _shape(rule: ActionRule, action: Action) -> str | None:
     """The parameters are the ones this action takes."""
+    given = (action.contact is not None, action.target is not None, action.opportunity is not None,
+             action.field is not None, action.choice is not None)
+    if given == rule.given and (not rule.choices or action.choice in rule.choices):
+        return None
     name = action.name
     for key in PARAMS:
         if key not in rule.params and getattr(action, key) is not None:
@@ -101,7 +150,12 @@ def menu(state: State, subject: str | None) -> list[Action]:
 def _expanded(rule: ActionRule, actions: list[Action]) -> list[Action]:
     if not rule.choices:
         return actions
-    return [a._replace(choice=ch) for a in actions for ch in rule.choices]
+    return [_choosing(a, ch) for a in actions for ch in rule.choices]
+
+
+def _choosing(action: Action, choice: str) -> Action:
+    """The action with this choice made (as `_replace(choice=...)`, without its keyword machinery)."""
+    return Action(action.name, action.contact, action.target, action.opportunity, action.field, choice)
 
 
 def legal_actions(state: State) -> list[Action]:
@@ -115,23 +169,37 @@ def legal_actions(state: State) -> list[Action]:
     if state.prompt is not None:
         answers = [r for r in RULES.values() if r.answers == state.prompt.kind]
         return [a for r in answers for a in _expanded(r, [Action(r.name)])]
-    t, hours = state.world.tuning, state.hours_left
     out: list[Action] = []
 
     def able(rules: tuple[ActionRule, ...], subject: str | None) -> None:
         for rule in rules:
             for a in rule.entries(state, subject):
                 if a.choice is None and rule.choices:
-                    out.extend(c for c in _expanded(rule, [a]) if rule.check(state, c) is None)
+                    # listed without its choice (a meeting, whose approach is picked in the
+                    # conversation): its choices are equally possible, as `preview` says
+                    if rule.check(state, _choosing(a, rule.choices[0])) is None:
+                        out.extend(_expanded(rule, [a]))
                 elif rule.check(state, a) is None:
                     out.append(a)
 
-    affordable = {scope: tuple(r for r in rules if r.hours(t) <= hours) for scope, rules in _BY_SCOPE.items()}
+    def able_toward(rules: tuple[ContactRule, ...], cid: str) -> None:
+        # the person is known and not closed, and each rule lists them only where they are
+        # reachable for it: what is left to judge is the rule's own test
+        first = state.world.people[cid].first_name
+        for rule in rules:
+            for a in rule.entries(state, cid):
+                if a.choice is None and rule.choices:
+                    if rule.judge(state, _choosing(a, rule.choices[0]), first) is None:
+                        out.extend(_expanded(rule, [a]))
+                elif rule.judge(state, a, first) is None:
+                    out.append(a)
+
+    affordable = costs(state.world.tuning).within(state.hours_left)
     able(affordable[Scope.SELF], None)
-    contact_rules = affordable[Scope.CONTACT]
+    contact_rules = cast(tuple[ContactRule, ...], affordable[Scope.CONTACT])
     for cid, c in state.contacts.items():
         if c.stage != UNKNOWN and c.door != CLOSED:
-            able(contact_rules, cid)
+            able_toward(contact_rules, cid)
     role_rules = affordable[Scope.OPPORTUNITY]
     for oid, o in state.opportunities.items():
         if o.stage != HIDDEN:
@@ -142,7 +210,9 @@ def legal_actions(state: State) -> list[Action]:
 
 def apply(state: State, action: Action) -> tuple[State, list[Effect]]:
     """Take an action. Raises Impossible (with the reason) if it cannot be taken now."""
-    reason = check(state, action)
+    # a bot that chose this action has usually judged it already (see game.engine.sight)
+    seen = state.sight
+    reason = seen.reasons[action] if seen is not None and action in seen.reasons else check(state, action)
     if reason is not None:
         raise Impossible(reason)
     rule = RULES[action.name]

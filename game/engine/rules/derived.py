@@ -32,10 +32,16 @@ def campaign_fields(world: World, campaign: str) -> tuple[str, ...]:
 
 def fit(state: State, opp_id: str) -> float:
     """How well a role truly suits the player (hidden), 0-1."""
-    opp = state.world.opportunities[opp_id]
-    camp = state.world.campaigns[state.campaign]
-    weight = state.world.tuning.fit_preference_weight
-    return round(camp.preference(opp.field) * weight + opp.appeal * (1 - weight), 4)
+    known = state.fixed.fits.get(opp_id)
+    return known if known is not None else true_fit(state.world, state.campaign, opp_id)
+
+
+def true_fit(world: World, campaign: str, opp_id: str) -> float:
+    """How well a role suits the player of this campaign: fixed for the campaign, so `new_game`
+    works it out once for every role (State.fixed) and `fit` reads it from there."""
+    opp = world.opportunities[opp_id]
+    weight = world.tuning.fit_preference_weight
+    return round(world.campaigns[campaign].preference(opp.field) * weight + opp.appeal * (1 - weight), 4)
 
 
 def insight(state: State, field_id: str) -> float:

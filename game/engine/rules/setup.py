@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from game.engine import lessons as L
 from game.engine.kinds import CONNECTED, KNOWN, OPEN, UNKNOWN
-from game.engine.rules.derived import campaign_fields
+from game.engine.rules.derived import campaign_fields, true_fit
 from game.engine.rules.doors import door_for
-from game.engine.state import ContactState, LedgerEntry, OpportunityState, State
+from game.engine.state import ContactState, Fixed, LedgerEntry, OpportunityState, State
 from game.engine.world import World
 
 
@@ -48,4 +48,6 @@ def new_game(world: World, campaign: str, seed: int) -> State:
         opportunities={oid: OpportunityState(oid) for oid in sorted(opp_ids)},
         commitments={},
         tokens={},
+        fixed=Fixed({oid: true_fit(world, campaign, oid) for oid in sorted(opp_ids)},
+                    frozenset(world.opportunities[oid].hiring_contact for oid in opp_ids)),
     )

@@ -64,14 +64,15 @@ class Turn:
     # copy on write ---------------------------------------------------------------------
     def c(self, cid: str) -> ContactState:
         copied = self._contacts
+        if copied is not None and cid in copied:  # already this turn's own
+            return self.s.contacts[cid]
         if copied is None:
             copied = self._contacts = set()
             self.s.contacts = dict(self.s.contacts)
         d = self.s.contacts
-        if cid not in copied:
-            d[cid] = d[cid].copy()
-            copied.add(cid)
-        return d[cid]
+        c = d[cid] = d[cid].copy()
+        copied.add(cid)
+        return c
 
     def o(self, oid: str) -> OpportunityState:
         copied = self._opps
@@ -174,7 +175,7 @@ class Turn:
                 c.trust_gain_week += applied
             elif meter == FAMILIARITY:
                 c.familiarity_gain_week += applied
-        vis = self.seen(cid) if visible is None else visible
+        vis = c.stage != UNKNOWN if visible is None else visible  # as `seen`: hidden from a stranger
         c.ledger = c.ledger + (LedgerEntry(self.s.week, meter, applied, cause, lesson, vis),)
         self.emit(cid, EffectKind.CONTACT_METER, applied, cause, lesson, vis, before, after, meter)
         return applied
@@ -215,8 +216,11 @@ class Turn:
 
     def update_door(self, cid: str, lesson: str) -> None:
         """Move the door if the meters call for it."""
-        c = self.s.contacts[cid]
-        self.set_door(cid, door_for(self.t, c, c.door, outstanding(self.s, cid)), lesson)
+        s = self.s
+        c = s.contacts[cid]
+        new = door_for(self.t, c, c.door, bool(s.commitments) and outstanding(s, cid))
+        if new != c.door:
+            self.set_door(cid, new, lesson)
 
     def connect(self, cid: str, trust: int, familiarity: int, cause: str, lesson: str,
                 introduced_by: str | None = None, kind: EffectKind = EffectKind.INTRODUCED) -> None:

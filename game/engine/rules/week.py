@@ -100,6 +100,10 @@ def _slipped(turn: Turn, m: Commitment, status: PromiseStatus, kind: EffectKind,
     turn.note(m.by, kind, cause, L.CAUSED_COMMITMENT, visible=False)
 
 
+# which lesson a door moved at the end of the week is tagged with, when several moved it
+_DOOR_LESSONS = (L.CLOSE_THE_LOOP, L.RELATIONSHIP_BEFORE_LEVERAGE, L.CAUSED_COMMITMENT)
+
+
 def people(turn: Turn) -> None:
     """Embarrassment fades when left alone; familiarity fades without contact.
 
@@ -126,8 +130,7 @@ def people(turn: Turn) -> None:
             turn.meter(cid, FAMILIARITY, -t.familiarity_fade, f"you haven't been in touch with {turn.name(cid)} for a while",
                        L.RELATIONSHIP_BEFORE_LEVERAGE)
             why.append(L.RELATIONSHIP_BEFORE_LEVERAGE)
-        order = (L.CLOSE_THE_LOOP, L.RELATIONSHIP_BEFORE_LEVERAGE, L.CAUSED_COMMITMENT)
-        turn.update_door(cid, min(why, key=order.index) if why else L.CAUSED_COMMITMENT)
+        turn.update_door(cid, min(why, key=_DOOR_LESSONS.index) if why else L.CAUSED_COMMITMENT)
 
 
 def helpers(turn: Turn) -> None:

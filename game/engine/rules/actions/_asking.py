@@ -40,13 +40,12 @@ class AskRule(ContactRule):
 
     asking: ClassVar[str]  # what pressing them sounds like: "you asked Mark {asking} before..."
 
-    def check(self, state: State, action: Action) -> str | None:
-        reason = super().check(state, action)
-        if reason is None and action.cid is not None:
+    def judge(self, state: State, action: Action, first: str) -> str | None:
+        reason = self.check_person(state, action, first)
+        if reason is None:
             # a promise still outstanding is a debt between you: nobody piles a second favour on it
             owed = state.outstanding_commitments(action.cid)
             if owed:
-                first = state.world.people[action.cid].first_name
                 return f"{first} still owes you {promise_words(state.world, owed[0])}: one favour at a time."
         return reason
 

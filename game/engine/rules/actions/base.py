@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
-from game.engine.intent import Action
+from game.engine.intent import PARAMS, Action
 from game.engine.kinds import CLOSED, CONNECTED, UNKNOWN, Outcome, PromptKind
 from game.engine.state import State
 from game.engine.world import Tuning, World
@@ -50,6 +50,8 @@ class ActionRule:
     scope: ClassVar[Scope]
     answers: ClassVar[PromptKind | None] = None  # the question this action answers, if any
     cost_field: ClassVar[str | None] = None  # the Tuning entry for its hours
+    # which of the parameters (in intent.PARAMS order) the action takes: set by `register`
+    given: ClassVar[tuple[bool, ...]] = ()
     rank: ClassVar[int] = 0  # where it stands among its scope's actions on the board
 
     def hours(self, t: Tuning) -> int:
@@ -93,6 +95,7 @@ def register(cls: type[ActionRule]) -> type[ActionRule]:
     """Register an action's rule under its public name (the registration order is the menu's)."""
     if cls.name in RULES:
         raise ValueError(f"two rules for the action {cls.name!r}")
+    cls.given = tuple(key in cls.params for key in PARAMS)
     RULES[cls.name] = cls()
     return cls
 
@@ -113,6 +116,12 @@ class ContactRule(ActionRule):
             return f"{first} will not speak to you again."
         if self.needs_connection and c.stage != CONNECTED:
             return f"You haven't been in touch with {first} yet: reach out first."
+        return self.judge(state, action, first)
+
+    def judge(self, state: State, action: Action, first: str) -> str | None:
+        """Everything `check` asks once the person is reachable (known, not closed, and in touch
+        if the action needs it), as every entry this rule lists for a known person is.
+        `legal_actions` asks this directly, having judged the person once."""
         return self.check_person(state, action, first)
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
