@@ -56,11 +56,17 @@ class Compiler:
                         continue
                     seen[eid] = src
                     replaced = table.pop(eid, None)  # an override moves to where the top pack wrote it
-                    if replaced is not None and section not in REVOICED:
+                    meant = getattr(entry, "replaces", False)
+                    if replaced is not None and section not in REVOICED and not meant:
                         base = replaced[1]
                         self.warn(src, "id", f"this replaces {base.file.split('/')[0]}'s {SECTION_NAMES[section]} "
                                   f"{eid!r} (line {line_of(base.text, base.loc) or '?'} of {base.file}) whole; "
-                                  "give it an id of its own to add one instead", "P310")
+                                  "give it an id of its own to add one instead, or say `replaces = true` if "
+                                  "that is what you mean", "P310")
+                    elif replaced is None and meant:
+                        self.warn(src, "replaces", f"{eid!r} says it replaces a base pack's "
+                                  f"{SECTION_NAMES[section]}, but no pack this one builds on has one with that id; "
+                                  "check the id, or drop `replaces`", "P311")
                     table[eid] = (entry, src)
 
     # reporting -------------------------------------------------------------------------

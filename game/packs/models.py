@@ -51,13 +51,20 @@ class PackInfo(Strict):
     builds_on: list[Id] = Field(default=[], description="Packs this one adds to or overrides, by id (e.g. core).")
 
 
-class FieldEntry(Strict):
+class Replaceable(Strict):
+    """An entry with an id that may stand in for a base pack's entry of the same id."""
+
+    replaces: bool = Field(default=False, description="True: this entry knowingly replaces a base pack's entry "
+                                                      "with the same id (no P310 warning); false when none exists.")
+
+
+class FieldEntry(Replaceable):
     id: Id
     name: str = Field(min_length=1)
     blurb: str = ""
 
 
-class CompanyEntry(Strict):
+class CompanyEntry(Replaceable):
     id: Id
     name: str = Field(min_length=1)
     field: Id
@@ -71,7 +78,7 @@ class TraitsEntry(Strict):
     face: Unit = 0.5
 
 
-class PersonEntry(Strict):
+class PersonEntry(Replaceable):
     id: Id
     name: str = Field(min_length=1)
     archetype: str = Field(description="One of: " + ", ".join(ARCHETYPES), json_schema_extra={"enum": list(ARCHETYPES)})
@@ -84,7 +91,7 @@ class PersonEntry(Strict):
     volunteers_intro_to: Id | None = None
 
 
-class OpportunityEntry(Strict):
+class OpportunityEntry(Replaceable):
     id: Id
     title: str = Field(min_length=1)
     company: Id
@@ -104,7 +111,7 @@ class StartContactEntry(Strict):
     trust: Meter = 50
 
 
-class CampaignEntry(Strict):
+class CampaignEntry(Replaceable):
     id: Id
     title: str = Field(min_length=1)
     blurb: str = ""
@@ -180,7 +187,7 @@ class EventEffectEntry(Strict):
     text: Text = Field(default="", description="The cause shown for this change; the event's text if empty.")
 
 
-class EventEntry(Strict):
+class EventEntry(Replaceable):
     id: Id
     text: Text = Field(min_length=1, description="What the player reads when the event fires.")
     lesson: LessonId
@@ -202,7 +209,7 @@ class LineEntry(Strict):
     variants: list[Text] = Field(min_length=1, max_length=50)
 
 
-class LessonCardEntry(Strict):
+class LessonCardEntry(Replaceable):
     id: LessonId
     title: str = Field(min_length=1)
     summary: Text = Field(min_length=1, description="One sentence, shown when the card unlocks.")
@@ -237,7 +244,7 @@ class StepEntry(Strict):
     expect: ExpectEntry | None = None
 
 
-class ScenarioEntry(Strict):
+class ScenarioEntry(Replaceable):
     id: Id
     title: str = ""
     campaign: Id
