@@ -73,7 +73,7 @@ def display(self, screen, renderable):
         self.call_later(self.screen.action_continue)  # the player presses Continue at once
         return
     if marker in _ansi.sub("", text):
-        print(time.time(), *_asked, flush=True)
+        print(time.time(), time.process_time(), *_asked, flush=True)
         self.exit()
 
 App._display = display
@@ -115,8 +115,9 @@ def _env(saves: Path) -> dict[str, str]:
     return env
 
 
-def headless(which: str, saves: Path) -> tuple[float, float | None]:
-    """Seconds from spawn to the marker's frame (and, for continue, from the key to it)."""
+def headless(which: str, saves: Path) -> tuple[float, float | None, float]:
+    """Seconds from spawn to the marker's frame, for continue from the key to it, and the
+    processor time the process had used by then (less swayed by a loaded machine)."""
     marker, argv = APPS[which]
     extra = [MINIMAL] if which == "minimal" else argv
     start = time.time()
@@ -126,10 +127,10 @@ def headless(which: str, saves: Path) -> tuple[float, float | None]:
     if out.returncode != 0 or not lines:
         raise SystemExit(f"{which} failed:\n{out.stdout}\n{out.stderr}")
     stamps = [float(x) for x in lines[-1].split()]
-    return stamps[0] - start, (stamps[0] - stamps[1]) if len(stamps) > 1 else None
+    return stamps[0] - start, (stamps[0] - stamps[2]) if len(stamps) > 2 else None, stamps[1]
 
 
-def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float | None]:
+def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float | None, float | None]:
     """Seconds from spawn to the marker being on the pane (polled every 5 ms)."""
     marker, argv = APPS[which]
     session = f"wi-bench-{os.getpid()}"
@@ -150,7 +151,7 @@ def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float |
                 subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
             elif marker in pane and (which != "continue" or asked is not None):
                 now = time.time()
-                return now - start, (now - asked) if asked is not None else None
+                return now - start, (now - asked) if asked is not None else None, None
             if time.time() - start > 30:
                 raise SystemExit(f"{which}: nothing on the pane after 30 s:\n{pane}")
             time.sleep(0.005)
@@ -158,28 +159,37 @@ def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float |
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
 
-def measure(how, apps: list[str], runs: int, saves: Path, *args) -> dict[str, list[tuple[float, float | None]]]:
+Result = tuple[float, float | None, float | None]
+
+
+def measure(how, apps: list[str], runs: int, saves: Path, *args) -> dict[str, list[Result]]:
     for which in apps:  # warm the disk cache (and the validated-pack cache) for every one
         how(which, saves, *args)
-    results: dict[str, list[tuple[float, float | None]]] = {which: [] for which in apps}
+    results: dict[str, list[Result]] = {which: [] for which in apps}
     for _ in range(runs):
         for which in apps:  # interleaved, so all of them see the same machine
             results[which].append(how(which, saves, *args))
     return results
 
 
-def report(title: str, results: dict[str, list[tuple[float, float | None]]], runs: int) -> None:
-    base = statistics.median(t for t, _ in results["minimal"])
+def report(title: str, results: dict[str, list[Result]], runs: int) -> None:
+    base = statistics.median(t for t, _, _ in results["minimal"])
+    cpus = [c for _, _, c in results["minimal"] if c is not None]
+    cpu_base = statistics.median(cpus) if cpus else None
     print(f"{title}, median of {runs}:")
     for which, got in results.items():
-        med = statistics.median(t for t, _ in got)
-        line = f"  {LABELS[which]:<30} {med * 1000:7.1f} ms   {med / base:4.2f}x minimal"
-        keys = [k for _, k in got if k is not None]
+        med = statistics.median(t for t, _, _ in got)
+        line = f"  {LABELS[which]:<30} {med * 1000:7.1f} ms  {med / base:4.2f}x minimal"
+        cpu = [c for _, _, c in got if c is not None]
+        if cpu and cpu_base:
+            line += f"   cpu {statistics.median(cpu) * 1000:6.1f} ms  {statistics.median(cpu) / cpu_base:4.2f}x"
+        keys = [k for _, k, _ in got if k is not None]
         if keys:
-            line += f"   (Continue pressed -> board: {statistics.median(keys) * 1000:.1f} ms)"
+            line += f"   (Continue pressed -> board {statistics.median(keys) * 1000:.1f} ms)"
         if which in ("play", "load", "continue"):
             line += "   goal 1.30x, next 1.15x"
         print(line)
+    print()
 
 
 def main() -> int:
