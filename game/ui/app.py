@@ -90,6 +90,8 @@ class WarmIntroApp(App):
         self._held: list = []  # news that waits while a question is open (see perform)
         self.unsaved = ""  # why the game could not be saved as the app closed ("" when it was)
         self._quit_unsaved = False  # the player chose to quit without saving
+        self._journal_book = None
+        self._warming = None  # the timer making the journal's lines while the player reads
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -132,9 +134,34 @@ class WarmIntroApp(App):
         # was made, runs again
         gc.freeze()
         gc.enable()
+        self.warm_journal()
         # the saves module (and pydantic) loads on a worker thread a moment after the first
         # frame is up, so neither the first frame nor the first end of week waits on imports
         self.set_timer(1.5, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
+
+    @property
+    def journal_book(self):
+        """The journal's lines, made once for the app's life (game.ui.widgets.journal_view)."""
+        if self._journal_book is None:
+            from game.ui.widgets.journal_view import JournalBook
+
+            self._journal_book = JournalBook()
+        return self._journal_book
+
+    def warm_journal(self) -> None:
+        """Make the journal's lines a few at a time while nothing else happens, so that the
+        journal of a long game loaded a moment ago opens at once."""
+        if self._warming is not None or self.session is None:
+            return
+
+        def step() -> None:
+            session = self.session
+            if session is None or self.journal_book.warm(session, budget=25):
+                if self._warming is not None:
+                    self._warming.stop()
+                self._warming = None
+
+        self._warming = self.set_interval(0.02, step)
 
     def worlds(self) -> list:
         """The core pack, plus the --pack one if given. Loaded on first use, not at startup."""
@@ -184,6 +211,7 @@ class WarmIntroApp(App):
             return False
         self._reset_to(BoardScreen())
         self._tell_loaded()
+        self.warm_journal()
         return True
 
     def _carry_on(self, path: Path, loaded=None) -> bool:

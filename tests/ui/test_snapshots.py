@@ -144,3 +144,16 @@ def test_projection_theme(snap_compare):
     app = game()
     app.settings.theme = "projection"
     assert snap_compare(app, run_before=to_mark, terminal_size=(80, 24))
+
+
+def test_journal_late_in_a_long_game(snap_compare, saves_folder):
+    import sys
+    from pathlib import Path
+
+    from game.saves.files import save_game
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from long_game import long_game
+
+    path = save_game(saves_folder, long_game(WORLD), "late")
+    assert snap_compare(WarmIntroApp(worlds=[WORLD], load=path), press=["j"], terminal_size=(80, 24))

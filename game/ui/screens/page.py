@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from game.ui.screens.base import GameScreen
@@ -24,7 +24,7 @@ READING: list[BindingType] = [
 ]
 
 
-def read(scroll: VerticalScroll, how: str) -> None:
+def read(scroll: ScrollableContainer, how: str) -> None:
     """Scroll a page the way a reading key asks (page_down, scroll_down, scroll_up)."""
     getattr(scroll, f"action_{how}")()
 
@@ -49,14 +49,14 @@ class PageScreen(GameScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        scroll = self.query_one(f"#{self.PAGE_ID}", VerticalScroll)
+        scroll = self.query_one(f"#{self.PAGE_ID}", ScrollableContainer)
         scroll.border_title = self.PAGE_TITLE
         scroll.focus()
         if self.START_AT_END:
             self.call_after_refresh(scroll.scroll_end, animate=False)
 
     def action_read(self, how: str) -> None:
-        read(self.query_one(f"#{self.PAGE_ID}", VerticalScroll), how)
+        read(self.query_one(f"#{self.PAGE_ID}", ScrollableContainer), how)
 
     def action_back(self) -> None:
         self.dismiss()
