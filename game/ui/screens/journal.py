@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from game.ui.screens.page import PageScreen
+from game.ui.widgets.footer import GameFooter
 from game.ui.widgets.journal_view import JournalView
 
 
@@ -29,4 +30,4 @@ class JournalScreen(PageScreen):
         book = self.app.journal_book
         yield Header()
         yield JournalView(book.lines(self.app.session), book.heights, id=self.PAGE_ID)
-        yield Footer()
+        yield GameFooter()

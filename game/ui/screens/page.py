@@ -11,9 +11,10 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.footer import GameFooter
 
 # what reads like a book: the arrows, PgUp/PgDn, Home and End scroll a focused scroll
 # already; Space and j/k are a reader's habit (help, codex, journal, network, debrief)
@@ -46,7 +47,7 @@ class PageScreen(GameScreen[None]):
         yield Header()
         with VerticalScroll(id=self.PAGE_ID):
             yield Static(self.body(), id=f"{self.PAGE_ID}-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         scroll = self.query_one(f"#{self.PAGE_ID}", ScrollableContainer)
