@@ -111,12 +111,13 @@ class WarmIntroApp(App):
 
         return TitleScreen()
 
-    async def on_mount(self) -> None:
+    def on_mount(self) -> None:
         from textual.widget import AwaitMount
 
-        # the app is ready once its first screen is composed, as when that screen is pushed
-        # (the first frame could not be drawn before it anyway)
-        await AwaitMount(self.screen, [self.screen])
+        # the app takes its next message (a key, a pilot's press) once its first screen is
+        # composed, as push_screen does; awaiting it here instead would lay the screen out
+        # and draw it while start-up holds the display back, and throw that frame away
+        self.call_next(AwaitMount(self.screen, [self.screen]))
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme  # settings changed after the app was made
         if self._load_failed is not None:
