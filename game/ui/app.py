@@ -43,7 +43,10 @@ PROJECTION = Theme(
 
 
 def _warm_imports() -> None:
+    # what Continue, Load and the first end of week need: the save format (with pydantic),
+    # and the board with the engine when the title is up
     import game.saves.files  # noqa: F401
+    import game.ui.screens.board  # noqa: F401
 
 
 class WarmIntroApp(App):
@@ -95,37 +98,32 @@ class WarmIntroApp(App):
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
-        # the first screen is the base screen itself, so start-up lays out and styles one
-        # screen: the board when the command line asked for a game, else the title
-        # (the board's modules load only when a game is asked for: the title needs no engine)
+        # The game the command line asked for is made here, but its board is pushed only once
+        # start-up lets the display go (see on_mount): a screen laid out before that is drawn
+        # and the frame thrown away, so its first frame would hold only what changed since
+        # (no borders, no status line) and the whole board would follow a frame later.
         if self._load is not None and self._carry_on(self._load, self._loaded):
-            from game.ui.screens.board import BoardScreen
-
-            return BoardScreen()  # a save that won't load leaves the player on the title
+            return super().get_default_screen()  # a save that won't load leaves the player on the title
         if self._play and self._load is None:
-            from game.ui.screens.board import BoardScreen
-
             self._begin(self.worlds()[-1], self._campaign, self._seed, ironman=self._ironman)
-            return BoardScreen()
+            return super().get_default_screen()
         from game.ui.screens.title import TitleScreen
 
         return TitleScreen()
 
     def on_mount(self) -> None:
-        from textual.widget import AwaitMount
-
-        # the app takes its next message (a key, a pilot's press) once its first screen is
-        # composed, as push_screen does; awaiting it here instead would lay the screen out
-        # and draw it while start-up holds the display back, and throw that frame away
-        self.call_next(AwaitMount(self.screen, [self.screen]))
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme  # settings changed after the app was made
+        if self.session is not None:
+            from game.ui.screens.board import BoardScreen
+
+            self.call_later(self.push_screen, BoardScreen())
         if self._load_failed is not None:
             title, text = self._load_failed
             self.notify(text, title=title, severity="error", timeout=12)
         elif self.session is not None and self._load is not None:
             self._tell_loaded()
-        self._check_size()
+        self.call_later(self._check_size)
         # what only later screens need waits until the first frame is up (see _after_first_frame)
         self.call_after_refresh(self._after_first_frame)
 
@@ -137,8 +135,9 @@ class WarmIntroApp(App):
         gc.enable()
         self.warm_journal()
         # the saves module (and pydantic) loads on a worker thread a moment after the first
-        # frame is up, so neither the first frame nor the first end of week waits on imports
-        self.set_timer(1.5, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
+        # frame is up (and the footer's keys after it), so neither the first frame nor
+        # Continue nor the first end of week waits on imports
+        self.set_timer(0.3, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
 
     @property
     def journal_book(self):

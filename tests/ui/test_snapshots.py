@@ -26,6 +26,7 @@ def game(seed: int = 1, **settings) -> WarmIntroApp:
 
 
 async def to_mark(pilot) -> None:
+    await pilot.pause()  # the board goes up once start-up is over
     pilot.app.screen.select(MARK)
     await pilot.pause()
 
