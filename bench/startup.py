@@ -1,12 +1,25 @@
-"""How fast the game starts and answers, next to a minimal Textual app on the same machine.
+"""How fast the game starts, next to a minimal Textual app on the same machine, in the same run.
 
-Run from the repository root:  python bench/startup.py [--runs N]
+Run from the repository root:  python bench/startup.py [--runs N] [--tmux] [--only play,load]
 
-1. Time from launch to first frame: each app runs in a fresh Python process (headless) and
-   reports the moment its first screen has been drawn; the clock starts just before the
-   process is spawned. The minimal app is a single Static in a bare App.
-2. Applying an action and refreshing the board: in-process, on a running board, for a
-   sequence of ordinary actions (engine apply + every board widget redrawn + one frame).
+Each launch is a fresh Python process; the clock starts just before it is spawned. The apps
+are launched in turn (minimal, then each of ours, then minimal again...) so that all of them
+see the same machine, and medians are printed beside the minimal app's.
+
+- headless (always): the real `warm-intro` command line runs with Textual's headless driver;
+  a frame counts once it has been turned into terminal output (as a real terminal would be
+  sent it) and holds the screen's marker: "hello" for the minimal app, the title's tagline,
+  "trust" for the board (the people list's meters, so the board has real content).
+- tmux (--tmux): the command runs in a tmux pane at 100x30 and the pane is polled until the
+  marker is on screen: what a player waits for.
+
+What is launched:
+  minimal   a bare App with one Static
+  title     warm-intro                                  (the title screen)
+  play      warm-intro play --campaign second-act --seed 1   (the board of a new game)
+  load      warm-intro play --load long-game             (the board of a game at week 21)
+  continue  warm-intro, then Continue at once           (title, then the same saved game)
+  continue-later  the same, Continue pressed a second after the title is up
 
 Prints figures; it is not a timed test.
 """
@@ -14,136 +27,209 @@ Prints figures; it is not a timed test.
 from __future__ import annotations
 
 import argparse
-import asyncio
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-CHILD = r"""
-import sys, time
-which = sys.argv[1]
-if which == "minimal":
-    from textual.app import App
-    from textual.widgets import Static
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-    class Minimal(App):
-        def compose(self):
-            yield Static("hello")
-    app = Minimal()
-else:
-    from game.ui.app import WarmIntroApp
-    if which == "title":
-        app = WarmIntroApp()
-    else:
-        app = WarmIntroApp(play=True, seed=1)
+from long_game import NAME, save_long_game  # noqa: E402
 
-def first_frame():
-    print(time.time(), flush=True)
-    app.exit()
+ROOT = Path(__file__).resolve().parents[1]
 
-def mounted():
-    app.call_after_refresh(first_frame)
+MINIMAL = r"""
+from textual.app import App
+from textual.widgets import Static
 
-app.call_later(mounted)
-app.run(headless=True, size=(80, 24))
+class Minimal(App):
+    def compose(self):
+        yield Static("hello")
+
+if __name__ == "__main__":
+    Minimal().run()
 """
 
+# the headless child: the real command line, with the frame written to a string instead of a terminal
+CHILD = r"""
+import re, sys, time
+which, marker = sys.argv[1], sys.argv[2]
+from textual.app import App
 
-def first_frame(which: str) -> float:
-    start = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, which], capture_output=True, text=True,
-                         env=_env(), check=True)
-    return float(out.stdout.strip().splitlines()[-1]) - start
+_display = App._display
+_ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_asked = []
+
+def display(self, screen, renderable):
+    _display(self, screen, renderable)
+    if renderable is None or self._batch_count:
+        return
+    text = renderable.render_segments(self.console)  # what a terminal would be sent
+    if which.startswith("continue") and not _asked and "finding work" in _ansi.sub("", text):
+        _asked.append(0.0)
+        def press():
+            _asked[0] = time.time()
+            self.screen.action_continue()
+        # the player presses Continue at once, or after reading the title for a second
+        self.set_timer(1.0, press) if which == "continue-later" else self.call_later(press)
+        return
+    if marker in _ansi.sub("", text):
+        print(time.time(), time.process_time(), *_asked, flush=True)
+        self.exit()
+
+App._display = display
+_run = App.run
+App.run = lambda self, *a, **k: _run(self, headless=True, size=(80, 24))
+if which == "minimal":
+    exec(sys.argv[3])
+    Minimal().run()
+else:
+    import game.cli.terminal
+    game.cli.terminal.needs_terminal = lambda *a: None  # no terminal here: that is the point
+    from game.cli import main
+    main(sys.argv[3:])
+"""
+
+APPS = {
+    # which: (marker, warm-intro arguments)
+    "minimal": ("hello", []),
+    "title": ("finding work", []),
+    "play": ("trust", ["play", "--campaign", "second-act", "--seed", "1"]),
+    "load": ("trust", ["play", "--load", NAME]),
+    "continue": ("trust", []),
+    "continue-later": ("trust", []),
+}
+LABELS = {
+    "minimal": "minimal Textual app",
+    "title": "warm-intro (title)",
+    "play": "play --campaign (board)",
+    "load": "play --load (board, week 21)",
+    "continue": "title, Continue at once",
+    "continue-later": "title, Continue after 1 s",
+}
 
 
-def _env() -> dict[str, str]:
-    import os
-    import tempfile
-
+def _env(saves: Path) -> dict[str, str]:
     env = dict(os.environ)
-    env["WARM_INTRO_SAVES"] = tempfile.mkdtemp(prefix="warm-intro-bench-")
+    env["WARM_INTRO_SAVES"] = str(saves)
     # like a player's install: compiled bytecode is kept (installed packages such as Textual
     # already have theirs), so the game is not recompiled from source on every launch
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     return env
 
 
-async def action_times(count: int) -> list[float]:
-    """From taking an action on the board to the next frame being composed with its result.
+def headless(which: str, saves: Path) -> tuple[float, float | None, float]:
+    """Seconds from spawn to the marker's frame, for continue from the key to it, and the
+    processor time the process had used by then (less swayed by a loaded machine)."""
+    marker, argv = APPS[which]
+    extra = [MINIMAL] if which == "minimal" else argv
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD, which, marker, *extra], capture_output=True, text=True,
+                         env=_env(saves / which), check=False, cwd=ROOT)
+    lines = out.stdout.strip().splitlines()
+    if out.returncode != 0 or not lines:
+        raise SystemExit(f"{which} failed:\n{out.stdout}\n{out.stderr}")
+    stamps = [float(x) for x in lines[-1].split()]
+    return stamps[0] - start, (stamps[0] - stamps[2]) if len(stamps) > 2 else None, stamps[1]
 
-    The clock stops when Textual hands the composed frame to the display (App._display),
-    so it counts the engine, every widget update, layout and rendering, and nothing else.
-    """
-    import os
-    import tempfile
 
-    os.environ["WARM_INTRO_SAVES"] = tempfile.mkdtemp(prefix="warm-intro-bench-")
-    from game.engine import Action
-    from game.engine.rules import check
-    from game.ui.app import WarmIntroApp
+def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float | None, float | None]:
+    """Seconds from spawn to the marker being on the pane (polled every 5 ms)."""
+    marker, argv = APPS[which]
+    session = f"wi-bench-{os.getpid()}"
+    command = [sys.executable, str(minimal_file)] if which == "minimal" else [sys.executable, "-m", "game", *argv]
+    env = _env(saves / which)
+    shell = " ".join(f"{k}={v!r}" for k, v in (("WARM_INTRO_SAVES", env["WARM_INTRO_SAVES"]),)) + " exec " + \
+        " ".join(f"'{c}'" for c in command)
+    start = time.time()
+    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell],
+                   check=True, env=env)
+    asked = seen = None
+    try:
+        while True:
+            pane = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True,
+                                  text=True).stdout
+            if which.startswith("continue") and seen is None and "finding work" in pane:
+                seen = time.time()
+            if seen is not None and asked is None and time.time() >= seen + (1.0 if which == "continue-later" else 0):
+                asked = time.time()
+                subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
+            elif marker in pane and (not which.startswith("continue") or asked is not None):
+                now = time.time()
+                return now - start, (now - asked) if asked is not None else None, None
+            if time.time() - start > 30:
+                raise SystemExit(f"{which}: nothing on the pane after 30 s:\n{pane}")
+            time.sleep(0.005)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
 
-    app = WarmIntroApp(play=True, seed=1)
-    frames: list[float] = []
-    times: list[float] = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        original = app._display
 
-        def display(screen, renderable) -> None:
-            if renderable is not None:
-                frames.append(time.perf_counter())
-            original(screen, renderable)
+Result = tuple[float, float | None, float | None]
 
-        app._display = display
-        board = app.screen
-        plan = [Action("research", field="ux-research"), Action("reflect"), Action("check_in", contact="priya-raman"),
-                Action("check_in", contact="lena-brooks"), Action("end_week")]
-        while len(times) < count and not app.session.state.over:
-            for action in plan:
-                if check(app.session.state, action) is not None:
-                    continue
-                seen = len(frames)
-                t0 = time.perf_counter()
-                if action.name == "end_week":
-                    app.perform(action)
-                    board.refresh_board()
-                else:
-                    board.do(action)
-                while len(frames) == seen:
-                    await asyncio.sleep(0.001)
-                times.append(frames[seen] - t0)
-                await pilot.pause()  # let the rest settle before the next action
-                while app.screen is not board:  # a week summary: close it
-                    app.pop_screen()
-                    await pilot.pause()
-    return times
+
+def measure(how, apps: list[str], runs: int, saves: Path, *args) -> dict[str, list[Result]]:
+    for which in apps:  # warm the disk cache (and the validated-pack cache) for every one
+        how(which, saves, *args)
+    results: dict[str, list[Result]] = {which: [] for which in apps}
+    for _ in range(runs):
+        for which in apps:  # interleaved, so all of them see the same machine
+            results[which].append(how(which, saves, *args))
+    return results
+
+
+def report(title: str, results: dict[str, list[Result]], runs: int) -> None:
+    base = statistics.median(t for t, _, _ in results["minimal"])
+    cpus = [c for _, _, c in results["minimal"] if c is not None]
+    cpu_base = statistics.median(cpus) if cpus else None
+    print(f"{title}, median of {runs}:")
+    for which, got in results.items():
+        med = statistics.median(t for t, _, _ in got)
+        line = f"  {LABELS[which]:<30} {med * 1000:7.1f} ms  {med / base:4.2f}x minimal"
+        cpu = [c for _, _, c in got if c is not None]
+        if cpu and cpu_base:
+            line += f"   cpu {statistics.median(cpu) * 1000:6.1f} ms  {statistics.median(cpu) / cpu_base:4.2f}x"
+        keys = [k for _, k, _ in got if k is not None]
+        if keys:
+            line += f"   (Continue pressed -> board {statistics.median(keys) * 1000:.1f} ms)"
+        if which in ("play", "load", "continue"):
+            line += "   goal 1.30x, next 1.15x"
+        elif which == "continue-later":
+            line = line.replace("x minimal", "x minimal (includes the 1 s)")
+        print(line)
+    print()
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="launches of each app (default 7)")
-    parser.add_argument("--actions", type=int, default=40, help="actions to time (default 40)")
+    parser.add_argument("--tmux", action="store_true", help="also measure in a tmux pane at 100x30")
+    parser.add_argument("--only", default="",
+                        help="comma-separated: title,play,load,continue,continue-later (default all)")
     args = parser.parse_args()
+    apps = ["minimal", *[a for a in APPS if a != "minimal" and (not args.only or a in args.only.split(","))]]
 
-    first_frame("minimal")  # warm the disk cache for both
-    first_frame("title")
-    results: dict[str, list[float]] = {"minimal": [], "title": [], "play": []}
-    for _ in range(args.runs):
-        for which in results:  # interleaved, so both see the same machine
-            results[which].append(first_frame(which))
-    base = statistics.median(results["minimal"])
-    print(f"launch to first frame, median of {args.runs} (80x24, headless):")
-    for which, label in (("minimal", "minimal Textual app"), ("title", "warm-intro (title screen)"),
-                         ("play", "warm-intro play (board)")):
-        med = statistics.median(results[which])
-        print(f"  {label:<28} {med * 1000:7.1f} ms   {med / base:4.2f}x minimal")
-
-    times = asyncio.run(action_times(args.actions))
-    times_ms = sorted(t * 1000 for t in times)
-    p95 = times_ms[max(0, round(len(times_ms) * 0.95) - 1)]
-    print(f"apply an action + refresh the board, to the next frame ({len(times_ms)} actions, 120x40):")
-    print(f"  median {statistics.median(times_ms):6.1f} ms   p95 {p95:6.1f} ms   max {times_ms[-1]:6.1f} ms")
+    work = Path(tempfile.mkdtemp(prefix="warm-intro-bench-"))
+    try:
+        saves = work / "saves"  # a folder per app: what one saves as it quits is not another's Continue
+        for which in apps:
+            if which in ("load", "continue", "continue-later"):
+                save_long_game(saves / which)
+        minimal_file = work / "minimal.py"
+        minimal_file.write_text(MINIMAL)
+        report("launch to first frame with its content (80x24, headless, the real command line)",
+               measure(headless, apps, args.runs, saves), args.runs)
+        if args.tmux:
+            if shutil.which("tmux") is None:
+                print("tmux is not installed: no tmux figures")
+            else:
+                report("launch until the marker is on a tmux pane (100x30)",
+                       measure(in_tmux, apps, args.runs, saves, minimal_file), args.runs)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return 0
 
 

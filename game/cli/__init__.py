@@ -207,7 +207,7 @@ def _play(args: argparse.Namespace) -> int:
         import os
 
         os.environ["WARM_INTRO_SAVES"] = saves_override  # settings and saves share the folder
-    load_path = None
+    load_path = loaded = None
     if getattr(args, "load", None) == "":
         print("warm-intro play: --load needs the name of a save; `warm-intro saves list` shows them",
               file=sys.stderr)
@@ -230,7 +230,7 @@ def _play(args: argparse.Namespace) -> int:
                   "add --pack with that pack's folder.", file=sys.stderr)
             return 1
         try:
-            load_save(load_path, world)  # check it before the screen takes over
+            loaded = load_save(load_path, world)  # check it before the screen takes over (which then uses it)
         except SaveError as exc:
             print(f"warm-intro play: {load_path.name}: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
             return 1
@@ -256,7 +256,7 @@ def _play(args: argparse.Namespace) -> int:
                                                         "to play without one")) is not None:
         return code
     app = WarmIntroApp(pack=pack, campaign=campaign, seed=getattr(args, "seed", None),
-                       play=direct, worlds=worlds, load=load_path, ironman=getattr(args, "ironman", False))
+                       play=direct, worlds=worlds, load=load_path, loaded=loaded, ironman=getattr(args, "ironman", False))
     app.run()
     from game.ui.app import exit_code
 

@@ -1,14 +1,18 @@
-"""A cache of validated packs, so the game starts without re-validating the core pack.
+"""A cache of validated packs, so the game starts without re-validating a pack it has seen.
 
-The World is written as plain JSON (plain data, never serialised objects: a cache file is data, and a damaged or
-foreign one is simply ignored). The key covers the pack's files and the code that turns
-them into a World, so editing either validates the pack afresh.
+Every pack goes through it, the core pack and an author's own (`play --pack`, `sim --pack`...).
+The World is written as plain JSON (plain data, never serialised objects: a cache file is
+data, and a damaged or foreign one is simply ignored). The key covers the bytes of every
+file the World is made from (the pack's own, the packs it can build on) and the code that
+turns them into a World, so changing any of them validates the pack afresh: a cached World
+is never trusted for a changed file.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import fields, is_dataclass
 from hashlib import blake2b
 from pathlib import Path
@@ -38,15 +42,60 @@ def cache_dir() -> Path:
     return Path(base) / "warm-intro"
 
 
-def key(folder: Path) -> str:
-    """The cache entry's name: the pack's files and the code that validates and compiles them."""
-    h = blake2b(f"cache-{CACHE_FORMAT}".encode(), digest_size=16)
-    root = Path(__file__).resolve().parents[1]
-    for rel in _CODE:
-        for path in sorted((root / rel).rglob("*.py")) if (root / rel).is_dir() else [root / rel]:
-            add_file(h, path.relative_to(root).as_posix(), path.read_bytes())
-    add_folder(h, folder)
-    return h.hexdigest()
+class Key:
+    """A pack's cache entry, worked out before the pack is read: its name, and the digest of
+    each pack folder it covers (as the loader digests them, see game.packs.layout)."""
+
+    def __init__(self, folder: Path, bases: Mapping[str, Path] | None = None) -> None:
+        from game.packs.loader import core_pack_path
+
+        h = blake2b(f"cache-{CACHE_FORMAT}".encode(), digest_size=16)
+        root = Path(__file__).resolve().parents[1]
+        for rel in _CODE:
+            for path in sorted((root / rel).rglob("*.py")) if (root / rel).is_dir() else [root / rel]:
+                add_file(h, path.relative_to(root).as_posix(), path.read_bytes())
+        folders = {"": Path(folder), "core": core_pack_path(), **{k: Path(v) for k, v in (bases or {}).items()}}
+        self.digests: set[str] = set()
+        for name in sorted(folders):
+            self.digests.add(_add_pack(h, name, folders[name]))
+        self.name = f"pack-{h.hexdigest()}.json"
+
+    def made_from(self, world: World) -> bool:
+        """True if every pack the World was compiled from had the bytes this key covers (a
+        file edited while the pack was being read gives a World that is not stored)."""
+        return bool(world.packs) and all(digest in self.digests for _id, _version, digest in world.packs)
+
+
+def key(folder: Path, bases: Mapping[str, Path] | None = None) -> str:
+    """The cache entry's name for a pack folder (and the packs it may build on)."""
+    return Key(folder, bases).name
+
+
+def _add_pack(h: Any, name: str, folder: Path) -> str:
+    """Add one pack folder to the key; returns its digest alone."""
+    # the names in the folder count too: the loader refuses an overfull folder
+    try:
+        names = sorted(p.name for p in folder.iterdir())
+    except OSError:
+        names = []
+    h.update(f"\0pack {name}\0".encode() + "\0".join(names).encode() + b"\0")
+    own = blake2b(digest_size=16)
+    add_folder(own, folder)
+    h.update(own.digest())
+    return own.hexdigest()
+
+
+def load(folder: Path, bases: Mapping[str, Path] | None, validate: Callable[[], World]) -> World:
+    """The World of a pack: from the cache when its files (and the code) are unchanged, else
+    `validate()`d and stored for next time. Errors from `validate` pass through."""
+    entry = Key(folder, bases)  # before anything is read: the entry names the bytes it was made from
+    world = _read(entry.name)
+    if world is not None:
+        return world
+    world = validate()
+    if entry.made_from(world):
+        _write(entry.name, world)
+    return world
 
 
 def encode(obj: Any) -> Any:
@@ -74,27 +123,29 @@ def decode(data: Any) -> Any:
     return data
 
 
-def read(folder: Path) -> World | None:
+def read(folder: Path, bases: Mapping[str, Path] | None = None) -> World | None:
     """The cached World for this pack folder, or None (missing, stale or unreadable)."""
+    return _read(key(folder, bases))
+
+
+def _read(name: str) -> World | None:
     try:
-        path = cache_dir() / f"pack-{key(folder)}.json"
-        world = decode(json.loads(read_text(path, MAX_CACHE_BYTES)))
+        world = decode(json.loads(read_text(cache_dir() / name, MAX_CACHE_BYTES)))
     except (Refused, OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return world if isinstance(world, World) else None
 
 
-def write(folder: Path, world: World) -> None:
+def _write(name: str, world: World) -> None:
     """Store a validated World; a cache that cannot be written is silently skipped."""
     import tempfile
 
     try:
         target = cache_dir()
         target.mkdir(parents=True, exist_ok=True)
-        path = target / f"pack-{key(folder)}.json"
         fd, tmp = tempfile.mkstemp(dir=target, prefix=".pack-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump(encode(world), f, separators=(",", ":"))
-        os.replace(tmp, path)
+        os.replace(tmp, target / name)
     except OSError:
         return

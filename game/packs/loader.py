@@ -149,32 +149,28 @@ def _text_of(path: Path) -> str:
 
 
 def load_pack(folder: str | Path, bases: dict[str, Path] | None = None) -> World:
-    """Load and validate a pack folder into a World, or raise PackError listing every problem."""
-    world, problems = check_pack(folder, bases)
-    if world is None:
-        raise PackError(problems or [Problem(str(folder), None, "", "the pack could not be loaded", code="P108")])
-    return world
+    """Load and validate a pack folder into a World, or raise PackError listing every problem.
+
+    A pack that validated before with the same bytes (its own files, the packs it may build on,
+    the loader's code) comes from the cache in game.packs.cache instead of being validated again.
+    """
+    from game.packs import cache
+
+    def validate() -> World:
+        world, problems = check_pack(folder, bases)
+        if world is None:
+            raise PackError(problems or [Problem(str(folder), None, "", "the pack could not be loaded", code="P108")])
+        return world
+
+    return cache.load(Path(folder), bases, validate)
 
 
 _CACHE: dict[Path, World] = {}
 
 
 def load_core() -> World:
-    """The core pack, loaded once per process.
-
-    A validated core is kept in the user's cache folder (keyed by the pack's content and
-    the loader's own code), so starting the game does not pay for validation every time;
-    any change to the pack or the format validates it afresh.
-    """
+    """The core pack, loaded once per process (and validated only when it changed: see load_pack)."""
     path = core_pack_path()
     if path not in _CACHE:
-        from game.packs import cache
-
-        world = cache.read(path)
-        if world is None:
-            world = load_pack(path)
-            cache.write(path, world)
-        _CACHE[path] = world
+        _CACHE[path] = load_pack(path)
     return _CACHE[path]
-
-

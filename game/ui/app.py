@@ -43,29 +43,47 @@ PROJECTION = Theme(
 
 
 def _warm_imports() -> None:
+    # what Continue, Load and the first end of week need: the save format (with pydantic),
+    # and the board with the engine when the title is up
     import game.saves.files  # noqa: F401
+    import game.ui.screens.board  # noqa: F401
 
 
 class WarmIntroApp(App):
     """Warm Intro in the terminal."""
 
     TITLE = "Warm Intro"
-    # the title's styles load with the app, since the title is the base screen
-    CSS_PATH = ["styles/app.tcss", "styles/title.tcss"]
+    # Every screen's styles load with the app, parsed once. The first screen is the base
+    # screen, whose own CSS_PATH Textual never reads; and a screen pushed with styles not yet
+    # loaded makes Textual parse every stylesheet again (30-50 ms on the first open of each
+    # kind of screen). The screens still name their files: those are then already loaded.
+    # No two files style the same selector, so the order changes nothing.
+    CSS_PATH = ["styles/app.tcss", "styles/title.tcss", "styles/board.tcss", "styles/pages.tcss",
+                "styles/dialogs.tcss", "styles/saves.tcss", "styles/conversation.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = bindings("app")
 
     def __init__(self, *, pack: str | Path | None = None, campaign: str | None = None,
                  seed: int | None = None, play: bool = False, worlds: list | None = None,
-                 load: Path | None = None, ironman: bool = False) -> None:
-        # what start-up built (modules, the pack, the stylesheets) lives as long as the app:
-        # moving it out of the collector's sight saves a full collection during the first frame
+                 load: Path | None = None, ironman: bool = False, loaded=None) -> None:
+        # what start-up builds (modules, the pack, the stylesheets, the first screen) lives as
+        # long as the app: the collector is held off until the first frame is up, where it
+        # would only walk those objects again and again (a full collection landed inside the
+        # first render), then they are frozen out of its sight (see _after_first_frame)
         gc.freeze()
+        gc.disable()
         super().__init__()
         self._load = load
+        self._loaded = loaded  # the save at `load`, already loaded and verified (by the command line)
+        self._load_failed: tuple[str, str] | None = None  # (title, text) when `load` would not load
+        self._loaded_notes: list[str] = []  # what a loaded save has to tell, once the board is up
         self._ironman = ironman
         self.settings = Settings.load()
+        # the theme is chosen before the stylesheets are first parsed: choosing it later parses them all again
+        self.register_theme(PROJECTION)
+        if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
         self.session = None
         self._pack = pack
         self._campaign = campaign
@@ -75,29 +93,75 @@ class WarmIntroApp(App):
         self._held: list = []  # news that waits while a question is open (see perform)
         self.unsaved = ""  # why the game could not be saved as the app closed ("" when it was)
         self._quit_unsaved = False  # the player chose to quit without saving
+        self._journal_book = None
+        self._warming = None  # the timer making the journal's lines while the player reads
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
-        # the title is the base screen itself: one screen to style and lay out at start-up
+        # The game the command line asked for is made here, but its board is pushed only once
+        # start-up lets the display go (see on_mount): a screen laid out before that is drawn
+        # and the frame thrown away, so its first frame would hold only what changed since
+        # (no borders, no status line) and the whole board would follow a frame later.
+        if self._load is not None and self._carry_on(self._load, self._loaded):
+            return super().get_default_screen()  # a save that won't load leaves the player on the title
         if self._play and self._load is None:
+            self._begin(self.worlds()[-1], self._campaign, self._seed, ironman=self._ironman)
             return super().get_default_screen()
         from game.ui.screens.title import TitleScreen
 
         return TitleScreen()
 
     def on_mount(self) -> None:
-        self.register_theme(PROJECTION)
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
-            self.theme = self.settings.theme
-        if self._load is not None:
-            self.load_game(self._load)  # over the title, so a failed load leaves the player there
-        elif self._play:
-            world = self.worlds()[-1]
-            self.start_game(world, self._campaign, self._seed, ironman=self._ironman)
-        self._check_size()
+            self.theme = self.settings.theme  # settings changed after the app was made
+        if self.session is not None:
+            from game.ui.screens.board import BoardScreen
+
+            self.call_later(self.push_screen, BoardScreen())
+        if self._load_failed is not None:
+            title, text = self._load_failed
+            self.notify(text, title=title, severity="error", timeout=12)
+        elif self.session is not None and self._load is not None:
+            self._tell_loaded()
+        self.call_later(self._check_size)
+        # what only later screens need waits until the first frame is up (see _after_first_frame)
+        self.call_after_refresh(self._after_first_frame)
+
+    def _after_first_frame(self) -> None:
+        # start-up is over: what it built lives as long as the app, so it leaves the collector's
+        # sight (no full collection over it later), and the collector, held off since the app
+        # was made, runs again
+        gc.freeze()
+        gc.enable()
+        self.warm_journal()
         # the saves module (and pydantic) loads on a worker thread a moment after the first
-        # frame is up, so neither the first frame nor the first end of week waits on imports
-        self.set_timer(1.5, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
+        # frame is up (and the footer's keys after it), so neither the first frame nor
+        # Continue nor the first end of week waits on imports
+        self.set_timer(0.3, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
+
+    @property
+    def journal_book(self):
+        """The journal's lines, made once for the app's life (game.ui.widgets.journal_view)."""
+        if self._journal_book is None:
+            from game.ui.widgets.journal_view import JournalBook
+
+            self._journal_book = JournalBook()
+        return self._journal_book
+
+    def warm_journal(self) -> None:
+        """Make the journal's lines a few at a time while nothing else happens, so that the
+        journal of a long game loaded a moment ago opens at once."""
+        if self._warming is not None or self.session is None:
+            return
+
+        def step() -> None:
+            session = self.session
+            if session is None or self.journal_book.warm(session, budget=25):
+                if self._warming is not None:
+                    self._warming.stop()
+                self._warming = None
+
+        self._warming = self.set_interval(0.02, step)
 
     def worlds(self) -> list:
         """The core pack, plus the --pack one if given. Loaded on first use, not at startup."""
@@ -109,13 +173,17 @@ class WarmIntroApp(App):
                 self._worlds.append(load_pack(self._pack))
         return self._worlds
 
-    def start_game(self, world, campaign: str | None = None, seed: int | None = None,
-                   ironman: bool = False) -> None:
-        from game.ui.screens.board import BoardScreen
+    def _begin(self, world, campaign: str | None, seed: int | None, ironman: bool) -> None:
         from game.ui.session import new_session
 
         self.session = new_session(world, campaign, seed, ironman=ironman)
         self.sub_title = f"{self.session.title} · seed {self.session.seed}" + (" · ironman" if ironman else "")
+
+    def start_game(self, world, campaign: str | None = None, seed: int | None = None,
+                   ironman: bool = False) -> None:
+        from game.ui.screens.board import BoardScreen
+
+        self._begin(world, campaign, seed, ironman)
         self._reset_to(BoardScreen())
 
     # --- saves --------------------------------------------------------------------------------
@@ -135,22 +203,39 @@ class WarmIntroApp(App):
 
     def load_game(self, path: Path) -> bool:
         """Carry on a saved game. Problems are shown, never raised; the file is never touched."""
-        from game.saves.files import SaveError, load_save
         from game.ui.screens.board import BoardScreen
+
+        if not self._carry_on(path):
+            title, text = self._load_failed or ("", "")
+            self.notify(text, title=title, severity="error", timeout=12)
+            return False
+        self._reset_to(BoardScreen())
+        self._tell_loaded()
+        self.warm_journal()
+        return True
+
+    def _carry_on(self, path: Path, loaded=None) -> bool:
+        """Make the session of a save (loading and verifying it unless `loaded` already is).
+        False, with what went wrong in `_load_failed`, if it won't load."""
+        from game.saves.files import SaveError, load_save
         from game.ui.session import Session
 
-        try:
-            loaded = load_save(path, self.world_for_save(path))
-        except SaveError as exc:
-            self.notify(f"{exc.problem} {exc.advice}".strip(), title=f"Can't load {path.stem}", severity="error",
-                        timeout=12)
-            return False
+        if loaded is None:
+            try:
+                loaded = load_save(path, self.world_for_save(path))
+            except SaveError as exc:
+                self._load_failed = (f"Can't load {path.stem}", f"{exc.problem} {exc.advice}".strip())
+                return False
+        self._load_failed = None
         self.session = Session.from_save(loaded)
         self.sub_title = f"{self.session.title} · {loaded.save.name}" + (" · ironman" if self.session.ironman else "")
-        self._reset_to(BoardScreen())
-        for note in loaded.notes:
-            self.notify(note, title="Loaded", timeout=8)
+        self._loaded_notes = list(loaded.notes)
         return True
+
+    def _tell_loaded(self) -> None:
+        for note in self._loaded_notes:
+            self.notify(note, title="Loaded", timeout=8)
+        self._loaded_notes = []
 
     def autosave(self, background: bool = False) -> None:
         """Save the game to its slot. A failed save is reported; the game goes on.
@@ -216,6 +301,7 @@ class WarmIntroApp(App):
         self.push_screen(NotSavedScreen(problem, str(Path.home() / "warm-intro-saves")), callback=chosen)
 
     def on_unmount(self) -> None:
+        gc.enable()  # an app that closed before its first frame leaves the collector as it found it
         # quitting saves too, so closing the terminal window is the only way to lose a turn; a
         # save that fails here is kept in `unsaved` for the command line to report
         if self.session is not None and not self._quit_unsaved:
@@ -236,9 +322,11 @@ class WarmIntroApp(App):
         self._reset_to(TitleScreen())
 
     def _reset_to(self, screen: Screen) -> None:
+        # the base screen stays: the title, or the board of a game the command line opened (then
+        # the title goes over it, and the next game the player starts carries on in that board)
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        if type(self.screen) is not type(screen):  # the title may already be the base screen
+        if type(self.screen) is not type(screen):
             self.push_screen(screen)
 
     # --- acting -----------------------------------------------------------------------------

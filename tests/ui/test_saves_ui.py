@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from game.engine import Action, apply, new_game
 from game.engine.state import state_hash
 from game.saves.files import load_save, save_game
@@ -186,7 +188,7 @@ async def test_save_as_names_a_slot_and_refuses_bad_names(world, saves_folder):
         assert not (saves_folder.parent / "outside.toml").exists()
 
 
-async def test_play_load_opens_the_saved_game_over_the_title(world, saves_folder):
+async def test_play_load_opens_the_saved_game_and_leaving_it_goes_to_the_title(world, saves_folder):
     state = new_game(world, "second-act", 8)
     for _ in range(3):
         state, _ = apply(state, Action("reflect"))
@@ -196,7 +198,36 @@ async def test_play_load_opens_the_saved_game_over_the_title(world, saves_folder
         await pilot.pause()
         assert isinstance(app.screen, BoardScreen)
         assert state_hash(app.session.state) == state_hash(state)
-        assert isinstance(app.screen_stack[0], TitleScreen)  # leaving the game goes back to the title
+        app.action_title()
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and app.session is None
+        await pilot.press("c")  # Continue: the game it left
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert state_hash(app.session.state) == state_hash(state)
+        assert "Priya" in screen_text(app)
+
+
+async def test_play_load_of_a_damaged_save_stays_on_the_title_and_says_why(world, saves_folder):
+    path = save_game(saves_folder, new_game(world, "second-act", 8), "damaged")
+    path.write_text(path.read_text().replace("seed = 8", "seed = 9"))
+    app = WarmIntroApp(worlds=[world], load=path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen) and app.session is None
+        assert "Can't load damaged" in notifications(app)
+
+
+async def test_a_verified_save_handed_over_is_not_loaded_again(world, saves_folder, monkeypatch):
+    from game.saves import files
+
+    path = save_game(saves_folder, new_game(world, "second-act", 8), "handed over")
+    loaded = files.load_save(path, world)
+    monkeypatch.setattr(files, "load_save", lambda *a: pytest.fail("the save was loaded twice"))
+    app = WarmIntroApp(worlds=[world], load=path, loaded=loaded)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen) and app.session.state is loaded.state
 
 
 async def test_a_finished_game_opens_on_its_debrief(world, saves_folder):

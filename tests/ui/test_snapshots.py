@@ -26,6 +26,7 @@ def game(seed: int = 1, **settings) -> WarmIntroApp:
 
 
 async def to_mark(pilot) -> None:
+    await pilot.pause()  # the board goes up once start-up is over
     pilot.app.screen.select(MARK)
     await pilot.pause()
 
@@ -144,3 +145,16 @@ def test_projection_theme(snap_compare):
     app = game()
     app.settings.theme = "projection"
     assert snap_compare(app, run_before=to_mark, terminal_size=(80, 24))
+
+
+def test_journal_late_in_a_long_game(snap_compare, saves_folder):
+    import sys
+    from pathlib import Path
+
+    from game.saves.files import save_game
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
+    from long_game import long_game
+
+    path = save_game(saves_folder, long_game(WORLD), "late")
+    assert snap_compare(WarmIntroApp(worlds=[WORLD], load=path), press=["j"], terminal_size=(80, 24))

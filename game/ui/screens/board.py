@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from textual.app import ComposeResult, SystemCommand
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, OptionList
+from textual.widgets import OptionList
 
 from game.engine import Action
 from game.engine.rules import apply, preview
@@ -17,6 +17,7 @@ from game.ui.screens.base import GameScreen
 from game.ui.widgets.action_list import ActionList
 from game.ui.widgets.contact_detail import ContactDetail
 from game.ui.widgets.contact_list import YOU, ContactList
+from game.ui.widgets.footer import GameFooter
 from game.ui.widgets.intent import IntentLine
 from game.ui.widgets.journal_log import JournalLog
 from game.ui.widgets.status_bar import StatusBar
@@ -40,7 +41,7 @@ class BoardScreen(GameScreen[None]):
                 yield ActionList(id="actions")
                 yield IntentLine(id="intent")
         yield JournalLog(id="journal")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#contacts").border_title = "People"
@@ -90,10 +91,18 @@ class BoardScreen(GameScreen[None]):
     def selected(self) -> str:
         return self.query_one(ContactList).selected_id
 
+    _shown: tuple = ()  # (session, state, hints) the board last drew
+
     def refresh_board(self) -> None:
         session = self.session
         if session is None:
             return
+        # states never change once made: the same state (back from a page or a dialog that
+        # changed nothing) needs no redrawing, and the board answers in one frame
+        shown = (session, session.state, self.app.settings.hints)
+        if len(self._shown) == 3 and all(a is b for a, b in zip(shown, self._shown, strict=True)):
+            return
+        self._shown = shown
         self.query_one(StatusBar).show(session)
         self.query_one(ContactList).show(session)
         self._show_selected()

@@ -6,10 +6,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.footer import GameFooter
 
 
 class CampaignScreen(GameScreen[None]):
@@ -29,7 +30,7 @@ class CampaignScreen(GameScreen[None]):
             yield OptionList(id="campaign-list")
             with VerticalScroll(id="campaign-about"):
                 yield Static(id="campaign-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.choices: list[tuple[object, str]] = []

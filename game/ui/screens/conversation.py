@@ -7,13 +7,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.markup import escape
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.engine import Action
 from game.engine.rules import preview, reads_as
 from game.ui.codex import titles
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.footer import GameFooter
 from game.ui.words import (
     DOOR_MEANINGS,
     INTEREST_ANSWERS,
@@ -53,7 +54,7 @@ class ConversationScreen(GameScreen[None]):
             yield Static(id="transcript-text")
         yield OptionList(id="choices")
         yield Static(id="answer-intent")
-        yield Footer()
+        yield GameFooter()
 
     @property
     def session(self):

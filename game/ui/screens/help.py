@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Markdown
+from textual.widgets import Markdown
 
 from game.ui.keys import help_table
 from game.ui.screens.page import READING, read
+from game.ui.widgets.footer import GameFooter
 
 HELP = Path(__file__).resolve().parent.parent / "help.md"
 KEYS_MARK = "<!-- keys: the table is written from game/ui/keys.py -->"
@@ -34,7 +35,7 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help-box"):
             yield Markdown(help_text(), id="help-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         box = self.query_one("#help-box")

@@ -1,11 +1,19 @@
-"""The whole journal: every visible effect so far, with its cause."""
+"""The whole journal: every visible effect so far, with its cause, newest at the bottom.
+
+It reads like the other pages (Escape, Space, j/k, the arrows, PgUp/PgDn, Home, End) but
+draws only the lines in sight (see game.ui.widgets.journal_view), so it opens as fast in
+week 25 as in week 1.
+"""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.widgets import Header
 
 from game.ui.screens.page import PageScreen
-from game.ui.widgets.journal_log import journal_lines
+from game.ui.widgets.footer import GameFooter
+from game.ui.widgets.journal_view import JournalView
 
 
 class JournalScreen(PageScreen):
@@ -17,5 +25,9 @@ class JournalScreen(PageScreen):
         Binding("j", "back", "Close", id="journal.close", show=False),
     ]
 
-    def body(self) -> str:
-        return "\n".join(journal_lines(self.app.session, self.app.session.journal())) or "Nothing yet."
+    def compose(self) -> ComposeResult:
+        # the page's scroll is the journal view itself (PageScreen titles, focuses and scrolls it)
+        book = self.app.journal_book
+        yield Header()
+        yield JournalView(book.lines(self.app.session), book.heights, id=self.PAGE_ID)
+        yield GameFooter()

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.saves.files import Listing, list_saves
 from game.saves.paths import saves_dir
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.footer import GameFooter
 
 
 class LoadScreen(GameScreen[None]):
@@ -32,7 +33,7 @@ class LoadScreen(GameScreen[None]):
             yield OptionList(id="load-list")
             with VerticalScroll(id="load-about"):
                 yield Static(id="load-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.items: list[Listing] = list_saves(saves_dir())

@@ -10,10 +10,11 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.containers import ScrollableContainer, VerticalScroll
+from textual.widgets import Header, Static
 
 from game.ui.screens.base import GameScreen
+from game.ui.widgets.footer import GameFooter
 
 # what reads like a book: the arrows, PgUp/PgDn, Home and End scroll a focused scroll
 # already; Space and j/k are a reader's habit (help, codex, journal, network, debrief)
@@ -24,7 +25,7 @@ READING: list[BindingType] = [
 ]
 
 
-def read(scroll: VerticalScroll, how: str) -> None:
+def read(scroll: ScrollableContainer, how: str) -> None:
     """Scroll a page the way a reading key asks (page_down, scroll_down, scroll_up)."""
     getattr(scroll, f"action_{how}")()
 
@@ -46,17 +47,17 @@ class PageScreen(GameScreen[None]):
         yield Header()
         with VerticalScroll(id=self.PAGE_ID):
             yield Static(self.body(), id=f"{self.PAGE_ID}-text")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
-        scroll = self.query_one(f"#{self.PAGE_ID}", VerticalScroll)
+        scroll = self.query_one(f"#{self.PAGE_ID}", ScrollableContainer)
         scroll.border_title = self.PAGE_TITLE
         scroll.focus()
         if self.START_AT_END:
             self.call_after_refresh(scroll.scroll_end, animate=False)
 
     def action_read(self, how: str) -> None:
-        read(self.query_one(f"#{self.PAGE_ID}", VerticalScroll), how)
+        read(self.query_one(f"#{self.PAGE_ID}", ScrollableContainer), how)
 
     def action_back(self) -> None:
         self.dismiss()

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Label, Select, Static, Switch
+from textual.widgets import Label, Select, Static, Switch
 
 from game.ui.screens.base import GameModal
+from game.ui.widgets.footer import GameFooter
 
 
 class SettingsScreen(GameModal[None]):
@@ -31,7 +32,7 @@ class SettingsScreen(GameModal[None]):
                 yield Switch(value=settings.week_summary, id="week_summary")
             yield Static("[dim]\"projection\" is a high-contrast theme for projectors. "
                          "Set NO_COLOR=1 to play without colour.[/]", id="settings-note")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         box = self.query_one("#settings-box")

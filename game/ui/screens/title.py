@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Center, Vertical
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui.screens.base import GameScreen
 from game.ui.settings import has_saved_games
+from game.ui.widgets.footer import GameFooter
 
 LOGO = """\
 ╦ ╦┌─┐┬─┐┌┬┐  ╦┌┐┌┌┬┐┬─┐┌─┐
@@ -47,7 +48,7 @@ class TitleScreen(GameScreen[None]):
                     Option("Quit", id="quit"),
                     id="menu",
                 )
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         self.query_one("#menu", OptionList).focus()

@@ -6,12 +6,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from game.engine.kinds import PlayerMeter
 from game.ui.codex import titles
 from game.ui.screens.base import GameModal
 from game.ui.session import WeekSummary
+from game.ui.widgets.footer import GameFooter
 from game.ui.words import effect_markup
 
 
@@ -32,7 +33,7 @@ class WeekSummaryScreen(GameModal[None]):
             with VerticalScroll(id="week-scroll"):
                 yield Static(self._text(), id="week-text")
             yield Static("[dim]Enter: on to the next week[/]", id="week-hint")
-        yield Footer()
+        yield GameFooter()
 
     def on_mount(self) -> None:
         s = self.app.session.state

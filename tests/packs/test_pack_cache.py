@@ -1,0 +1,116 @@
+"""An author's pack is validated once, then comes from the same cache as core until a file changes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.packs import cache
+from game.packs.loader import PackError, core_pack_path, load_pack
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "content" / "example-kitchens"
+
+
+@pytest.fixture
+def scratch_cache(tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("WARM_INTRO_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def pack(tmp_path):
+    folder = tmp_path / "kitchens"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def _validated(monkeypatch) -> list[Path]:
+    """Records every pack folder that is validated from its files (rather than the cache)."""
+    from game.packs import loader
+
+    seen: list[Path] = []
+    check = loader.check_pack
+
+    def counting(folder, bases=None):
+        seen.append(Path(folder))
+        return check(folder, bases)
+
+    monkeypatch.setattr(loader, "check_pack", counting)
+    return seen
+
+
+def test_an_unchanged_pack_is_validated_once(scratch_cache, pack, monkeypatch):
+    validated = _validated(monkeypatch)
+    first = load_pack(pack)
+    again = load_pack(pack)
+    assert again == first
+    assert validated == [pack]
+    assert len(list(scratch_cache.glob("pack-*.json"))) == 1
+
+
+def test_a_changed_file_is_validated_afresh_and_its_errors_shown(scratch_cache, pack, monkeypatch):
+    validated = _validated(monkeypatch)
+    first = load_pack(pack)
+    people = pack / "people.toml"
+    text = people.read_text()
+    people.write_text(text.replace('name = "', 'name = "Chef ', 1))
+    changed = load_pack(pack)
+    assert changed != first and validated == [pack, pack]
+    people.write_text(text + '\n[[people]]\nid = "broken"\n')  # no name: an error, never a stale World
+    with pytest.raises(PackError):
+        load_pack(pack)
+    assert len(validated) == 3
+    people.write_text(text)  # back as it was: the first entry is good again
+    assert load_pack(pack) == first and len(validated) == 3
+
+
+def test_a_change_to_a_base_pack_or_the_folder_counts(scratch_cache, pack, tmp_path, monkeypatch):
+    validated = _validated(monkeypatch)
+    load_pack(pack)
+    (pack / "notes.txt").write_text("an author's note")  # not a pack file, but the folder changed
+    load_pack(pack)
+    assert len(validated) == 2
+    # the same pack building on a different core is a different World
+    assert cache.key(pack) != cache.key(pack, {"core": tmp_path / "elsewhere"})
+
+
+def test_a_world_read_while_its_files_changed_is_not_stored(scratch_cache, pack, monkeypatch):
+    from game.packs import loader
+
+    check = loader.check_pack
+
+    def edited_while_reading(folder, bases=None):
+        people = Path(folder) / "people.toml"
+        people.write_text(people.read_text().replace('name = "', 'name = "Chef ', 1))
+        return check(folder, bases)
+
+    monkeypatch.setattr(loader, "check_pack", edited_while_reading)
+    load_pack(pack)
+    assert not list(scratch_cache.glob("pack-*.json"))
+
+
+def test_a_damaged_or_foreign_cache_entry_is_ignored(scratch_cache, pack):
+    world = load_pack(pack)
+    [entry] = scratch_cache.glob("pack-*.json")
+    entry.write_text(json.dumps({"$": "World", "f": {"pack_id": "not-this"}}))
+    assert load_pack(pack) == world
+    entry.write_text("[1, 2")
+    assert load_pack(pack) == world
+
+
+def test_play_pack_reads_a_cached_pack_without_pydantic(scratch_cache, pack):
+    probe = ("import sys, game.packs.loader as l; w = l.load_pack(sys.argv[1]); "
+             "print(w.pack_id, 'pydantic' in sys.modules)")
+    env = {"WARM_INTRO_CACHE": str(scratch_cache), "PATH": "", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    run = [sys.executable, "-c", probe, str(pack)]
+    first = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    second = subprocess.run(run, capture_output=True, text=True, check=True, env=env)
+    assert first.stdout.split() == ["example-kitchens", "True"]
+    assert second.stdout.split() == ["example-kitchens", "False"]
+    assert core_pack_path().is_dir()
