@@ -47,7 +47,7 @@ class Key:
     each pack folder it covers (as the loader digests them, see game.packs.layout)."""
 
     def __init__(self, folder: Path, bases: Mapping[str, Path] | None = None) -> None:
-        from game.packs.loader import core_pack_path
+        from game.packs.layout import core_pack_path
 
         h = blake2b(f"cache-{CACHE_FORMAT}".encode(), digest_size=16)
         root = Path(__file__).resolve().parents[1]

@@ -38,3 +38,14 @@ def add_folder(h: Hash, folder: Path) -> None:
             add_file(h, name, read_bytes(folder / name, MAX_FILE_BYTES, folder))
         except Refused:  # the loader refuses it too, and leaves it out of the pack's digest
             continue
+
+
+def core_pack_path() -> Path:
+    """The folder of the core pack, from an installed wheel or a source checkout."""
+    here = Path(__file__).resolve().parents[1]
+    for candidate in (here / "content" / "core", here.parent / "content" / "core"):
+        if candidate.is_dir():
+            return candidate
+    from importlib import resources  # an unusual install (e.g. zipped): ask the import system
+
+    return Path(str(resources.files("game") / "content" / "core"))

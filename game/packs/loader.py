@@ -17,7 +17,7 @@ from pathlib import Path
 from game.engine.world import World
 from game.packs.compile import compile_world
 from game.packs.guarded import Refused, read_text
-from game.packs.layout import FILES, MAX_FILE_BYTES, OTHER_FILES, add_folder
+from game.packs.layout import FILES, MAX_FILE_BYTES, OTHER_FILES, add_folder, core_pack_path
 from game.packs.problems import CODES, PackError, Problem, line_of
 from game.packs.read import (
     MAX_DEPTH,
@@ -32,17 +32,6 @@ __all__ = [
     "PackError", "Problem", "check_pack", "check_pack_layers", "core_pack_path", "load_core", "load_pack",
     "pack_digest",
 ]
-
-
-def core_pack_path() -> Path:
-    """The folder of the core pack, from an installed wheel or a source checkout."""
-    here = Path(__file__).resolve().parents[1]
-    for candidate in (here / "content" / "core", here.parent / "content" / "core"):
-        if candidate.is_dir():
-            return candidate
-    from importlib import resources  # an unusual install (e.g. zipped): ask the import system
-
-    return Path(str(resources.files("game") / "content" / "core"))
 
 
 
