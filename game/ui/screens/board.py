@@ -213,6 +213,7 @@ class BoardScreen(GameScreen[None]):
         if effects is None:
             return
         self.refresh_board()
+        self.app.keep_what_lasts()
         over = session.state.over
         if self.app.settings.week_summary or over:
             summary = session.summarise_week(week, effects)
