@@ -46,13 +46,17 @@ def replay(world: World, campaign: str, seed: int, actions: Iterable[Action]) ->
 
 
 def play_bot(world: World, campaign: str, seed: int, bot: Callable[[State], Action],
-             max_steps: int) -> State:
-    """A whole campaign played by a bot (its actions are in the final state's history)."""
+             max_steps: int, watch: Callable[[State, State], None] | None = None) -> State:
+    """A whole campaign played by a bot (its actions are in the final state's history);
+    `watch`, if given, sees each move as the states before and after it."""
     state = new_game(world, campaign, seed)
     for _ in range(max_steps):
         if state.over:
             return state
+        before = state
         state, _ = apply(state, bot(state))
+        if watch is not None:
+            watch(before, state)
     if not state.over:
         raise RuntimeError(f"the bot did not finish {campaign} (seed {seed}) in {max_steps} steps")
     return state

@@ -33,10 +33,11 @@ class GameResult:
     final_state: State | None = None
 
 
-def play(world: World, campaign: str, strategy: str, seed: int, keep_state: bool = False) -> GameResult:
-    """One whole campaign played by a bot."""
+def play(world: World, campaign: str, strategy: str, seed: int, keep_state: bool = False,
+         watch: Callable[[State, State], None] | None = None) -> GameResult:
+    """One whole campaign played by a bot (`watch` sees each move: see play_bot)."""
     try:
-        state = play_bot(world, campaign, seed, BOTS[strategy], MAX_STEPS)
+        state = play_bot(world, campaign, seed, BOTS[strategy], MAX_STEPS, watch)
     except RuntimeError:
         raise RuntimeError(f"{strategy} did not finish {campaign} (seed {seed}) in {MAX_STEPS} steps") from None
     doors = door_counts(state)

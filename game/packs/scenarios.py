@@ -156,21 +156,18 @@ class Explained:
     lines: frozenset[tuple[str, str, str]] = frozenset()  # (action, outcome, line id) of each line said
 
 
-def _lines_said(world: World, campaign: str, seed: int, state: State) -> frozenset[tuple[str, str, str]]:
-    """Every dialogue line the player would have read in this game, found by playing its moves
-    again from the start (a line is chosen from the states before and after each move)."""
-    from game.engine.dialogue import spoken
-    from game.engine.rules import apply, new_game
+class _LinesSaid:
+    """Watches a bot's game and keeps (action, outcome, line id) of every line a player would read."""
 
-    said = set()
-    before = new_game(world, campaign, seed)
-    for node in state.history_nodes():
-        after, _ = apply(before, node.action)
+    def __init__(self) -> None:
+        self.said: set[tuple[str, str, str]] = set()
+
+    def __call__(self, before: State, after: State) -> None:
+        from game.engine.dialogue import spoken
+
         line = spoken(before, after)
         if line is not None:
-            said.add((line[0].action, line[0].outcome, line[0].id))
-        before = after
-    return frozenset(said)
+            self.said.add((line[0].action, line[0].outcome, line[0].id))
 
 
 def _why_lost(state: State) -> str:
@@ -192,13 +189,13 @@ def explain_runs(world: World, piece: Any) -> list[Explained]:
 
     out = []
     for i in piece.runs:
-        played = play(world, piece.campaign, piece.strategy, run_seed(piece.seed, i), keep_state=True)
+        lines = _LinesSaid()
+        played = play(world, piece.campaign, piece.strategy, run_seed(piece.seed, i), keep_state=True, watch=lines)
         state = played.final_state
         assert state is not None
         events = tuple(sorted({str(e.after) for e in state.journal() if e.kind == EffectKind.EVENT}))
         out.append(Explained(dataclasses.replace(played, final_state=None), state.job,
-                             None if played.hired else _why_lost(state), events,
-                             _lines_said(world, piece.campaign, played.seed, state)))
+                             None if played.hired else _why_lost(state), events, frozenset(lines.said)))
     return out
 
 
