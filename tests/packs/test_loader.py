@@ -189,16 +189,23 @@ def test_a_misspelt_key_gets_a_did_you_mean(pack, file, key, typo, meant):
     assert problem.line == line_of(path, typo.split(" ")[0])
 
 
-def test_replacing_a_base_pack_entry_is_never_silent(tmp_path):
+def _mark_in_a_pack_of_mine(tmp_path, header=""):
+    """Problems of a pack building on core whose people.toml holds core's Mark, its id line
+    followed by `header` lines."""
     from game.packs.loader import check_pack_layers
 
     pack = tmp_path / "mine"
-    pack.mkdir()
+    pack.mkdir(exist_ok=True)
     (pack / "pack.toml").write_text('id = "mine"\nname = "Mine"\nversion = "1"\nbuilds_on = ["core"]\n')
     core_people = (core_pack_path() / "people.toml").read_text()
     start = core_people.index('[[people]]\nid = "mark-oduya"')
-    (pack / "people.toml").write_text(core_people[start:core_people.index("[[people]]", start + 1)])
-    _, problems, _ = check_pack_layers(pack, {})
+    mark = core_people[start:core_people.index("[[people]]", start + 1)]
+    (pack / "people.toml").write_text(mark.replace('id = "mark-oduya"\n', header or 'id = "mark-oduya"\n', 1))
+    return check_pack_layers(pack, {})[1]
+
+
+def test_replacing_a_base_pack_entry_is_never_silent(tmp_path):
+    problems = _mark_in_a_pack_of_mine(tmp_path)
     [warning] = [p for p in problems if p.code == "P310"]
     assert warning.severity == "warning" and "replaces core's person 'mark-oduya'" in warning.message
     assert warning.line == 2  # the id line
@@ -206,19 +213,9 @@ def test_replacing_a_base_pack_entry_is_never_silent(tmp_path):
 
 
 def test_a_replacement_that_says_so_is_quiet_and_one_with_nothing_to_replace_is_named(tmp_path):
-    from game.packs.loader import check_pack_layers
-
-    pack = tmp_path / "mine"
-    pack.mkdir()
-    (pack / "pack.toml").write_text('id = "mine"\nname = "Mine"\nversion = "1"\nbuilds_on = ["core"]\n')
-    core_people = (core_pack_path() / "people.toml").read_text()
-    start = core_people.index('[[people]]\nid = "mark-oduya"')
-    mark = core_people[start:core_people.index("[[people]]", start + 1)]
-    (pack / "people.toml").write_text(mark.replace('id = "mark-oduya"\n', 'id = "mark-oduya"\nreplaces = true\n', 1))
-    _, problems, _ = check_pack_layers(pack, {})
+    problems = _mark_in_a_pack_of_mine(tmp_path, 'id = "mark-oduya"\nreplaces = true\n')
     assert not [p for p in problems if p.code in ("P310", "P311")]
-    (pack / "people.toml").write_text(mark.replace('id = "mark-oduya"\n', 'id = "mark-odoya"\nreplaces = true\n', 1))
-    _, problems, _ = check_pack_layers(pack, {})
+    problems = _mark_in_a_pack_of_mine(tmp_path, 'id = "mark-odoya"\nreplaces = true\n')
     [warning] = [p for p in problems if p.code == "P311"]
     assert warning.severity == "warning" and warning.line == 3  # the replaces line
     assert "'mark-odoya' says it replaces a base pack's person, but no pack this one builds on has one" in warning.message
