@@ -7,44 +7,33 @@ depend on the state alone, and a State does not change once `apply` has made it,
 they are worked out the first time someone asks and kept beside the state
 (`state.sight`) for the other bots and the legality check in `apply` to read.
 
-Only finished states have a sight: `apply` works on a fresh copy that starts without one,
-so nothing here ever describes a state halfway through a change. Code that edits a State
+Only finished states have a sight: `apply` works on a fresh copy that starts without one
+and is given one only once the move is done, so nothing here ever describes a state
+halfway through a change. Code that edits a State
 by hand (tests setting up a situation) must do so before anyone looks at it.
+
+A move changes little, and `apply` changes a state only by copying what it touches
+(game.engine.rules.turn): any part of the new state that is the very same object as its
+parent's was left alone. So the new state starts with the answers (`carried`) that were
+worked out from untouched parts alone: who is reachable, when no one's stage or door moved;
+the roles at each stage, when no role moved; the fits, when neither goals nor knowledge
+did; the promises owed, when no promise changed. Whether a move is possible depends on
+everything (the hours left, to begin with), so those answers always start afresh.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from game.engine.answers import Sight, reachable
 from game.engine.intent import Action
-from game.engine.kinds import AVOIDING, CLOSED, CONNECTED, OppStage
+from game.engine.kinds import OppStage
 from game.engine.rules.core import check, legal_actions
 from game.engine.rules.derived import estimated_fit
 from game.engine.state import Commitment
 
 if TYPE_CHECKING:
     from game.engine.state import State
-
-_UNREACHABLE = (CLOSED, AVOIDING)
-
-
-class Sight:
-    """The answers about one state worked out so far (see the module docstring).
-
-    It holds no reference to its state, so a state and its sight are freed together the
-    moment the state is dropped, without waiting for the cycle collector.
-    """
-
-    __slots__ = ("reasons", "legal", "connected", "stages", "fits", "owed")
-
-    def __init__(self) -> None:
-        self.reasons: dict[Action, str | None] = {}
-        self.legal: list[Action] | None = None
-        self.connected: tuple[str, ...] | None = None
-        self.stages: dict[tuple[OppStage, ...], tuple[str, ...]] = {}
-        self.fits: dict[str, float] = {}
-        self.owed: dict[str, list[Commitment]] | None = None
-
 
 def _new(state: State) -> Sight:
     seen = state.sight = Sight()
@@ -76,8 +65,7 @@ def connected(state: State) -> tuple[str, ...]:
     """People the player is in touch with who will take a meeting (not closed, not avoiding)."""
     seen = state.sight or _new(state)
     if seen.connected is None:
-        seen.connected = tuple([cid for cid, c in state.contacts.items()
-                                if c.stage == CONNECTED and c.door not in _UNREACHABLE])
+        seen.connected = tuple([cid for cid, c in state.contacts.items() if reachable(c)])
     return seen.connected
 
 

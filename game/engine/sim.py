@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple, Protocol, TypeVar
@@ -35,11 +36,22 @@ class GameResult:
 
 def play(world: World, campaign: str, strategy: str, seed: int, keep_state: bool = False,
          watch: Callable[[State, State], None] | None = None) -> GameResult:
-    """One whole campaign played by a bot (`watch` sees each move: see play_bot)."""
+    """One whole campaign played by a bot (`watch` sees each move: see play_bot).
+
+    A game makes no reference cycles (tests/engine/test_sim.py checks every bot), so what it
+    drops is freed by reference counting the moment it goes; the cycle collector would only
+    walk the game's fresh objects again and again, finding nothing. It rests while the game
+    is played, and any cycle a `watch` makes is collected once it resumes.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         state = play_bot(world, campaign, seed, BOTS[strategy], MAX_STEPS, watch)
     except RuntimeError:
         raise RuntimeError(f"{strategy} did not finish {campaign} (seed {seed}) in {MAX_STEPS} steps") from None
+    finally:
+        if collecting:
+            gc.enable()
     doors = door_counts(state)
     hired = state.outcome == HIRED
     return GameResult(

@@ -52,7 +52,7 @@ from game.engine.kinds import (
 
 if TYPE_CHECKING:
     from game.engine.actions import Action
-    from game.engine.sight import Sight
+    from game.engine.answers import Sight
     from game.engine.world import World
 
 __all__ = [

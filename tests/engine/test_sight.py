@@ -57,12 +57,35 @@ def test_the_sight_of_a_state_says_what_the_rules_say(campaign, bot, seed):
             assert sight.fit(state, oid) == estimated_fit(state, oid)
 
 
-def test_a_new_state_starts_without_its_parents_answers(world):
+def test_a_new_state_starts_without_its_parents_judgements(world):
     state = new_game(world, "second-act", 1)
     sight.legal(state)
     after, _ = apply(state, Action("reflect"))
-    assert state.sight is not None and after.sight is None
+    assert state.sight is not None and state.sight.legal is not None
+    assert after.sight is None or (after.sight.legal is None and not after.sight.reasons)
     assert sight.legal(after) == legal_actions(after)
+
+
+def test_a_move_keeps_only_the_answers_about_what_it_left_alone(world):
+    state = new_game(world, "second-act", 1)
+    cid = sight.connected(state)[0]
+    sight.roles_at(state, OPP_KNOWN)
+    for oid in state.opportunities:
+        sight.fit(state, oid)
+    # a meeting moves goals (clarity) and one person's meters, no role, no door
+    after, _ = apply(state, Action("meet", contact=cid, choice="advice"))
+    assert after.sight is not None
+    assert after.clarity != state.clarity and not after.sight.fits
+    assert after.opportunities is state.opportunities and after.sight.stages is state.sight.stages
+    assert after.contacts[cid].door == state.contacts[cid].door
+    assert after.sight.connected == state.sight.connected
+    # a door that moves takes the list of who is reachable with it
+    closing = state
+    while closing.contacts[cid].door not in ("closed", "avoiding"):
+        closing, _ = apply(closing, Action("end_week") if sight.reason(closing, Action("check_in", contact=cid))
+                           else Action("check_in", contact=cid))
+        sight.connected(closing)
+    assert cid not in sight.connected(closing)
 
 
 def test_apply_refuses_what_the_rules_refuse_even_after_a_bot_has_looked(world):

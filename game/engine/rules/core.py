@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import cast
 
+from game.engine.answers import carried
 from game.engine.intent import PARAMS, Action, Impossible
 from game.engine.kinds import CLOSED, HIDDEN, UNKNOWN, PromptKind
 from game.engine.rules.actions import RULES, Preview, Scope, by_scope
@@ -222,4 +223,5 @@ def apply(state: State, action: Action) -> tuple[State, list[Effect]]:
     turn.s.steps += 1
     effects = tuple(turn.effects)
     turn.s.history = HistoryNode(state.history, action, state.week, effects, turn.outcome)
+    turn.s.sight = carried(state, turn.s, turn.touched)
     return turn.s, list(effects)

@@ -62,6 +62,11 @@ class Turn:
         self._tokens = False
 
     # copy on write ---------------------------------------------------------------------
+    @property
+    def touched(self) -> set[str] | None:
+        """The people this turn has copied to change (None: nobody)."""
+        return self._contacts
+
     def c(self, cid: str) -> ContactState:
         copied = self._contacts
         if copied is not None and cid in copied:  # already this turn's own
