@@ -37,6 +37,8 @@ from game.engine.state import (
 # A visible change this large (or any door change) unlocks its lesson card.
 LESSON_UNLOCK_DELTA = 4
 
+_CONTACT_METER = EffectKind.CONTACT_METER
+
 # kinds that unlock their lesson card whatever their size
 _UNLOCKING = frozenset({
     EffectKind.DOOR, EffectKind.INTRODUCED, EffectKind.ADVOCATE_INTRODUCED, EffectKind.PROMISE_INTRODUCED,
@@ -69,11 +71,11 @@ class Turn:
 
     def c(self, cid: str) -> ContactState:
         copied = self._contacts
-        if copied is not None and cid in copied:  # already this turn's own
-            return self.s.contacts[cid]
         if copied is None:
             copied = self._contacts = set()
             self.s.contacts = dict(self.s.contacts)
+        elif cid in copied:  # already this turn's own
+            return self.s.contacts[cid]
         d = self.s.contacts
         c = d[cid] = d[cid].copy()
         copied.add(cid)
@@ -141,10 +143,11 @@ class Turn:
     def emit(self, target: str, kind: EffectKind, delta: int, cause: str, lesson: str,
              visible: bool = True, before: int | str | None = None, after: int | str | None = None,
              meter: str = "") -> None:
-        self.effects.append(Effect(self.s.week, target, kind, delta, cause, lesson, visible, before, after, meter))
-        if visible and lesson not in self.s.lessons and (abs(delta) >= LESSON_UNLOCK_DELTA or kind in _UNLOCKING):
-            self.s.lessons = self.s.lessons | {lesson}
-            self.effects.append(Effect(self.s.week, lesson, EffectKind.LESSON, 0, "A new card in your codex.", lesson))
+        s = self.s
+        self.effects.append(Effect(s.week, target, kind, delta, cause, lesson, visible, before, after, meter))
+        if visible and lesson not in s.lessons and (abs(delta) >= LESSON_UNLOCK_DELTA or kind in _UNLOCKING):
+            s.lessons = s.lessons | {lesson}
+            self.effects.append(Effect(s.week, lesson, EffectKind.LESSON, 0, "A new card in your codex.", lesson))
 
     def note(self, target: str, kind: EffectKind, cause: str, lesson: str, visible: bool = True) -> None:
         """An event with no number attached (a message, an introduction, a slipped promise)."""
@@ -158,7 +161,8 @@ class Turn:
         """Change a contact's meter; returns the change actually made."""
         if delta == 0:
             return 0
-        c = self.c(cid)
+        copied = self._contacts
+        c = self.s.contacts[cid] if copied is not None and cid in copied else self.c(cid)
         before: int = getattr(c, meter)
         if capped and delta > 0 and meter != EMBARRASSMENT:
             trust = meter == TRUST
@@ -182,7 +186,7 @@ class Turn:
                 c.familiarity_gain_week += applied
         vis = c.stage != UNKNOWN if visible is None else visible  # as `seen`: hidden from a stranger
         c.ledger = c.ledger + (LedgerEntry(self.s.week, meter, applied, cause, lesson, vis),)
-        self.emit(cid, EffectKind.CONTACT_METER, applied, cause, lesson, vis, before, after, meter)
+        self.emit(cid, _CONTACT_METER, applied, cause, lesson, vis, before, after, meter)
         return applied
 
     def player(self, meter: PlayerMeter, delta: int, cause: str, lesson: str) -> int:
