@@ -111,8 +111,8 @@ def patient(state: State) -> Action:
 
 # Every kind of move `_patient_moves` wishes for. Each takes time, so once the week has less
 # left than the cheapest of them, there is nothing to weigh: the week ends.
-PATIENT_MOVES = ("reflect", "release", "thank", "reach_out", "apply", "ask_referral", "ask_intro", "meet", "research",
-                 "check_in")
+PATIENT_MOVES = frozenset({"reflect", "release", "thank", "reach_out", "apply", "ask_referral", "ask_intro", "meet",
+                           "research", "check_in"})
 
 
 
@@ -167,11 +167,11 @@ def _patient_moves(state: State) -> Iterator[Action]:
         c = contacts[cid]
         if c.owed_thanks and c.last_contact_week < week:
             yield Action("thank", contact=cid)
-    tokens = state.tokens
-    if tokens:
-        for cid, c in contacts.items():
-            if c.stage == KNOWN and cid in tokens:
-                yield Action("reach_out", contact=cid)
+    # (in the order of the people, which new_game sorts by id)
+    for cid in sorted(state.tokens):
+        known = contacts.get(cid)
+        if known is not None and known.stage == KNOWN:
+            yield Action("reach_out", contact=cid)
     est = {oid: estimated_fit(state, oid) for oid in _opps(state, OPP_KNOWN)}
     good = sorted((oid for oid, value in est.items() if value >= GOOD_FIT), key=lambda o: (-est[o], o))
     for oid in good:

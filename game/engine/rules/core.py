@@ -41,9 +41,9 @@ class _Costs:
         self.tuning = t
         self.hours = {name: rule.hours(t) for name, rule in RULES.items()}
         self.affordable: dict[int, dict[Scope, tuple[ActionRule, ...]]] = {}
-        self._cheapest: dict[tuple[str, ...], int] = {}
+        self._cheapest: dict[frozenset[str], int] = {}
 
-    def cheapest(self, names: tuple[str, ...]) -> int:
+    def cheapest(self, names: frozenset[str]) -> int:
         """The hours of the cheapest of these actions."""
         found = self._cheapest.get(names)
         if found is None:
