@@ -213,12 +213,13 @@ def _play(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     if getattr(args, "load", None):
-        from game.saves.files import SaveError, find_save, load_save, made_with
+        from game.saves.files import SaveError, find_save, load_save, pack_of, read_toml
         from game.saves.paths import saves_dir
 
         try:
             load_path = find_save(saves_dir(), args.load)
-            made = made_with(load_path)
+            table = read_toml(load_path)
+            made = pack_of(table)
         except SaveError as exc:
             print(f"warm-intro play: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
             return 1
@@ -230,7 +231,7 @@ def _play(args: argparse.Namespace) -> int:
                   "add --pack with that pack's folder.", file=sys.stderr)
             return 1
         try:
-            loaded = load_save(load_path, world)  # check it before the screen takes over (which then uses it)
+            loaded = load_save(load_path, world, table)  # check it before the screen takes over (which then uses it)
         except SaveError as exc:
             print(f"warm-intro play: {load_path.name}: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
             return 1

@@ -196,17 +196,12 @@ class WarmIntroApp(App):
         self._reset_to(BoardScreen())
 
     # --- saves --------------------------------------------------------------------------------
-    def world_for_save(self, path: Path):
-        """The loaded world a save was made with (by pack id), or None."""
-        from game.saves.files import SaveError, made_with
-
-        try:
-            wanted = made_with(path)
-        except SaveError:  # a damaged file: let load_save explain it against the core pack
-            wanted = None
+    def world_for_save(self, pack_id: str | None):
+        """The loaded world a save was made with (by the pack id it names): the last loaded
+        when it names none, the core pack when that pack is not loaded (load_save explains)."""
         worlds = self.worlds()
         for world in reversed(worlds):
-            if wanted is None or world.pack_id == wanted:
+            if pack_id is None or world.pack_id == pack_id:
                 return world
         return worlds[0]
 
@@ -227,12 +222,13 @@ class WarmIntroApp(App):
     def _carry_on(self, path: Path, loaded=None) -> bool:
         """Make the session of a save (loading and verifying it unless `loaded` already is).
         False, with what went wrong in `_load_failed`, if it won't load."""
-        from game.saves.files import SaveError, load_save
+        from game.saves.files import SaveError, load_save, pack_of, read_toml
         from game.ui.session import Session
 
         if loaded is None:
             try:
-                loaded = load_save(path, self.world_for_save(path))
+                table = read_toml(path)
+                loaded = load_save(path, self.world_for_save(pack_of(table)), table)
             except SaveError as exc:
                 self._load_failed = (f"Can't load {path.stem}", f"{exc.problem} {exc.advice}".strip())
                 return False
