@@ -14,7 +14,9 @@ from collections.abc import Callable
 from game.cli.parallel import Workers, add_jobs_option
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(only_play: bool = False) -> argparse.ArgumentParser:
+    """The command line. `only_play`: just the `play` command, for a command line that can
+    only be `play` or nothing (the other commands' modules are then not imported at all)."""
     parser = argparse.ArgumentParser(
         prog="warm-intro",
         description="Warm Intro: a turn-based game about finding work through people.",
@@ -28,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     play.add_argument("--load", metavar="NAME", help="carry on a saved game (see `warm-intro saves list`)")
     play.add_argument("--ironman", action="store_true", help="a new game with no undo and no rewind")
     play.add_argument("--saves-dir", help="the saves folder (default: $WARM_INTRO_SAVES, else ./saves)")
+    if only_play:
+        return parser
 
     sim = sub.add_parser("sim", help="let strategy bots play many campaigns and compare them")
     sim.add_argument("--campaign", help="campaign id (with --lessons: every campaign if not given)")
@@ -198,6 +202,20 @@ def _sim_save(args: argparse.Namespace, world, strategies: list[str]) -> int:
 
 def _play(args: argparse.Namespace) -> int:
     """`warm-intro` opens the title screen; `warm-intro play` goes straight into a game."""
+    import gc
+
+    # What is made from here to the first frame (modules, the pack, a loaded game) lasts as
+    # long as the app: the collector would only walk it again and again. It is held off until
+    # then (the app freezes all of it out of the collector's sight, and lets it run again,
+    # once the first frame is up), or until the command gives up before opening the screen.
+    gc.disable()
+    try:
+        return _open_the_game(args)
+    finally:
+        gc.enable()
+
+
+def _open_the_game(args: argparse.Namespace) -> int:
     from game.ui.app import WarmIntroApp
 
     direct = args.command == "play"
@@ -213,12 +231,13 @@ def _play(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 2
     if getattr(args, "load", None):
-        from game.saves.files import SaveError, find_save, load_save, made_with
+        from game.saves.files import SaveError, find_save, load_save, pack_of, read_toml
         from game.saves.paths import saves_dir
 
         try:
             load_path = find_save(saves_dir(), args.load)
-            made = made_with(load_path)
+            table = read_toml(load_path)
+            made = pack_of(table)
         except SaveError as exc:
             print(f"warm-intro play: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
             return 1
@@ -230,7 +249,7 @@ def _play(args: argparse.Namespace) -> int:
                   "add --pack with that pack's folder.", file=sys.stderr)
             return 1
         try:
-            loaded = load_save(load_path, world)  # check it before the screen takes over (which then uses it)
+            loaded = load_save(load_path, world, table)  # check it before the screen takes over (which then uses it)
         except SaveError as exc:
             print(f"warm-intro play: {load_path.name}: {exc.problem} {exc.advice}".rstrip(), file=sys.stderr)
             return 1
@@ -277,7 +296,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _main(argv: list[str] | None) -> int:
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    # `warm-intro` and `warm-intro play ...` start the game: their parser needs no other
+    # command (nothing else it could print: `play`'s own help and errors are its own)
+    args = _parser(only_play=not words or words[0] == "play").parse_args(argv)
     if args.command == "sim":
         return _sim(args)
     if args.command in ("pack", "class"):

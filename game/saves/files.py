@@ -25,13 +25,12 @@ import os
 import re
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from hashlib import blake2b
 from pathlib import Path
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game import __version__
 from game.engine.actions import Action, action_from_dict
@@ -63,44 +62,79 @@ class SaveError(Exception):
 # --- the format ----------------------------------------------------------------------------
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+@dataclass(frozen=True)
+class PackRef:
+    """A pack a game was played with, and the digest of its content then."""
 
-
-class PackRef(_Strict):
     id: str
     version: str
     digest: str
 
 
-class Snapshot(_Strict):
+@dataclass(frozen=True)
+class Snapshot:
+    """Where the game stood when it was saved: its hash, and the facts a listing shows."""
+
     hash: str
-    week: int = Field(ge=1)
-    runway: int = Field(ge=0)
-    steps: int = Field(ge=0)
+    week: int
+    runway: int
+    steps: int
     outcome: str = ""
     summary: str = ""
 
 
-class SaveV2(_Strict):
-    format: int
-    game_version: str
-    name: str
-    created: str
-    updated: str
-    campaign: str
-    seed: int
-    ironman: bool = False
-    packs: list[PackRef]
-    snapshot: Snapshot
-    actions: list[dict[str, str]] = []
+# A format-2 save as this game writes it: each field and its type. A save that is exactly
+# that loads without the schema (game.saves.schema), whose import alone takes longer than
+# the board's first frame; anything else goes to the schema, which judges and explains it.
+_FIELDS: dict[str, type] = {
+    "format": int, "game_version": str, "name": str, "created": str, "updated": str, "campaign": str,
+    "seed": int, "ironman": bool, "packs": list, "snapshot": dict, "actions": list,
+}
+_OPTIONAL = {"ironman": False, "actions": []}
+_PACK_FIELDS = {"id", "version", "digest"}
+_SNAPSHOT_FIELDS: dict[str, type] = {"hash": str, "week": int, "runway": int, "steps": int, "outcome": str,
+                                     "summary": str}
+_SNAPSHOT_OPTIONAL = {"outcome": "", "summary": ""}
+_SNAPSHOT_LEAST = {"week": 1, "runway": 0, "steps": 0}
 
 
-class SaveV1(_Strict):
-    format: int
-    campaign: str
-    seed: int
-    actions: list[str] = []
+def _as_written(data: dict) -> dict | None:
+    """The save's table, with its defaults filled in, when it is exactly what this game
+    writes: every field present with its own type (a bool is not an int here), numbers in
+    range, nothing else. None otherwise, for the schema to judge. It never passes what the
+    schema would refuse, nor reads anything differently (a test holds it to that)."""
+    if not (data.keys() <= _FIELDS.keys() and data.keys() >= _FIELDS.keys() - _OPTIONAL.keys()):
+        return None
+    if any(type(value) is not _FIELDS[key] for key, value in data.items()):
+        return None
+    for pack in data["packs"]:
+        if type(pack) is not dict or pack.keys() != _PACK_FIELDS or any(type(v) is not str for v in pack.values()):
+            return None
+    snapshot = data["snapshot"]
+    if not (snapshot.keys() <= _SNAPSHOT_FIELDS.keys()
+            and snapshot.keys() >= _SNAPSHOT_FIELDS.keys() - _SNAPSHOT_OPTIONAL.keys()):
+        return None
+    if any(type(value) is not _SNAPSHOT_FIELDS[key] for key, value in snapshot.items()):
+        return None
+    if any(snapshot[key] < least for key, least in _SNAPSHOT_LEAST.items()):
+        return None
+    for action in data.get("actions", ()):
+        if type(action) is not dict or any(type(k) is not str or type(v) is not str for k, v in action.items()):
+            return None
+    return {**_OPTIONAL, **data, "snapshot": {**_SNAPSHOT_OPTIONAL, **snapshot}}
+
+
+def _by_the_schema(data: dict, path: Path, version: int = FORMAT) -> dict:
+    """The save's table as the schema of its format reads it, with its defaults filled in,
+    or SaveError naming the first field that is wrong."""
+    from game.saves import schema
+
+    model = schema.SaveV1 if version == 1 else schema.SaveV2
+    try:
+        return model.model_validate(data).model_dump()
+    except schema.ValidationError as exc:
+        raise SaveError(path, f"it has been damaged or edited: {schema.first_error(exc)}.",
+                        _backup_advice(path)) from None
 
 
 # --- digests -----------------------------------------------------------------------------------
@@ -164,8 +198,8 @@ class Save:
             "campaign": self.campaign,
             "seed": self.seed,
             "ironman": self.ironman,
-            "packs": [p.model_dump() for p in self.packs],
-            "snapshot": self.snapshot.model_dump(),
+            "packs": [asdict(p) for p in self.packs],
+            "snapshot": asdict(self.snapshot),
             "actions": [a.to_dict() for a in self.actions],
         }
 
@@ -379,15 +413,15 @@ def _parse_action_string(text: str) -> Action:
 
 def migrate_v1(data: dict, world: World, path: Path) -> dict:
     """Format 1 -> 2: replay the bare log to fill in the packs and the snapshot."""
-    v1 = SaveV1.model_validate(data)
+    v1 = _by_the_schema(data, path, version=1)
     actions = []
-    for i, text in enumerate(v1.actions, 1):
+    for i, text in enumerate(v1["actions"], 1):
         try:
             actions.append(_parse_action_string(text))
         except ValueError as exc:
             raise SaveError(path, f"action {i} ({text!r}) can't be read: {exc}.",
                             "The file may have been edited by hand; fix that line or start a new game.") from None
-    state = _replay(world, v1.campaign, v1.seed, actions, path)
+    state = _replay(world, v1["campaign"], v1["seed"], actions, path)
     stamp = datetime.fromtimestamp(path.stat().st_mtime, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     return {
         "format": 2,
@@ -395,11 +429,11 @@ def migrate_v1(data: dict, world: World, path: Path) -> dict:
         "name": path.name[: -len(SUFFIX)],
         "created": stamp,
         "updated": stamp,
-        "campaign": v1.campaign,
-        "seed": v1.seed,
+        "campaign": v1["campaign"],
+        "seed": v1["seed"],
         "ironman": False,
-        "packs": [p.model_dump() for p in pack_refs(world)],
-        "snapshot": snapshot_of(state).model_dump(),
+        "packs": [asdict(p) for p in pack_refs(world)],
+        "snapshot": asdict(snapshot_of(state)),
         "actions": [a.to_dict() for a in actions],
     }
 
@@ -450,7 +484,12 @@ def read_toml(path: Path) -> dict:
 
 def made_with(path: Path) -> str | None:
     """The id of the pack a save was made with (the last it builds on), if the file says; SaveError if unreadable."""
-    packs = read_toml(path).get("packs")
+    return pack_of(read_toml(path))
+
+
+def pack_of(data: dict) -> str | None:
+    """The id of the pack a save's table says it was made with (the last it builds on), if it says."""
+    packs = data.get("packs")
     last = packs[-1] if isinstance(packs, list) and packs else None
     pack_id = last.get("id") if isinstance(last, dict) else None
     return pack_id if isinstance(pack_id, str) else None
@@ -463,9 +502,13 @@ def _backup_advice(path: Path) -> str:
     return "The file is left as it is."
 
 
-def load_save(path: Path, world: World) -> Loaded:
-    """Load and verify a save. Raises SaveError with what is wrong and what to do; never edits the file."""
-    data = read_toml(path)
+def load_save(path: Path, world: World, data: dict | None = None) -> Loaded:
+    """Load and verify a save. Raises SaveError with what is wrong and what to do; never edits the file.
+
+    `data` is the file's table when it has just been read (read_toml), so it is not read twice.
+    """
+    if data is None:
+        data = read_toml(path)
     version = data.get("format")
     if not isinstance(version, int):
         raise SaveError(path, "it has no format number, so it is not a Warm Intro save.")
@@ -473,47 +516,47 @@ def load_save(path: Path, world: World) -> Loaded:
         raise SaveError(path, f"it was made by a newer version of Warm Intro (save format {version}; this game reads up to {FORMAT}).",
                         "Update the game to load it; the file is left untouched.")
     notes = []
+    while version < FORMAT:
+        if version not in MIGRATIONS:
+            raise SaveError(path, f"save format {version} is too old to read.")
+        data = MIGRATIONS[version](data, world, path)
+        notes.append(f"Upgraded from save format {version}.")
+        version = data["format"]
+    table = _as_written(data)
+    if table is None:
+        table = _by_the_schema(data, path)
     try:
-        while version < FORMAT:
-            if version not in MIGRATIONS:
-                raise SaveError(path, f"save format {version} is too old to read.")
-            data = MIGRATIONS[version](data, world, path)
-            notes.append(f"Upgraded from save format {version}.")
-            version = data["format"]
-        model = SaveV2.model_validate(data)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise SaveError(path, f"it has been damaged or edited: {where}: {first['msg']}.", _backup_advice(path)) from None
-    try:
-        actions = [action_from_dict(a) for a in model.actions]
+        actions = [action_from_dict(a) for a in table["actions"]]
     except ValueError as exc:
         raise SaveError(path, f"it has been damaged or edited: {exc}.", _backup_advice(path)) from None
+    packs = [PackRef(**p) for p in table["packs"]]
+    record = Snapshot(**table["snapshot"])
     ours = {p.id: p for p in pack_refs(world)}
-    same_pack = all(p.id in ours and ours[p.id].digest == p.digest for p in model.packs)
-    missing = [p.id for p in model.packs if p.id not in ours]
+    same_pack = all(p.id in ours and ours[p.id].digest == p.digest for p in packs)
+    missing = [p.id for p in packs if p.id not in ours]
     if missing:
         raise SaveError(path, f"it was made with pack {', '.join(missing)!s}, which is not loaded.",
                         "Load the game with --pack pointing to that pack.")
-    if len(actions) != model.snapshot.steps:
-        raise SaveError(path, f"its record says {model.snapshot.steps} actions but the log holds {len(actions)}: "
+    if len(actions) != record.steps:
+        raise SaveError(path, f"its record says {record.steps} actions but the log holds {len(actions)}: "
                         "the log has been cut short or edited.", _backup_advice(path))
-    state = _replay(world, model.campaign, model.seed, actions, path)
+    state = _replay(world, table["campaign"], table["seed"], actions, path)
     unverified = ""
     if not same_pack:
-        versions = ", ".join(f"{p.id} {p.version}" for p in model.packs)
+        versions = ", ".join(f"{p.id} {p.version}" for p in packs)
         unverified = f"The content changed since this was saved ({versions}); the game was replayed with the current pack."
-    elif model.game_version != __version__:
-        unverified = f"Saved by Warm Intro {model.game_version}; replayed with this version ({__version__})."
+    elif table["game_version"] != __version__:
+        unverified = f"Saved by Warm Intro {table['game_version']}; replayed with this version ({__version__})."
     elif notes:  # upgraded from format 1: its record was made by this very replay
         unverified = "An older save (format 1) has no record of where the game stood to check the replay against."
     else:
-        _check_record(path, model.snapshot, state)
+        _check_record(path, record, state)
     if unverified:
         notes.append(unverified)
     save = Save(
-        name=model.name, campaign=model.campaign, seed=model.seed, actions=actions, ironman=model.ironman,
-        created=model.created, updated=model.updated, packs=model.packs, snapshot=model.snapshot,
+        name=table["name"], campaign=table["campaign"], seed=table["seed"], actions=actions,
+        ironman=table["ironman"], created=table["created"], updated=table["updated"], packs=packs,
+        snapshot=record,
     )
     return Loaded(path, save, state, notes, unverified)
 

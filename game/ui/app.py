@@ -43,8 +43,8 @@ PROJECTION = Theme(
 
 
 def _warm_imports() -> None:
-    # what Continue, Load and the first end of week need: the save format (with pydantic),
-    # and the board with the engine when the title is up
+    # what Continue, Load and the first end of week need: the save format, and the board
+    # with the engine when the title is up
     import game.saves.files  # noqa: F401
     import game.ui.screens.board  # noqa: F401
 
@@ -53,13 +53,16 @@ class WarmIntroApp(App):
     """Warm Intro in the terminal."""
 
     TITLE = "Warm Intro"
-    # Every screen's styles load with the app, parsed once. The first screen is the base
-    # screen, whose own CSS_PATH Textual never reads; and a screen pushed with styles not yet
-    # loaded makes Textual parse every stylesheet again (30-50 ms on the first open of each
-    # kind of screen). The screens still name their files: those are then already loaded.
-    # No two files style the same selector, so the order changes nothing.
-    CSS_PATH = ["styles/app.tcss", "styles/title.tcss", "styles/board.tcss", "styles/pages.tcss",
-                "styles/dialogs.tcss", "styles/saves.tcss", "styles/conversation.tcss"]
+    # The styles of the screens a game opens on (the title, the board) load with the app; the
+    # other screens' are read a moment after the first frame is up (see _read_later_styles),
+    # since the first frame does not show them. Every screen's styles must be loaded before
+    # the screen is first pushed: the first screen is the base screen, whose own CSS_PATH
+    # Textual never reads; and a screen pushed with styles not yet loaded makes Textual parse
+    # every stylesheet again (30-50 ms on the first open of each kind of screen). The screens
+    # still name their files: those are then already loaded. No two files style the same
+    # selector, so the order changes nothing.
+    CSS_PATH = ["styles/app.tcss", "styles/title.tcss", "styles/board.tcss"]
+    LATER_CSS_PATH = ["styles/pages.tcss", "styles/dialogs.tcss", "styles/saves.tcss", "styles/conversation.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = bindings("app")
@@ -134,10 +137,27 @@ class WarmIntroApp(App):
         self.keep_what_lasts()
         gc.enable()
         self.warm_journal()
-        # the saves module (and pydantic) loads on a worker thread a moment after the first
-        # frame is up (and the footer's keys after it), so neither the first frame nor
-        # Continue nor the first end of week waits on imports
-        self.set_timer(0.3, lambda: self.run_worker(_warm_imports, thread=True, group="warm-up"))
+        # a moment after the first frame is up (and the footer's keys after it), the other
+        # screens' styles are read, and the saves module and the board load on a worker
+        # thread, so neither the first frame nor Continue nor the first end of week waits
+        self.set_timer(0.3, self._warm_up)
+
+    def _warm_up(self) -> None:
+        self.read_later_styles()
+        self.run_worker(_warm_imports, thread=True, group="warm-up")
+
+    def read_later_styles(self) -> None:
+        """Read and parse the styles of the screens the first frame does not show (LATER_CSS_PATH),
+        so that opening one later parses nothing. Only what is new is parsed: the rest is kept."""
+        folder = Path(__file__).parent
+        new = [path for path in (str((folder / name).resolve()) for name in self.LATER_CSS_PATH)
+               if not self.stylesheet.has_source(path)]
+        if not new:
+            return
+        for path in new:
+            self.stylesheet.read(path)
+        # the rules are only those screens' own (see CSS_PATH): no widget already up changes
+        self.stylesheet.parse()
 
     def keep_what_lasts(self) -> None:
         """Move what is alive now out of the collector's sight. Called when what is alive
@@ -196,17 +216,12 @@ class WarmIntroApp(App):
         self._reset_to(BoardScreen())
 
     # --- saves --------------------------------------------------------------------------------
-    def world_for_save(self, path: Path):
-        """The loaded world a save was made with (by pack id), or None."""
-        from game.saves.files import SaveError, made_with
-
-        try:
-            wanted = made_with(path)
-        except SaveError:  # a damaged file: let load_save explain it against the core pack
-            wanted = None
+    def world_for_save(self, pack_id: str | None):
+        """The loaded world a save was made with (by the pack id it names): the last loaded
+        when it names none, the core pack when that pack is not loaded (load_save explains)."""
         worlds = self.worlds()
         for world in reversed(worlds):
-            if wanted is None or world.pack_id == wanted:
+            if pack_id is None or world.pack_id == pack_id:
                 return world
         return worlds[0]
 
@@ -227,12 +242,13 @@ class WarmIntroApp(App):
     def _carry_on(self, path: Path, loaded=None) -> bool:
         """Make the session of a save (loading and verifying it unless `loaded` already is).
         False, with what went wrong in `_load_failed`, if it won't load."""
-        from game.saves.files import SaveError, load_save
+        from game.saves.files import SaveError, load_save, pack_of, read_toml
         from game.ui.session import Session
 
         if loaded is None:
             try:
-                loaded = load_save(path, self.world_for_save(path))
+                table = read_toml(path)
+                loaded = load_save(path, self.world_for_save(pack_of(table)), table)
             except SaveError as exc:
                 self._load_failed = (f"Can't load {path.stem}", f"{exc.problem} {exc.advice}".strip())
                 return False

@@ -19,7 +19,7 @@ from game.ui.screens.title import TitleScreen
 from game.ui.screens.too_small import TooSmallScreen
 from game.ui.screens.week_summary import WeekSummaryScreen
 from game.ui.settings import Settings
-from tests.ui.ui_helpers import screen_text
+from tests.ui.ui_helpers import MARK, screen_text
 
 SCREENS = [TitleScreen, BoardScreen, ConversationScreen, WeekSummaryScreen, NetworkScreen,
            CodexScreen, DebriefScreen, HelpScreen, SettingsScreen]
@@ -125,3 +125,20 @@ async def test_no_color_still_reads_through_symbols_and_numbers(world, monkeypat
         assert app.no_color
         text = screen_text(app)
         assert "○ OPEN" in text and "trust" in text and " 55" in text
+
+
+async def test_the_screens_opened_after_start_up_parse_no_stylesheet_again(world, monkeypatch):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.read_later_styles()  # what the app does a moment after its first frame
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: pytest.fail("every stylesheet was parsed again"))
+        for open_it in (app.action_help, app.action_settings, app.action_load, app.action_codex,
+                        lambda: app.screen.open_conversation(MARK)):
+            open_it()
+            await pilot.pause()
+            assert not isinstance(app.screen, BoardScreen)
+            app.pop_screen()
+            await pilot.pause()
+        await pilot.press("e")  # the end of a week (with hours left: the question first)
+        await pilot.pause()
+        assert not isinstance(app.screen, BoardScreen)
