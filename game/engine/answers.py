@@ -34,13 +34,15 @@ class Sight:
 
     __slots__ = ("reasons", "legal", "connected", "stages", "fits", "owed")
 
-    def __init__(self) -> None:
+    def __init__(self, connected: tuple[str, ...] | None = None,
+                 stages: dict[tuple[OppStage, ...], tuple[str, ...]] | None = None,
+                 fits: dict[str, float] | None = None, owed: dict[str, list[Commitment]] | None = None) -> None:
         self.reasons: dict[Action, str | None] = {}
         self.legal: list[Action] | None = None
-        self.connected: tuple[str, ...] | None = None
-        self.stages: dict[tuple[OppStage, ...], tuple[str, ...]] = {}
-        self.fits: dict[str, float] = {}
-        self.owed: dict[str, list[Commitment]] | None = None
+        self.connected = connected
+        self.stages = {} if stages is None else stages
+        self.fits = {} if fits is None else fits
+        self.owed = owed
 
 
 def carried(before: State, after: State, touched: set[str] | None) -> Sight | None:
@@ -49,19 +51,17 @@ def carried(before: State, after: State, touched: set[str] | None) -> Sight | No
     old = before.sight
     if old is None:
         return None
-    new = Sight()
-    if old.connected is not None:
-        new.connected = old.connected
-        if touched is not None:
-            then, now = before.contacts, after.contacts
-            for cid in touched:
-                if reachable(now[cid]) != reachable(then[cid]):
-                    new.connected = None
-                    break
-    if after.opportunities is before.opportunities:
-        new.stages = old.stages  # shared: any answer either state adds holds for both
-    if after.knowledge is before.knowledge and after.clarity == before.clarity:
-        new.fits = old.fits
-    if after.commitments is before.commitments:
-        new.owed = old.owed
-    return new
+    connected = old.connected
+    if connected is not None and touched is not None:
+        then, now = before.contacts, after.contacts
+        for cid in touched:
+            if reachable(now[cid]) != reachable(then[cid]):
+                connected = None
+                break
+    return Sight(
+        connected,
+        # shared: any answer either state adds holds for both
+        old.stages if after.opportunities is before.opportunities else None,
+        old.fits if after.knowledge is before.knowledge and after.clarity == before.clarity else None,
+        old.owed if after.commitments is before.commitments else None,
+    )

@@ -296,9 +296,11 @@ class Prompt(NamedTuple):
     subject: str  # the third party for an offer; the opportunity for the interest question
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryNode:
-    """One applied action and what it did, linked to the one before (O(1) to extend)."""
+class HistoryNode(NamedTuple):
+    """One applied action and what it did, linked to the one before (O(1) to extend).
+
+    A record made once per move and never changed, as an Effect is: a named tuple, the
+    cheapest such record to make."""
 
     prev: HistoryNode | None
     action: Action
