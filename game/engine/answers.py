@@ -55,7 +55,8 @@ def carried(before: State, after: State, touched: set[str] | None) -> Sight | No
     if connected is not None and touched is not None:
         then, now = before.contacts, after.contacts
         for cid in touched:
-            if reachable(now[cid]) != reachable(then[cid]):
+            a, b = now[cid], then[cid]
+            if (a.stage is not b.stage or a.door is not b.door) and reachable(a) != reachable(b):
                 connected = None
                 break
     return Sight(

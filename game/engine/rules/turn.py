@@ -168,13 +168,19 @@ class Turn:
             trust = meter == TRUST
             gained = c.trust_gain_week if trust else c.familiarity_gain_week
             cap = self.t.trust_cap_per_week if trust else self.t.familiarity_cap_per_week
-            delta = min(delta, max(0, cap - gained))
+            room = cap - gained  # what this week's cap still allows
+            if delta > room:
+                delta = room if room > 0 else 0
             if trust and c.guide_lost:
                 # they remember the "Yes!" you couldn't back up: you are a candidate to them now
                 delta = min(delta, max(0, self.t.overclaimed_trust_ceiling - c.trust))
             if delta == 0:
                 return 0
-        after = max(0, min(100, before + delta))
+        after = before + delta
+        if after > 100:
+            after = 100
+        elif after < 0:
+            after = 0
         applied = after - before
         if applied == 0:
             return 0
