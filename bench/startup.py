@@ -139,27 +139,43 @@ def headless(which: str, saves: Path) -> tuple[float, float | None, float]:
     return stamps[0] - start, (stamps[0] - stamps[2]) if len(stamps) > 2 else None, stamps[1]
 
 
+# a tmux server of the benchmark's own (not the user's), kept up between launches by a session
+# that idles for the whole run: with no session left a server exits, and a launch that came
+# just then would find it going
+TMUX = ["tmux", "-L", f"wi-bench-{os.getpid()}"]
+
+
+def start_tmux() -> None:
+    subprocess.run([*TMUX, "new-session", "-d", "-s", "keep", "sleep 86400"], check=True)
+
+
+def stop_tmux() -> None:
+    subprocess.run([*TMUX, "kill-server"], capture_output=True)
+
+
 def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float | None, float | None]:
     """Seconds from spawn to the marker being on the pane (polled every 5 ms)."""
     marker, argv = APPS[which]
-    session = f"wi-bench-{os.getpid()}"
+    session = f"launch-{which}"
     command = [sys.executable, str(minimal_file)] if which == "minimal" else [sys.executable, "-m", "game", *argv]
     env = _env(saves / which)
-    shell = " ".join(f"{k}={v!r}" for k, v in (("WARM_INTRO_SAVES", env["WARM_INTRO_SAVES"]),)) + " exec " + \
+    # the pane's shell is the benchmark server's, so the launch's own settings go on its command line
+    shell = "unset PYTHONDONTWRITEBYTECODE; " + " ".join(
+        f"{k}={env[k]!r}" for k in ("WARM_INTRO_SAVES", "WARM_INTRO_CACHE")) + " exec " + \
         " ".join(f"'{c}'" for c in command)
     start = time.time()
-    subprocess.run(["tmux", "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell],
+    subprocess.run([*TMUX, "new-session", "-d", "-s", session, "-x", "100", "-y", "30", "-c", str(ROOT), shell],
                    check=True, env=env)
     asked = seen = None
     try:
         while True:
-            pane = subprocess.run(["tmux", "capture-pane", "-p", "-t", session], capture_output=True,
+            pane = subprocess.run([*TMUX, "capture-pane", "-p", "-t", session], capture_output=True,
                                   text=True).stdout
             if which.startswith("continue") and seen is None and "finding work" in pane:
                 seen = time.time()
             if seen is not None and asked is None and time.time() >= seen + (1.0 if which == "continue-later" else 0):
                 asked = time.time()
-                subprocess.run(["tmux", "send-keys", "-t", session, "c"], check=True)
+                subprocess.run([*TMUX, "send-keys", "-t", session, "c"], check=True)
             elif marker in pane and (not which.startswith("continue") or asked is not None):
                 now = time.time()
                 return now - start, (now - asked) if asked is not None else None, None
@@ -167,7 +183,7 @@ def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float |
                 raise SystemExit(f"{which}: nothing on the pane after 30 s:\n{pane}")
             time.sleep(0.005)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
+        subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
 
 
 Result = tuple[float, float | None, float | None]
@@ -228,8 +244,12 @@ def main() -> int:
             if shutil.which("tmux") is None:
                 print("tmux is not installed: no tmux figures")
             else:
-                report("launch until the marker is on a tmux pane (100x30)",
-                       measure(in_tmux, apps, args.runs, saves, minimal_file), args.runs)
+                start_tmux()
+                try:
+                    report("launch until the marker is on a tmux pane (100x30)",
+                           measure(in_tmux, apps, args.runs, saves, minimal_file), args.runs)
+                finally:
+                    stop_tmux()
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
