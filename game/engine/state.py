@@ -197,38 +197,44 @@ class ContactState:
     unanswered: int = 0  # cold notes they have left unanswered
 
     def copy(self) -> ContactState:
-        return ContactState(
-            self.id,
-            self.stage,
-            self.trust,
-            self.embarrassment,
-            self.familiarity,
-            self.door,
-            self.ledger,
-            self.trust_gain_week,
-            self.familiarity_gain_week,
-            self.last_contact_week,
-            self.met_count,
-            self.owed_thanks,
-            self.advice_pending,
-            self.offered,
-            self.asked_interest,
-            self.guide,
-            self.guide_lost,
-            self.introduced_by,
-            self.reach_out_week,
-            self.generosity_penalty,
-            self.memory,
-            self.met_week,
-            self.owed_week,
-            self.reported_back,
-            self.notes_week,
-            self.notes_in_week,
-            self.stale_notes,
-            self.slighted,
-            self.heard,
-            self.unanswered,
-        )
+        # field by field onto a bare instance: a third quicker than calling the constructor
+        # with thirty arguments, and a contact is copied whenever a move changes them
+        # (tests/engine/test_determinism.py checks that a copy misses no field)
+        c = _bare(ContactState)
+        c.id = self.id
+        c.stage = self.stage
+        c.trust = self.trust
+        c.embarrassment = self.embarrassment
+        c.familiarity = self.familiarity
+        c.door = self.door
+        c.ledger = self.ledger
+        c.trust_gain_week = self.trust_gain_week
+        c.familiarity_gain_week = self.familiarity_gain_week
+        c.last_contact_week = self.last_contact_week
+        c.met_count = self.met_count
+        c.owed_thanks = self.owed_thanks
+        c.advice_pending = self.advice_pending
+        c.offered = self.offered
+        c.asked_interest = self.asked_interest
+        c.guide = self.guide
+        c.guide_lost = self.guide_lost
+        c.introduced_by = self.introduced_by
+        c.reach_out_week = self.reach_out_week
+        c.generosity_penalty = self.generosity_penalty
+        c.memory = self.memory
+        c.met_week = self.met_week
+        c.owed_week = self.owed_week
+        c.reported_back = self.reported_back
+        c.notes_week = self.notes_week
+        c.notes_in_week = self.notes_in_week
+        c.stale_notes = self.stale_notes
+        c.slighted = self.slighted
+        c.heard = self.heard
+        c.unanswered = self.unanswered
+        return c
+
+
+_bare = object.__new__
 
 
 ACTIVE_STAGES = (APPLIED, INTERVIEWING, OFFER)
@@ -346,31 +352,33 @@ class State:
     fixed: Fixed = field(default_factory=lambda: Fixed({}, frozenset()), compare=False, repr=False)
 
     def copy(self) -> State:
-        return State(
-            self.world,
-            self.campaign,
-            self.seed,
-            self.week,
-            self.hours_left,
-            self.runway,
-            self.clarity,
-            self.reputation,
-            self.knowledge,
-            self.contacts,
-            self.opportunities,
-            self.commitments,
-            self.tokens,
-            self.prompt,
-            self.lessons,
-            self.outcome,
-            self.job,
-            self.steps,
-            self.next_commitment,
-            self.player_ledger,
-            self.history,
-            None,
-            self.fixed,
-        )
+        """A copy to change (its sight starts empty: see game.engine.sight), field by field
+        onto a bare instance as ContactState.copy is, once per move."""
+        s = _bare(State)
+        s.world = self.world
+        s.campaign = self.campaign
+        s.seed = self.seed
+        s.week = self.week
+        s.hours_left = self.hours_left
+        s.runway = self.runway
+        s.clarity = self.clarity
+        s.reputation = self.reputation
+        s.knowledge = self.knowledge
+        s.contacts = self.contacts
+        s.opportunities = self.opportunities
+        s.commitments = self.commitments
+        s.tokens = self.tokens
+        s.prompt = self.prompt
+        s.lessons = self.lessons
+        s.outcome = self.outcome
+        s.job = self.job
+        s.steps = self.steps
+        s.next_commitment = self.next_commitment
+        s.player_ledger = self.player_ledger
+        s.history = self.history
+        s.sight = None
+        s.fixed = self.fixed
+        return s
 
     # --- read-only views -------------------------------------------------------------
     @property

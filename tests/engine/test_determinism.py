@@ -76,3 +76,30 @@ def test_inserting_an_action_does_not_reshuffle_unrelated_rolls(world):
 def test_action_round_trips_through_its_public_form():
     a = Action("meet", contact="mark-oduya", choice="advice")
     assert action_from_dict(a.to_dict()) == a
+
+
+def test_a_copied_contact_misses_no_field(world):
+    from dataclasses import fields
+
+    from game.engine.state import ContactState
+
+    original = new_game(world, "second-act", 3).contacts["mark-oduya"]
+    for f in fields(ContactState):  # a different value in every field, so a missed one shows
+        setattr(original, f.name, (f.name,))
+    copy = original.copy()
+    assert copy is not original
+    assert all(getattr(copy, f.name) == (f.name,) for f in fields(ContactState))
+    assert copy == original
+
+
+def test_a_copied_state_misses_no_field_and_starts_without_a_sight(world):
+    from dataclasses import fields
+
+    from game.engine.state import State
+
+    original = new_game(world, "second-act", 3)
+    for f in fields(State):
+        setattr(original, f.name, (f.name,))
+    copy = original.copy()
+    assert copy is not original and copy.sight is None
+    assert all(getattr(copy, f.name) == (f.name,) for f in fields(State) if f.name != "sight")
