@@ -9,8 +9,8 @@ they are worked out the first time someone asks and kept beside the state
 
 Only finished states have a sight: `apply` works on a fresh copy that starts without one
 and is given one only once the move is done, so nothing here ever describes a state
-halfway through a change. Code that edits a State
-by hand (tests setting up a situation) must do so before anyone looks at it.
+halfway through a change. Code that edits a State by hand (tests setting up a situation)
+must do so before anyone looks at it or at the state it was made from.
 
 A move changes little, and `apply` changes a state only by copying what it touches
 (game.engine.rules.turn): any part of the new state that is the very same object as its
@@ -34,6 +34,7 @@ from game.engine.state import Commitment
 
 if TYPE_CHECKING:
     from game.engine.state import State
+
 
 def _new(state: State) -> Sight:
     seen = state.sight = Sight()
