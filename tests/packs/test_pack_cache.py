@@ -114,3 +114,16 @@ def test_play_pack_reads_a_cached_pack_without_pydantic(scratch_cache, pack):
     assert first.stdout.split() == ["example-kitchens", "True"]
     assert second.stdout.split() == ["example-kitchens", "False"]
     assert core_pack_path().is_dir()
+
+
+def test_a_cached_record_leaves_out_its_defaults_and_gets_them_back():
+    from game.engine.world import Condition, EventDef
+
+    event = EventDef(id="rain", text="It rains.", lesson="", chance=1, when=(Condition(trust_at_least=40),))
+    data = cache.encode(event)
+    # only what differs from the defaults is written; a default's value of another type (1 for 1.0) is kept
+    assert data == {"$": "EventDef", "id": "rain", "text": "It rains.", "lesson": "", "chance": 1,
+                    "when": {"t": [{"$": "Condition", "trust_at_least": 40}]}}
+    text = json.dumps(data)
+    for back in (cache.loads(text), cache.decode(json.loads(text))):
+        assert back == event and type(back.chance) is int and back.until_week is None
