@@ -68,11 +68,16 @@ def _parser(only_play: bool = False) -> argparse.ArgumentParser:
 
 
 def _load_world(pack: str | None):
-    from game.packs.loader import PackError, load_core, load_pack
+    from game.packs.loader import load_core, load_pack
 
     try:
         return load_pack(pack) if pack else load_core()
-    except PackError as exc:
+    except Exception as exc:
+        # the problems' module loads only when there are problems (a cached pack has none)
+        from game.packs.problems import PackError
+
+        if not isinstance(exc, PackError):
+            raise
         print(f"warm-intro: the pack could not be loaded ({len(exc.problems)} problem(s)):", file=sys.stderr)
         for problem in exc.problems:
             print(f"  {problem}", file=sys.stderr)

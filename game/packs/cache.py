@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Callable, Mapping
-from dataclasses import fields, is_dataclass
+from dataclasses import MISSING, fields, is_dataclass
 from hashlib import blake2b
 from pathlib import Path
 from types import MappingProxyType
@@ -24,7 +24,7 @@ from game.engine.world import World
 from game.packs.guarded import Refused, read_text
 from game.packs.layout import add_file, add_folder
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2  # 2: records name their type beside their fields, and leave out the defaults
 MAX_CACHE_BYTES = 20_000_000  # the core pack's World is well under a megabyte
 # what turns a pack into a World: the loader, its models, the world's types, and the action
 # vocabulary the pack is checked against (a folder stands for every module in it)
@@ -99,9 +99,22 @@ def load(folder: Path, bases: Mapping[str, Path] | None, validate: Callable[[], 
 
 
 def encode(obj: Any) -> Any:
-    """A World (or any part of one) as JSON-ready data, with its types recorded."""
+    """A World (or any part of one) as JSON-ready data, with its types recorded.
+
+    A record is an object naming its type under "$" with its fields beside it; a field left
+    at its default (the same value of the same type) is not written, since most of a pack's
+    conditions and lines set only a few of theirs. A tuple is {"t": [...]}, a mapping
+    {"m": [[key, value], ...]}, a list a list."""
     if is_dataclass(obj) and not isinstance(obj, type):
-        return {"$": type(obj).__name__, "f": {f.name: encode(getattr(obj, f.name)) for f in fields(obj) if f.init}}
+        record = {"$": type(obj).__name__}
+        for f in fields(obj):
+            if not f.init:
+                continue
+            value = getattr(obj, f.name)
+            if f.default is not MISSING and type(value) is type(f.default) and value == f.default:
+                continue
+            record[f.name] = encode(value)
+        return record
     if isinstance(obj, tuple):
         return {"t": [encode(v) for v in obj]}
     if isinstance(obj, (dict, MappingProxyType)):
@@ -111,13 +124,26 @@ def encode(obj: Any) -> Any:
     return obj
 
 
+def _revive(data: dict[str, Any]) -> Any:
+    """One JSON object of the cache, its contents already revived, as what it stands for."""
+    name = data.pop("$", None)
+    if name is not None:
+        return _TYPES[name](**data)
+    if "t" in data:
+        return tuple(data["t"])
+    return MappingProxyType(dict(data["m"]))
+
+
+def loads(text: str) -> Any:
+    """What encode made, from its JSON text. The JSON parser hands each object to _revive as
+    it closes (the innermost first), so no second walk over the data is needed."""
+    return json.loads(text, object_hook=_revive)
+
+
 def decode(data: Any) -> Any:
+    """What encode made, from its JSON-ready data (loads does the same from the text)."""
     if isinstance(data, dict):
-        if "$" in data:
-            return _TYPES[data["$"]](**{k: decode(v) for k, v in data["f"].items()})
-        if "t" in data:
-            return tuple(decode(v) for v in data["t"])
-        return MappingProxyType({decode(k): decode(v) for k, v in data["m"]})
+        return _revive({k: decode(v) for k, v in data.items()})
     if isinstance(data, list):
         return [decode(v) for v in data]
     return data
@@ -130,7 +156,7 @@ def read(folder: Path, bases: Mapping[str, Path] | None = None) -> World | None:
 
 def _read(name: str) -> World | None:
     try:
-        world = decode(json.loads(read_text(cache_dir() / name, MAX_CACHE_BYTES)))
+        world = loads(read_text(cache_dir() / name, MAX_CACHE_BYTES))
     except (Refused, OSError, ValueError, KeyError, TypeError, RecursionError):
         return None
     return world if isinstance(world, World) else None

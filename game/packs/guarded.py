@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tomllib
 import unicodedata
 from enum import StrEnum
 from pathlib import Path
@@ -231,6 +230,8 @@ _AT = re.compile(r" \(at (?:line (\d+), column (\d+)|end of document)\)")
 
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """TOML text as a table, once its shape is known to be safe to parse."""
+    import tomllib  # here: a game started with no settings file yet and a cached pack parses no TOML at all
+
     check_shape(path, text)
     try:
         return tomllib.loads(text)

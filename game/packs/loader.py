@@ -11,21 +11,15 @@ pack's entries are added, replacing any base entry with the same id.
 
 from __future__ import annotations
 
-from hashlib import blake2b
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from game.engine.world import World
-from game.packs.compile import compile_world
-from game.packs.guarded import Refused, read_text
 from game.packs.layout import FILES, MAX_FILE_BYTES, OTHER_FILES, add_folder, core_pack_path
-from game.packs.problems import CODES, PackError, Problem, line_of
-from game.packs.read import (
-    MAX_DEPTH,
-    MAX_ENTRIES,
-    MAX_FOLDER_FILES,
-    PackLayer,
-    read_pack,
-)
+
+if TYPE_CHECKING:
+    from game.packs.problems import CODES, PackError, Problem
+    from game.packs.read import MAX_DEPTH, MAX_ENTRIES, MAX_FOLDER_FILES, PackLayer
 
 __all__ = [
     "CODES", "FILES", "MAX_DEPTH", "MAX_ENTRIES", "MAX_FILE_BYTES", "MAX_FOLDER_FILES", "OTHER_FILES",
@@ -33,6 +27,20 @@ __all__ = [
     "pack_digest",
 ]
 
+# A pack the cache holds is loaded without reading or checking it, so what reads and checks
+# packs (the reader, the compiler, the problems and their codes) is imported when first
+# asked for: the game's start-up does not pay for it.
+_LATER = {"CODES": "game.packs.problems", "PackError": "game.packs.problems", "Problem": "game.packs.problems",
+          "MAX_DEPTH": "game.packs.read", "MAX_ENTRIES": "game.packs.read", "MAX_FOLDER_FILES": "game.packs.read",
+          "PackLayer": "game.packs.read"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LATER:
+        from importlib import import_module
+
+        return getattr(import_module(_LATER[name]), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def pack_digest(folder: str | Path) -> str:
@@ -41,6 +49,8 @@ def pack_digest(folder: str | Path) -> str:
     The same bytes give the same digest on any machine; saves use it to notice that a
     pack changed since the game was saved.
     """
+    from hashlib import blake2b
+
     folder = Path(folder)
     h = blake2b(digest_size=16)
     add_folder(h, folder)
@@ -75,6 +85,9 @@ def check_pack_layers(folder: str | Path, bases: dict[str, Path] | None = None
 
 
 def _check(folder: str | Path, bases: dict[str, Path] | None) -> tuple[World | None, list[Problem], list[PackLayer]]:
+    from game.packs.compile import compile_world
+    from game.packs.problems import Problem
+
     folder = Path(folder)
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -105,6 +118,9 @@ def _sorted(problems: list[Problem]) -> list[Problem]:
 
 def _collect(folder: Path, bases: dict[str, Path], layers: list[PackLayer], problems: list[Problem],
              chain: list[str], depth: int) -> None:
+    from game.packs.problems import Problem, line_of
+    from game.packs.read import MAX_DEPTH, read_pack
+
     pack = read_pack(folder, problems)
     if pack.info is not None:
         for base in pack.info.builds_on:
@@ -131,6 +147,8 @@ def _collect(folder: Path, bases: dict[str, Path], layers: list[PackLayer], prob
 
 
 def _text_of(path: Path) -> str:
+    from game.packs.guarded import Refused, read_text
+
     try:
         return read_text(path, MAX_FILE_BYTES, path.parent)
     except Refused:
@@ -146,6 +164,8 @@ def load_pack(folder: str | Path, bases: dict[str, Path] | None = None) -> World
     from game.packs import cache
 
     def validate() -> World:
+        from game.packs.problems import PackError, Problem
+
         world, problems = check_pack(folder, bases)
         if world is None:
             raise PackError(problems or [Problem(str(folder), None, "", "the pack could not be loaded", code="P108")])

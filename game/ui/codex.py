@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -22,6 +21,8 @@ class Card:
 @cache
 def _hints() -> dict[str, dict[str, str]]:
     """codex.toml: each card's "try this" hint, and the text of a card a pack leaves out."""
+    import tomllib  # here: the board's first frame needs only the cards' titles, from the pack
+
     return tomllib.loads((Path(__file__).parent / "codex.toml").read_text(encoding="utf-8"))
 
 

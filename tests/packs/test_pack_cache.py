@@ -114,3 +114,37 @@ def test_play_pack_reads_a_cached_pack_without_pydantic(scratch_cache, pack):
     assert first.stdout.split() == ["example-kitchens", "True"]
     assert second.stdout.split() == ["example-kitchens", "False"]
     assert core_pack_path().is_dir()
+
+
+def test_a_cached_record_leaves_out_its_defaults_and_gets_them_back():
+    from game.engine.world import Condition, EventDef
+
+    event = EventDef(id="rain", text="It rains.", lesson="", chance=1, when=(Condition(trust_at_least=40),))
+    data = cache.encode(event)
+    # only what differs from the defaults is written; a default's value of another type (1 for 1.0) is kept
+    assert data == {"$": "EventDef", "id": "rain", "text": "It rains.", "lesson": "", "chance": 1,
+                    "when": {"t": [{"$": "Condition", "trust_at_least": 40}]}}
+    text = json.dumps(data)
+    for back in (cache.loads(text), cache.decode(json.loads(text))):
+        assert back == event and type(back.chance) is int and back.until_week is None
+
+
+def test_a_cached_pack_loads_without_the_reader_or_the_checks(scratch_cache):
+    # start-up pays only for the cache: reading, compiling and the problem codes load when a pack is read
+    probe = ("import sys, game.packs.loader as l; l.load_core(); "
+             "print(*(m in sys.modules for m in ('game.packs.read', 'game.packs.compile', 'game.packs.problems', "
+             "'tomllib')))")
+    env = {"WARM_INTRO_CACHE": str(scratch_cache), "PATH": "", "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    first = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    second = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, env=env)
+    assert first.stdout.split() == ["True"] * 4
+    assert second.stdout.split() == ["False"] * 4
+
+
+def test_the_loader_still_names_what_it_reads_with():
+    from game.packs import loader, problems, read
+
+    assert loader.PackError is problems.PackError and loader.CODES is problems.CODES
+    assert loader.MAX_DEPTH == read.MAX_DEPTH
+    with pytest.raises(AttributeError):
+        loader.no_such_name  # noqa: B018

@@ -111,3 +111,23 @@ async def test_a_narrow_or_wide_terminal_wraps_the_same_lines(world, late_game, 
             await pilot.pause()
             assert view.scrollable_content_region.width != width
             assert view.plain_rows() == expected_rows(app.session, view.scrollable_content_region.width)
+
+
+async def test_the_board_of_a_loaded_game_keeps_its_last_40_entries_and_shows_the_newest(world, late_game,
+                                                                                        saves_folder):
+    # the board's first frame lays out only the entries its rows can show; the rest follow it
+    from game.ui.widgets.journal_log import KEEP, JournalLog
+
+    path = save_game(saves_folder, late_game, "late")
+    app = WarmIntroApp(worlds=[world], load=path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        journal = app.screen.query_one(JournalLog)
+        entries = app.session.recent_entries(KEEP)
+        assert len(entries) >= KEEP
+        text = journal.query_one("#journal-text").visual.plain
+        oldest = entries[0][3]
+        assert (oldest if isinstance(oldest, str) else oldest.cause) in text.replace("\n", " ")
+        assert journal.scroll_y == journal.max_scroll_y > 0  # scrolled to the newest

@@ -19,7 +19,7 @@ from game.ui.widgets.contact_detail import ContactDetail
 from game.ui.widgets.contact_list import YOU, ContactList
 from game.ui.widgets.footer import GameFooter
 from game.ui.widgets.intent import IntentLine
-from game.ui.widgets.journal_log import JournalLog
+from game.ui.widgets.journal_log import FIRST, KEEP, JournalLog
 from game.ui.widgets.status_bar import StatusBar
 
 
@@ -48,7 +48,12 @@ class BoardScreen(GameScreen[None]):
         self.query_one("#detail").border_title = "Details"
         self.query_one("#actions").border_title = "What you can do"
         self.query_one("#journal").border_title = "Journal"
+        # the first frame's journal holds only the lines its rows show (a loaded game's journal
+        # would lay out 40 entries to show 2 to 10 rows of them); the rest are added above them
+        # once it is up, out of sight
+        self._journal_keep = FIRST
         self.refresh_board()
+        self.call_after_refresh(self._keep_whole_journal)
         self.query_one(ContactList).focus()
         if self.session is not None and self.session.state.over:
             # a finished game has nothing left to do on the board: it opens on its story
@@ -77,6 +82,11 @@ class BoardScreen(GameScreen[None]):
         journal.remove_class("-news", "-news-bad")
         self._news_timer = None
 
+    def _keep_whole_journal(self) -> None:
+        self._journal_keep = KEEP
+        if self.session is not None:
+            self.query_one(JournalLog).show(self.session, KEEP)
+
     def action_debrief(self) -> None:
         self.show_debrief()
 
@@ -92,6 +102,7 @@ class BoardScreen(GameScreen[None]):
         return self.query_one(ContactList).selected_id
 
     _shown: tuple = ()  # (session, state, hints) the board last drew
+    _journal_keep = KEEP  # journal entries the board keeps (fewer for its first frame)
 
     def refresh_board(self) -> None:
         session = self.session
@@ -106,7 +117,7 @@ class BoardScreen(GameScreen[None]):
         self.query_one(StatusBar).show(session)
         self.query_one(ContactList).show(session)
         self._show_selected()
-        self.query_one(JournalLog).show(session)
+        self.query_one(JournalLog).show(session, self._journal_keep)
 
     def _show_selected(self) -> None:
         cid = self.selected

@@ -13,6 +13,7 @@ from game.ui.session import Session
 from game.ui.words import effect_markup
 
 KEEP = 40  # effects kept on the board; the full journal has its own screen
+FIRST = 12  # what the board's first frame needs: the tallest journal on the board shows 10 rows
 
 
 def journal_lines(session: Session, effects: list[Effect], new_from: int | None = None) -> list[str]:
@@ -52,8 +53,9 @@ class JournalLog(VerticalScroll):
                     del self._lines[old]
         return line
 
-    def show(self, session: Session) -> None:
-        entries = session.recent_entries(KEEP)
+    def show(self, session: Session, keep: int = KEEP) -> None:
+        """The newest `keep` entries, the last of them in sight."""
+        entries = session.recent_entries(keep)
         last_step = session.state.steps if session.last or session.said() else -1
         key = (tuple(entries), last_step)
         if key == self._shown:
