@@ -8,7 +8,7 @@ states around for free.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from enum import Enum
 from hashlib import blake2b
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -49,6 +49,7 @@ from game.engine.kinds import (
     PromptKind,
     Stage,
 )
+from game.engine.records import record
 
 if TYPE_CHECKING:
     from game.engine.actions import Action
@@ -163,7 +164,7 @@ class LedgerEntry(NamedTuple):
     visible: bool = True
 
 
-@dataclass(slots=True)
+@record
 class ContactState:
     id: str
     stage: Stage = Stage.UNKNOWN
@@ -240,7 +241,7 @@ _bare = object.__new__
 ACTIVE_STAGES = (APPLIED, INTERVIEWING, OFFER)
 
 
-@dataclass(slots=True)
+@record
 class OpportunityState:
     id: str
     stage: OppStage = OppStage.HIDDEN
@@ -258,7 +259,7 @@ class OpportunityState:
 SLIPPED = (FORGOTTEN, ABANDONED)
 
 
-@dataclass(slots=True)
+@record
 class Commitment:
     id: str
     by: str  # who promised
@@ -323,7 +324,7 @@ class Fixed(NamedTuple):
     hiring: frozenset[str]  # everyone hiring for a role in this story
 
 
-@dataclass(slots=True)
+@record
 class State:
     world: World
     campaign: str

@@ -1,21 +1,24 @@
 """The immutable World a content pack is compiled into.
 
 The pack loader validates TOML with pydantic and hands the engine these plain frozen
-dataclasses, so the rules never touch files and the simulator stays fast.
+records (dataclasses: see game.engine.records), so the rules never touch files and the
+simulator stays fast.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from types import MappingProxyType
 from typing import Any
+
+from game.engine.records import record
 
 ARCHETYPES = ("connector", "executive", "hiring_manager", "peer", "gatekeeper", "mentor", "recruiter")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Traits:
     """How a person behaves, each 0-1."""
 
@@ -25,7 +28,7 @@ class Traits:
     face: float = 0.5  # how much embarrassment stings
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ContactDef:
     id: str
     name: str
@@ -50,7 +53,7 @@ class ContactDef:
         return 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class OpportunityDef:
     id: str
     title: str
@@ -65,14 +68,14 @@ class OpportunityDef:
     blurb: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class StartContact:
     id: str
     familiarity: int = 20
     trust: int = 50
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class CampaignDef:
     id: str
     title: str
@@ -96,14 +99,14 @@ class CampaignDef:
         return 0.2
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class FieldDef:
     id: str
     name: str
     blurb: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class CompanyDef:
     id: str
     name: str
@@ -111,7 +114,7 @@ class CompanyDef:
     blurb: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Tuning:
     """Every number the rules use, in one table a pack may override.
 
@@ -344,7 +347,7 @@ class Tuning:
 # conditions, scripted events, dialogue, lesson cards and scenario tests (all data)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Condition:
     """A test on the game, written as data: every field that is set must hold.
 
@@ -380,7 +383,7 @@ class Condition:
     opportunity_stage: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class EventEffect:
     """One thing a scripted event does (rules/events.py carries each kind out)."""
 
@@ -395,7 +398,7 @@ class EventEffect:
 
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class EventDef:
     """Something that happens at the end of a week when its conditions hold."""
 
@@ -411,7 +414,7 @@ class EventDef:
     effects: tuple[EventEffect, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class LineDef:
     """Dialogue for one action outcome: variants, optionally narrowed to a person or a mood."""
 
@@ -423,7 +426,7 @@ class LineDef:
     when: Condition | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class LessonCard:
     id: str
     title: str
@@ -431,7 +434,7 @@ class LessonCard:
     body: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Expectation:
     """What a scenario test expects at a point in the story."""
 
@@ -448,7 +451,7 @@ class Expectation:
     prompt: str | None = None  # "offer", "interest" or "none"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ScenarioStep:
     """One step: an action in its public form (name + parameters), or a check."""
 
@@ -458,7 +461,7 @@ class ScenarioStep:
     line: int | None = None  # where the step is written, for messages
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class ScenarioDef:
     id: str
     campaign: str
@@ -469,7 +472,7 @@ class ScenarioDef:
     source: str = ""  # "FILE" the scenario came from, for messages
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class World:
     """Everything a pack defines, validated and frozen."""
 

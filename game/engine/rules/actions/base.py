@@ -7,12 +7,12 @@ when not), what a player is warned of before choosing it, and what it does.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import TYPE_CHECKING, ClassVar
 
 from game.engine.intent import PARAMS, Action
 from game.engine.kinds import CLOSED, CONNECTED, UNKNOWN, Outcome, PromptKind
+from game.engine.records import record
 from game.engine.state import State
 from game.engine.world import Tuning, World
 
@@ -30,7 +30,7 @@ class Scope(StrEnum):
     WEEK = "week"  # ending the week
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True)
 class Preview:
     """What a player sees before choosing an action: its cost, and why not or what it risks."""
 
