@@ -161,8 +161,7 @@ class Turn:
         """Change a contact's meter; returns the change actually made."""
         if delta == 0:
             return 0
-        copied = self._contacts
-        c = self.s.contacts[cid] if copied is not None and cid in copied else self.c(cid)
+        c = self.c(cid)
         before: int = getattr(c, meter)
         if capped and delta > 0 and meter != EMBARRASSMENT:
             trust = meter == TRUST
