@@ -140,15 +140,6 @@ def loads(text: str) -> Any:
     return json.loads(text, object_hook=_revive)
 
 
-def decode(data: Any) -> Any:
-    """What encode made, from its JSON-ready data (loads does the same from the text)."""
-    if isinstance(data, dict):
-        return _revive({k: decode(v) for k, v in data.items()})
-    if isinstance(data, list):
-        return [decode(v) for v in data]
-    return data
-
-
 def read(folder: Path, bases: Mapping[str, Path] | None = None) -> World | None:
     """The cached World for this pack folder, or None (missing, stale or unreadable)."""
     return _read(key(folder, bases))

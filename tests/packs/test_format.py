@@ -248,7 +248,7 @@ def test_a_cached_core_is_the_same_world_and_skips_pydantic(tmp_path, monkeypatc
     from game.packs import cache
 
     world = load_pack(core_pack_path())
-    assert cache.decode(json.loads(json.dumps(cache.encode(world)))) == world
+    assert cache.loads(json.dumps(cache.encode(world))) == world
     monkeypatch.setenv("WARM_INTRO_CACHE", str(tmp_path))
     probe = ("import sys, game.packs.loader as l; w = l.load_core(); "
              "print(len(w.people), 'pydantic' in sys.modules)")
