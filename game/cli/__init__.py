@@ -78,9 +78,9 @@ def _load_world(pack: str | None):
 
         if not isinstance(exc, PackError):
             raise
-        print(f"warm-intro: the pack could not be loaded ({len(exc.problems)} problem(s)):", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+        from game.cli.terminal import tell_pack_problems
+
+        tell_pack_problems(f"warm-intro: the pack could not be loaded ({len(exc.problems)} problem(s)):", exc.problems)
         return None
 
 

@@ -50,9 +50,9 @@ def load_class_worlds(packs: list[str]):
     try:
         return class_worlds(packs)
     except PackError as exc:
-        print("warm-intro class: a pack could not be loaded:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+        from game.cli.terminal import tell_pack_problems
+
+        tell_pack_problems("warm-intro class: a pack could not be loaded:", exc.problems)
         return None
     except DemoError as exc:
         print(f"warm-intro class: {exc}", file=sys.stderr)

@@ -45,9 +45,9 @@ def _demos(pack: str | None):
             world = load_pack(pack)
             found += [(d, world) for d in load_demos(Path(pack), world)]
     except PackError as exc:
-        print("warm-intro demo: the pack could not be loaded:", file=sys.stderr)
-        for problem in exc.problems:
-            print(f"  {problem}", file=sys.stderr)
+        from game.cli.terminal import tell_pack_problems
+
+        tell_pack_problems("warm-intro demo: the pack could not be loaded:", exc.problems)
         return None
     except DemoError as exc:
         print(f"warm-intro demo: {exc}", file=sys.stderr)

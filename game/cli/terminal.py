@@ -1,10 +1,12 @@
-"""What the command line does when there is no terminal to draw on, or nowhere to write output."""
+"""What the command line does when it cannot go on: no terminal to draw on, nowhere to write
+output, or a pack that will not load."""
 
 from __future__ import annotations
 
 import errno
 import os
 import sys
+from collections.abc import Iterable
 
 # what writing to a full disk, a closed pipe or a gone terminal raises
 _OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT}
@@ -44,3 +46,11 @@ def output_failed(exc: OSError) -> int:
     if not isinstance(exc, BrokenPipeError):
         print(f"warm-intro: could not write the output: {exc.strerror or exc}", file=sys.stderr)
     return 1
+
+
+def tell_pack_problems(heading: str, problems: Iterable[object]) -> None:
+    """A pack that would not load, on standard error: the heading, then every problem
+    (FILE:LINE: error[CODE]: ...) on a line of its own."""
+    print(heading, file=sys.stderr)
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
