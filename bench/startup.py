@@ -85,8 +85,11 @@ App._display = display
 _run = App.run
 App.run = lambda self, *a, **k: _run(self, headless=True, size=(80, 24))
 if which == "minimal":
-    exec(sys.argv[3])
-    Minimal().run()
+    # the minimal app's own source, run as a module rather than as a script, so that its
+    # `if __name__ == "__main__"` stays out and the app is run once, here
+    minimal = {"__name__": "minimal"}
+    exec(sys.argv[3], minimal)
+    minimal["Minimal"]().run()
 else:
     import game.cli.terminal
     game.cli.terminal.needs_terminal = lambda *a: None  # no terminal here: that is the point

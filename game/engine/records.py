@@ -1,21 +1,74 @@
-"""Records: the engine's dataclasses, with one comparison, hash and repr shared by all of them.
+"""Records: the engine's dataclasses, made without writing and compiling code for each one.
 
-A dataclass writes its own `__eq__`, `__hash__` and `__repr__` as source text and compiles
-them as its module is imported; for the engine's records that compiling was the larger
-part of the time the game took to import its rules, before any screen could be drawn.
-`record` makes the same dataclass without them and gives it the shared ones below, which
-mean what the written ones do: fields in their order, leaving out those marked
-`compare=False` (from comparing and hashing) or `repr=False` (from the repr). A frozen
-record hashes; a record that can change does not, as with a dataclass.
+A dataclass writes its `__init__` (and, when frozen, its `__setattr__` and `__delattr__`)
+as source text and compiles it as its module is imported; for the engine's records that
+compiling was most of the time the game took to import its rules, before any screen could
+be drawn (the rules' table of numbers alone has 172 fields). `record` makes the same kind of
+class from the class body alone: the same fields (with `dataclasses.field` for options),
+slots, and one `__init__`, comparison, hash and repr shared by all records, which read each
+class's fields from tuples worked out once. To the `dataclasses` module a record is a
+dataclass: `fields`, `replace`, `asdict` and `is_dataclass` work on it as on any other.
+
+What they mean is what a dataclass's would: fields in their order, arguments by position or
+by name, defaults and default factories, `init=False` fields set from their default, then
+`__post_init__`; `compare=False` fields are left out of comparing and hashing, `repr=False`
+ones out of the repr. A frozen record hashes and refuses changes; one that can change does
+not hash. Records do not inherit from other records.
+
+Building an instance runs a loop rather than compiled code; records are made when a pack is
+loaded and when a game starts, not once per move (states are copied field by field), so
+nothing that repeats pays for it.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import Field, dataclass, field, fields
+from dataclasses import MISSING, Field, FrozenInstanceError, field
+from itertools import repeat
 from typing import Any, TypeVar, dataclass_transform, overload
 
 T = TypeVar("T")
+
+_put = object.__setattr__
+
+# the dataclasses module's mark for a real field (not a ClassVar or an InitVar): `fields()`
+# and `replace()` look for it on each field
+_FIELD = dataclasses._FIELD  # type: ignore[attr-defined]
+
+
+def _init(self: Any, *args: Any, **kwargs: Any) -> None:
+    # The arguments are gathered into one dict of field -> value, starting from a copy of the
+    # plain defaults, and the fields are set from it in one pass: dict copies and updates and
+    # `map` loop in C, so a record of thirty fields is made in a few microseconds, not a
+    # Python loop's worth of them per field.
+    cls = self.__class__
+    names: tuple[str, ...] = cls.__record_given__
+    values: dict[str, Any] = cls.__record_defaults__.copy()
+    if args:
+        if len(args) > len(names):
+            raise TypeError(f"{cls.__qualname__}() takes {len(names)} positional arguments but {len(args)} were given")
+        if kwargs and not kwargs.keys().isdisjoint(names[:len(args)]):
+            twice = next(name for name in names[:len(args)] if name in kwargs)
+            raise TypeError(f"{cls.__qualname__}() got multiple values for argument {twice!r}")
+        values.update(zip(names, args, strict=False))  # the first len(args) fields
+    if kwargs:
+        if not kwargs.keys() <= cls.__record_known__:
+            stray = next(name for name in kwargs if name not in names)
+            raise TypeError(f"{cls.__qualname__}() got an unexpected keyword argument {stray!r}")
+        values.update(kwargs)
+    if len(values) < len(names):
+        for name, factory in cls.__record_factories__:
+            if name not in values:
+                values[name] = factory()
+        if len(values) < len(names):
+            missing = next(name for name in names if name not in values)
+            raise TypeError(f"{cls.__qualname__}() missing a required argument: {missing!r}")
+    any(map(_put, repeat(self), values.keys(), values.values()))  # _put returns None: every field is set
+    for name, (default, factory) in cls.__record_unset__.items():
+        _put(self, name, default if factory is MISSING else factory())
+    if cls.__record_post__:
+        self.__post_init__()
 
 
 def _eq(self: Any, other: Any) -> Any:  # a bool, or NotImplemented for another class
@@ -34,6 +87,72 @@ def _repr(self: Any) -> str:
     return f"{self.__class__.__qualname__}({shown})"
 
 
+def _refuse_set(self: Any, name: str, value: Any) -> None:
+    raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+
+def _refuse_delete(self: Any, name: str) -> None:
+    raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+def _getstate(self: Any) -> list[Any]:  # copying and pickling a frozen record (as a dataclass's)
+    return [getattr(self, name) for name in self.__slots__]
+
+
+def _setstate(self: Any, state: list[Any]) -> None:
+    for name, value in zip(self.__slots__, state, strict=True):
+        _put(self, name, value)
+
+
+def _is_class_var(annotation: Any) -> bool:
+    return str(annotation).startswith(("ClassVar", "typing.ClassVar"))
+
+
+def _make(c: type[T], frozen: bool) -> type[T]:
+    if any(dataclasses.is_dataclass(base) for base in c.__mro__[1:]):
+        raise TypeError(f"{c.__qualname__}: a record cannot inherit from another record or dataclass")
+    body = dict(c.__dict__)
+    own: dict[str, Field[Any]] = {}
+    for name, annotation in body.get("__annotations__", {}).items():
+        if _is_class_var(annotation):
+            continue
+        value = body.pop(name, MISSING)
+        f: Any = value if isinstance(value, Field) else field(default=value)
+        f.name, f.type, f._field_type = name, annotation, _FIELD
+        if f.default is not MISSING and f.default_factory is not MISSING:
+            raise ValueError(f"{c.__qualname__}.{name}: cannot give both a default and a default factory")
+        own[name] = f
+    given = [f for f in own.values() if f.init]
+    for before, after in zip(given, given[1:], strict=False):
+        if after.default is MISSING and after.default_factory is MISSING and \
+                (before.default is not MISSING or before.default_factory is not MISSING):
+            raise TypeError(f"{c.__qualname__}: field {after.name!r} without a default follows one with a default")
+    body.pop("__dict__", None)
+    body.pop("__weakref__", None)
+    body.update(
+        __slots__=tuple(own),
+        __dataclass_fields__=own,
+        __match_args__=tuple(f.name for f in given),
+        __record_given__=tuple(f.name for f in given),
+        __record_known__=frozenset(f.name for f in given),
+        __record_defaults__={f.name: f.default for f in given if f.default is not MISSING},
+        __record_factories__=tuple((f.name, f.default_factory) for f in given if f.default_factory is not MISSING),
+        __record_unset__={f.name: (f.default, f.default_factory) for f in own.values() if not f.init},
+        __record_post__=hasattr(c, "__post_init__"),
+        __record_compared__=tuple(f.name for f in own.values() if f.compare),
+        __record_shown__=tuple(f.name for f in own.values() if f.repr),
+        __init__=_init,
+        __eq__=_eq,
+        __repr__=_repr,
+        __hash__=_hash if frozen else None,
+    )
+    if frozen:
+        body.update(__setattr__=_refuse_set, __delattr__=_refuse_delete,
+                    __getstate__=_getstate, __setstate__=_setstate)
+    made: type[T] = type(c)(c.__name__, c.__bases__, body)  # type: ignore[misc]  # a new class, with slots
+    return made
+
+
 @overload
 def record(cls: type[T], /) -> type[T]: ...
 @overload
@@ -42,16 +161,9 @@ def record(*, frozen: bool = False) -> Callable[[type[T]], type[T]]: ...
 
 @dataclass_transform(field_specifiers=(field, Field))
 def record(cls: type[T] | None = None, /, *, frozen: bool = False) -> type[T] | Callable[[type[T]], type[T]]:
-    """`@dataclass(slots=True, frozen=...)`, with the shared comparison, hash and repr."""
+    """A class like `@dataclass(slots=True, frozen=...)` (see the module's docstring)."""
 
     def make(c: type[T]) -> type[T]:
-        made = dataclass(c, slots=True, frozen=frozen, eq=False, repr=False)
-        own = fields(made)  # type: ignore[arg-type]
-        made.__record_compared__ = tuple(f.name for f in own if f.compare)  # type: ignore[attr-defined]
-        made.__record_shown__ = tuple(f.name for f in own if f.repr)  # type: ignore[attr-defined]
-        made.__eq__ = _eq  # type: ignore[method-assign]
-        made.__repr__ = _repr  # type: ignore[method-assign]
-        made.__hash__ = _hash if frozen else None  # type: ignore[method-assign,assignment]
-        return made
+        return _make(c, frozen)
 
     return make if cls is None else make(cls)

@@ -251,9 +251,14 @@ class OpportunityState:
     stage_week: int = 0
 
     def copy(self) -> OpportunityState:
-        return OpportunityState(
-            self.id, self.stage, self.referred, self.interview_mode, self.introduced_by, self.stage_week
-        )
+        o = _bare(OpportunityState)  # as ContactState.copy
+        o.id = self.id
+        o.stage = self.stage
+        o.referred = self.referred
+        o.interview_mode = self.interview_mode
+        o.introduced_by = self.introduced_by
+        o.stage_week = self.stage_week
+        return o
 
 
 SLIPPED = (FORGOTTEN, ABANDONED)

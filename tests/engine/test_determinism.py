@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from game.engine.actions import Action, action_from_dict
 from game.engine.rules import apply, new_game
 from game.engine.sim import play
@@ -78,17 +80,16 @@ def test_action_round_trips_through_its_public_form():
     assert action_from_dict(a.to_dict()) == a
 
 
-def test_a_copied_contact_misses_no_field(world):
+@pytest.mark.parametrize("part", ["contacts", "opportunities"])
+def test_a_copied_contact_or_role_misses_no_field(world, part):
     from dataclasses import fields
 
-    from game.engine.state import ContactState
-
-    original = new_game(world, "second-act", 3).contacts["mark-oduya"]
-    for f in fields(ContactState):  # a different value in every field, so a missed one shows
+    original = next(iter(getattr(new_game(world, "second-act", 3), part).values()))
+    for f in fields(original):  # a different value in every field, so a missed one shows
         setattr(original, f.name, (f.name,))
     copy = original.copy()
     assert copy is not original
-    assert all(getattr(copy, f.name) == (f.name,) for f in fields(ContactState))
+    assert all(getattr(copy, f.name) == (f.name,) for f in fields(original))
     assert copy == original
 
 

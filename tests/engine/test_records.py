@@ -45,3 +45,63 @@ def test_a_frozen_record_stays_as_made_and_replace_makes_another():
         card.weight = 5  # type: ignore[misc]
     assert replace(card, weight=5) == Card("a", 5) and card.weight == 1
     assert not hasattr(card, "__dict__")  # slotted: a record holds its fields and nothing else
+
+
+@record(frozen=True)
+class Named:
+    name: str
+    tags: tuple[str, ...] = field(default_factory=tuple)
+    first: str = field(default="", init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first", self.name.split()[0])
+
+
+def test_arguments_by_position_or_name_with_defaults_factories_and_fields_set_after():
+    assert Named("Ada Byron").first == "Ada" and Named("Ada Byron").tags == ()
+    assert Named("Ada Byron", ("x",)) == Named(tags=("x",), name="Ada Byron")
+    assert Tally().count == 0 and Tally(seen=("a",)).seen == ("a",)
+
+
+@pytest.mark.parametrize("make, says", [
+    (lambda: Card(), "missing a required argument: 'name'"),
+    (lambda: Card("a", 1, "n", "extra"), "takes 3 positional arguments but 4 were given"),
+    (lambda: Card("a", name="b"), "got multiple values for argument 'name'"),
+    (lambda: Card("a", colour="red"), "got an unexpected keyword argument 'colour'"),
+    (lambda: Named("Ada", first="A"), "got an unexpected keyword argument 'first'"),  # set by the record itself
+])
+def test_wrong_arguments_are_refused_as_a_dataclass_would(make, says):
+    with pytest.raises(TypeError, match=says):
+        make()
+
+
+def test_to_the_dataclasses_module_a_record_is_a_dataclass():
+    from dataclasses import asdict, fields, is_dataclass
+
+    card = Card("a", 2, note="n")
+    assert is_dataclass(card) and [f.name for f in fields(card)] == ["name", "weight", "note"]
+    assert asdict(card) == {"name": "a", "weight": 2, "note": "n"}
+    assert replace(Named("Ada Byron"), name="Bo Li").first == "Bo"
+    assert Card.__match_args__ == ("name", "weight", "note")
+
+
+def test_a_frozen_record_copies_and_pickles_whole():
+    import copy
+    import pickle
+
+    card = Card("a", 2, note="n")
+    for again in (copy.copy(card), copy.deepcopy(card), pickle.loads(pickle.dumps(card))):
+        assert again == card and again.note == "n"
+
+
+def test_a_record_made_wrongly_is_refused_when_its_class_is_made():
+    with pytest.raises(TypeError, match="'weight' without a default follows one with a default"):
+        @record
+        class Backwards:
+            name: str = ""
+            weight: int
+
+    with pytest.raises(TypeError, match="cannot inherit"):
+        @record
+        class Deck(Tally):
+            size: int = 0
