@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import MISSING, fields, is_dataclass
 from hashlib import blake2b
@@ -22,10 +23,11 @@ from typing import Any
 from game.engine import world as world_module
 from game.engine.world import World
 from game.packs.guarded import Refused, read_text
-from game.packs.layout import add_file, add_folder
+from game.packs.layout import PACK_FILES, add_file, add_folder
 
 CACHE_FORMAT = 2  # 2: records name their type beside their fields, and leave out the defaults
-MAX_CACHE_BYTES = 20_000_000  # the core pack's World is well under a megabyte
+MAX_CACHE_BYTES = 20_000_000
+STAMP_SLACK_NS = 3_000_000_000  # see Stamps  # the core pack's World is well under a megabyte
 # what turns a pack into a World: the loader, its models, the world's types, and the action
 # vocabulary the pack is checked against (a folder stands for every module in it)
 _CODE = ("packs", "engine/world.py", "engine/dialogue.py", "engine/actions.py", "engine/kinds.py",
@@ -49,15 +51,17 @@ class Key:
     def __init__(self, folder: Path, bases: Mapping[str, Path] | None = None) -> None:
         from game.packs.layout import core_pack_path
 
+        stamps = Stamps.read()
         h = blake2b(f"cache-{CACHE_FORMAT}".encode(), digest_size=16)
         root = Path(__file__).resolve().parents[1]
-        for rel in _CODE:
-            for path in sorted((root / rel).rglob("*.py")) if (root / rel).is_dir() else [root / rel]:
-                add_file(h, path.relative_to(root).as_posix(), path.read_bytes())
+        code = [path for rel in _CODE
+                for path in (sorted((root / rel).rglob("*.py")) if (root / rel).is_dir() else [root / rel])]
+        h.update(stamps.digest(root, code, lambda: _code_digest(root, code)).encode())
         folders = {"": Path(folder), "core": core_pack_path(), **{k: Path(v) for k, v in (bases or {}).items()}}
         self.digests: set[str] = set()
         for name in sorted(folders):
-            self.digests.add(_add_pack(h, name, folders[name]))
+            self.digests.add(_add_pack(h, name, folders[name], stamps))
+        stamps.write()
         self.name = f"pack-{h.hexdigest()}.json"
 
     def made_from(self, world: World) -> bool:
@@ -71,7 +75,14 @@ def key(folder: Path, bases: Mapping[str, Path] | None = None) -> str:
     return Key(folder, bases).name
 
 
-def _add_pack(h: Any, name: str, folder: Path) -> str:
+def _code_digest(root: Path, code: list[Path]) -> str:
+    h = blake2b(digest_size=16)
+    for path in code:
+        add_file(h, path.relative_to(root).as_posix(), path.read_bytes())
+    return h.hexdigest()
+
+
+def _add_pack(h: Any, name: str, folder: Path, stamps: Stamps) -> str:
     """Add one pack folder to the key; returns its digest alone."""
     # the names in the folder count too: the loader refuses an overfull folder
     try:
@@ -79,10 +90,65 @@ def _add_pack(h: Any, name: str, folder: Path) -> str:
     except OSError:
         names = []
     h.update(f"\0pack {name}\0".encode() + "\0".join(names).encode() + b"\0")
-    own = blake2b(digest_size=16)
-    add_folder(own, folder)
-    h.update(own.digest())
-    return own.hexdigest()
+
+    def digest() -> str:
+        own = blake2b(digest_size=16)
+        add_folder(own, folder)
+        return own.hexdigest()
+
+    own = stamps.digest(folder, [folder / n for n in PACK_FILES], digest)
+    h.update(bytes.fromhex(own))
+    return own
+
+
+class Stamps:
+    """What the files' bytes hashed to when they last had these stamps (size, modification
+    time, file id), kept beside the cache so that an unchanged pack is not read and hashed
+    on every launch (as `git status` and Python's own bytecode cache do). A group of files is
+    hashed afresh when any stamp differs, or when a file was changed within STAMP_SLACK_NS
+    of being hashed (a file system's clock may be too coarse to show a second change made so
+    soon: such stamps are never kept). A damaged or missing stamps file only means hashing."""
+
+    NAME = f"stamps-{CACHE_FORMAT}.json"
+
+    def __init__(self, known: dict[str, Any]) -> None:
+        self.known = known
+        self.changed = False
+
+    @classmethod
+    def read(cls) -> Stamps:
+        try:
+            known = json.loads(read_text(cache_dir() / cls.NAME, MAX_CACHE_BYTES))
+        except (Refused, OSError, ValueError):
+            known = {}
+        return cls(known if isinstance(known, dict) else {})
+
+    def digest(self, place: Path, files: list[Path], work_out: Callable[[], str]) -> str:
+        """The digest of `files` (for `place`), from the stamps when none has changed."""
+        now = time.time_ns()
+        stamps: list[Any] = []
+        fresh = False  # a file changed too lately to vouch for: hashed, and its stamps not kept
+        for path in files:
+            try:
+                info = os.stat(path)
+            except OSError:
+                stamps.append(None)
+                continue
+            stamps.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev])
+            fresh = fresh or now - info.st_mtime_ns < STAMP_SLACK_NS
+        entry = self.known.get(str(place))
+        if not fresh and isinstance(entry, list) and len(entry) == 2 and entry[0] == stamps:
+            return str(entry[1])
+        digest = work_out()
+        if not fresh:
+            self.known[str(place)] = [stamps, digest]
+            self.changed = True
+        return digest
+
+    def write(self) -> None:
+        """Keep the stamps, if any are new (a cache that cannot be written is skipped)."""
+        if self.changed:
+            _store(self.NAME, lambda f: json.dump(self.known, f, separators=(",", ":")))
 
 
 def load(folder: Path, bases: Mapping[str, Path] | None, validate: Callable[[], World]) -> World:
@@ -155,14 +221,19 @@ def _read(name: str) -> World | None:
 
 def _write(name: str, world: World) -> None:
     """Store a validated World; a cache that cannot be written is silently skipped."""
+    _store(name, lambda f: json.dump(encode(world), f, separators=(",", ":")))
+
+
+def _store(name: str, write: Callable[[Any], None]) -> None:
+    """Write a file of the cache whole (through a temporary file), or skip it if it cannot be."""
     import tempfile
 
     try:
         target = cache_dir()
         target.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target, prefix=".pack-", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=target, prefix=".cache-", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(encode(world), f, separators=(",", ":"))
+            write(f)
         os.replace(tmp, target / name)
     except OSError:
         return

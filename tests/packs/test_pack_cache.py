@@ -147,3 +147,61 @@ def test_the_loader_still_names_what_it_reads_with():
     assert loader.MAX_DEPTH == read.MAX_DEPTH
     with pytest.raises(AttributeError):
         loader.no_such_name  # noqa: B018
+
+
+def _aged(folder: Path, seconds: float = 60) -> None:
+    """Every file of the folder last changed `seconds` ago (long enough to be vouched for)."""
+    import os
+    import time
+
+    then = time.time_ns() - int(seconds * 1e9)
+    for path in folder.iterdir():
+        os.utime(path, ns=(then, then))
+
+
+def _hashed(monkeypatch) -> list[Path]:
+    """Records every pack folder whose files are read and hashed for the cache's key."""
+    seen: list[Path] = []
+    add_folder = cache.add_folder
+
+    def counting(h, folder):
+        seen.append(Path(folder))
+        add_folder(h, folder)
+
+    monkeypatch.setattr(cache, "add_folder", counting)
+    return seen
+
+
+def test_an_unchanged_folder_is_not_read_again_for_the_key(scratch_cache, pack, monkeypatch):
+    _aged(pack)
+    first = cache.key(pack)
+    hashed = _hashed(monkeypatch)
+    assert cache.key(pack) == first and pack not in hashed  # its stamps vouch for it
+
+
+def test_a_changed_file_is_hashed_again_even_at_the_same_size(scratch_cache, pack, monkeypatch):
+    _aged(pack)
+    first = cache.key(pack)
+    people = pack / "people.toml"
+    text = people.read_text()
+    people.write_text(text.replace("a", "b", 1) if "a" in text else text + " ")
+    _aged(pack, 30)  # a new time, as any edit leaves
+    hashed = _hashed(monkeypatch)
+    assert cache.key(pack) != first and pack in hashed
+
+
+def test_a_file_changed_just_now_is_always_hashed(scratch_cache, pack, monkeypatch):
+    # a coarse clock could give a second edit the same stamps: so fresh stamps are never kept
+    _aged(pack, 0)
+    cache.key(pack)
+    hashed = _hashed(monkeypatch)
+    cache.key(pack)
+    assert pack in hashed
+
+
+def test_damaged_stamps_only_mean_hashing(scratch_cache, pack, monkeypatch):
+    _aged(pack)
+    first = cache.key(pack)
+    (scratch_cache / cache.Stamps.NAME).write_text("{not json")
+    hashed = _hashed(monkeypatch)
+    assert cache.key(pack) == first and pack in hashed
