@@ -15,9 +15,10 @@ by name, defaults and default factories, `init=False` fields set from their defa
 ones out of the repr. A frozen record hashes and refuses changes; one that can change does
 not hash. Records do not inherit from other records.
 
-Building an instance runs a loop rather than compiled code; records are made when a pack is
-loaded and when a game starts, not once per move (states are copied field by field), so
-nothing that repeats pays for it.
+The shared `__init__` sets each field through a call: a few microseconds for a record of
+thirty fields, eight times a dataclass's. Most records are made only as a pack is loaded;
+the game's own state is copied field by field (State.copy, ContactState.copy), and a new
+game's people and roles are copies of one blank state each (rules.setup).
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import MISSING, fields, is_dataclass
 from hashlib import blake2b
 from pathlib import Path
@@ -25,7 +25,8 @@ from game.engine.world import World
 from game.packs.guarded import Refused, read_text
 from game.packs.layout import PACK_FILES, add_file, add_folder
 
-CACHE_FORMAT = 2  # 2: records name their type beside their fields, and leave out the defaults
+CACHE_FORMAT = 3  # 2: records name their type beside their fields, and leave out the defaults;
+# 3: the dialogue is kept as text, read when first asked for (see Later)
 MAX_CACHE_BYTES = 20_000_000
 STAMP_SLACK_NS = 3_000_000_000  # see Stamps  # the core pack's World is well under a megabyte
 # what turns a pack into a World: the loader, its models, the world's types, and the action
@@ -170,20 +171,24 @@ def encode(obj: Any) -> Any:
     A record is an object naming its type under "$" with its fields beside it; a field left
     at its default (the same value of the same type) is not written, since most of a pack's
     conditions and lines set only a few of theirs. A tuple is {"t": [...]}, a mapping
-    {"m": [[key, value], ...]}, a list a list."""
+    {"m": [[key, value], ...]}, a list a list. A World's dialogue is {"later": text}, the
+    JSON text of its mapping (see Later)."""
     if is_dataclass(obj) and not isinstance(obj, type):
-        record = {"$": type(obj).__name__}
+        record: dict[str, Any] = {"$": type(obj).__name__}
         for f in fields(obj):
             if not f.init:
                 continue
             value = getattr(obj, f.name)
             if f.default is not MISSING and type(value) is type(f.default) and value == f.default:
                 continue
-            record[f.name] = encode(value)
+            encoded = encode(value)
+            if isinstance(obj, World) and f.name in LATER:
+                encoded = {"later": json.dumps(encoded, separators=(",", ":"))}
+            record[f.name] = encoded
         return record
     if isinstance(obj, tuple):
         return {"t": [encode(v) for v in obj]}
-    if isinstance(obj, (dict, MappingProxyType)):
+    if isinstance(obj, Mapping):
         return {"m": [[encode(k), encode(v)] for k, v in obj.items()]}
     if isinstance(obj, list):
         return [encode(v) for v in obj]
@@ -197,7 +202,45 @@ def _revive(data: dict[str, Any]) -> Any:
         return _TYPES[name](**data)
     if "t" in data:
         return tuple(data["t"])
+    if "later" in data:
+        return Later(data["later"])
     return MappingProxyType(dict(data["m"]))
+
+
+# the parts of a World read only when first asked for: the dialogue is four fifths of a
+# cached World's bytes and of the time reading it takes, and no screen needs it before the
+# player's first conversation (nor a simulated game before its first meeting)
+LATER = ("dialogue",)
+
+
+class Later(Mapping[Any, Any]):
+    """A mapping of a cached World kept as its JSON text until it is first asked for; then
+    read, whole, once. To everything else it is the mapping it holds (read-only, equal to
+    any mapping with the same items)."""
+
+    __slots__ = ("_text", "_items")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._items: Mapping[Any, Any] | None = None
+
+    def _read(self) -> Mapping[Any, Any]:
+        items = self._items
+        if items is None:  # two threads asking at once both read the same text: either result will do
+            items = self._items = loads(self._text)
+        return items
+
+    def __getitem__(self, key: Any) -> Any:
+        return self._read()[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
+
+    def __repr__(self) -> str:
+        return repr(self._read())
 
 
 def loads(text: str) -> Any:

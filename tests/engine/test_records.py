@@ -105,3 +105,4 @@ def test_a_record_made_wrongly_is_refused_when_its_class_is_made():
         @record
         class Deck(Tally):
             size: int = 0
+

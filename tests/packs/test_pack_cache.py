@@ -205,3 +205,13 @@ def test_damaged_stamps_only_mean_hashing(scratch_cache, pack, monkeypatch):
     (scratch_cache / cache.Stamps.NAME).write_text("{not json")
     hashed = _hashed(monkeypatch)
     assert cache.key(pack) == first and pack in hashed
+
+
+def test_a_cached_worlds_dialogue_is_read_when_first_asked_for(scratch_cache):
+    from game.packs.loader import check_pack
+
+    fresh, _problems = check_pack(core_pack_path())
+    cached = cache.loads(json.dumps(cache.encode(fresh)))
+    assert isinstance(cached.dialogue, cache.Later) and cached.dialogue._items is None
+    assert cached.dialogue == fresh.dialogue and cached == fresh  # the same lines, once asked for
+    assert sorted(cached.dialogue) == sorted(fresh.dialogue) and len(cached.dialogue) == len(fresh.dialogue)
