@@ -8,8 +8,9 @@ see the same machine, and medians are printed beside the minimal app's.
 
 - headless (always): the real `warm-intro` command line runs with Textual's headless driver;
   a frame counts once it has been turned into terminal output (as a real terminal would be
-  sent it) and holds the screen's marker: "hello" for the minimal app, the title's tagline,
-  "trust" for the board (the people list's meters, so the board has real content).
+  sent it) and holds the screen's markers: "hello" for the minimal app; the title's tagline,
+  and for the board "trust" (the people list's meters, so the board has real content), each
+  with "palette" (the footer's last key: the screen is whole, keys and all).
 - tmux (--tmux): the command runs in a tmux pane at 100x30 and the pane is polled until the
   marker is on screen: what a player waits for.
 
@@ -57,12 +58,13 @@ if __name__ == "__main__":
 # the headless child: the real command line, with the frame written to a string instead of a terminal
 CHILD = r"""
 import re, sys, time
-which, marker = sys.argv[1], sys.argv[2]
+which, markers = sys.argv[1], sys.argv[2].split("|")
 from textual.app import App
 
 _display = App._display
 _ansi = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 _asked = []
+_drawn = set()
 
 def display(self, screen, renderable):
     _display(self, screen, renderable)
@@ -77,7 +79,12 @@ def display(self, screen, renderable):
         # the player presses Continue at once, or after reading the title for a second
         self.set_timer(1.0, press) if which == "continue-later" else self.call_later(press)
         return
-    if marker in _ansi.sub("", text):
+    if which.startswith("continue") and not (_asked and _asked[0]):
+        return  # the title, before Continue: the board's markers count from the key on
+    # a later frame may redraw only a part (the footer's keys, say): what counts is the frame
+    # after which every marker has been drawn
+    _drawn.update(marker for marker in markers if marker in _ansi.sub("", text))
+    if _drawn.issuperset(markers):
         print(time.time(), time.process_time(), *_asked, flush=True)
         self.exit()
 
@@ -98,13 +105,13 @@ else:
 """
 
 APPS = {
-    # which: (marker, warm-intro arguments)
+    # which: (markers, all in one frame, joined by |; warm-intro arguments)
     "minimal": ("hello", []),
-    "title": ("finding work", []),
-    "play": ("trust", ["play", "--campaign", "second-act", "--seed", "1"]),
-    "load": ("trust", ["play", "--load", NAME]),
-    "continue": ("trust", []),
-    "continue-later": ("trust", []),
+    "title": ("finding work|palette", []),
+    "play": ("trust|palette", ["play", "--campaign", "second-act", "--seed", "1"]),
+    "load": ("trust|palette", ["play", "--load", NAME]),
+    "continue": ("trust|palette", []),
+    "continue-later": ("trust|palette", []),
 }
 LABELS = {
     "minimal": "minimal Textual app",
@@ -179,7 +186,7 @@ def in_tmux(which: str, saves: Path, minimal_file: Path) -> tuple[float, float |
             if seen is not None and asked is None and time.time() >= seen + (1.0 if which == "continue-later" else 0):
                 asked = time.time()
                 subprocess.run([*TMUX, "send-keys", "-t", session, "c"], check=True)
-            elif marker in pane and (not which.startswith("continue") or asked is not None):
+            elif all(m in pane for m in marker.split("|")) and (not which.startswith("continue") or asked is not None):
                 now = time.time()
                 return now - start, (now - asked) if asked is not None else None, None
             if time.time() - start > 30:

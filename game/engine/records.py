@@ -1,4 +1,4 @@
-"""Records: the engine's dataclasses, made without writing and compiling code for each one.
+"""Records: the game's dataclasses, made without writing and compiling code for each one.
 
 A dataclass writes its `__init__` (and, when frozen, its `__setattr__` and `__delattr__`)
 as source text and compiles it as its module is imported; for the engine's records that

@@ -25,7 +25,7 @@ import os
 import re
 import threading
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, field
 from datetime import UTC, datetime
 from hashlib import blake2b
 from pathlib import Path
@@ -34,6 +34,7 @@ import tomli_w
 
 from game import __version__
 from game.engine.actions import Action, action_from_dict
+from game.engine.records import record
 from game.engine.replay import ReplayError, replay
 from game.engine.rules import door_counts
 from game.engine.state import State, canonical, state_hash
@@ -62,7 +63,7 @@ class SaveError(Exception):
 # --- the format ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class PackRef:
     """A pack a game was played with, and the digest of its content then."""
 
@@ -71,7 +72,7 @@ class PackRef:
     digest: str
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Snapshot:
     """Where the game stood when it was saved: its hash, and the facts a listing shows."""
 
@@ -156,7 +157,7 @@ def pack_refs(world: World) -> list[PackRef]:
 # --- writing ------------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class Save:
     """A game as it is saved: enough to replay it exactly."""
 
@@ -326,7 +327,7 @@ def clean_temporary_files(folder: Path) -> None:
                 tmp.unlink()
 
 
-@dataclass
+@record
 class Saved:
     """Where a game was saved, and where the game the file held before was kept, if anywhere."""
 
@@ -441,7 +442,7 @@ def migrate_v1(data: dict, world: World, path: Path) -> dict:
 MIGRATIONS = {1: migrate_v1}  # format N -> N + 1, applied in a chain
 
 
-@dataclass
+@record
 class Loaded:
     """A save that loaded: the replayed state, its details, and anything worth telling."""
 
@@ -577,7 +578,7 @@ def _check_record(path: Path, record: Snapshot, state: State) -> None:
 # --- the folder ---------------------------------------------------------------------------------
 
 
-@dataclass
+@record
 class Listing:
     """One entry of the saves folder: either readable details or the reason it is not."""
 

@@ -101,15 +101,19 @@ class WarmIntroApp(App):
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
-        # The game the command line asked for is made here, but its board is pushed only once
-        # start-up lets the display go (see on_mount): a screen laid out before that is drawn
-        # and the frame thrown away, so its first frame would hold only what changed since
-        # (no borders, no status line) and the whole board would follow a frame later.
-        if self._load is not None and self._carry_on(self._load, self._loaded):
-            return super().get_default_screen()  # a save that won't load leaves the player on the title
-        if self._play and self._load is None:
+        # The game the command line asked for is made here and its board is the first screen,
+        # drawn in the app's first frame; a save that won't load leaves the player on the title.
+        if self._load is not None:
+            started = self._carry_on(self._load, self._loaded)
+        elif self._play:
             self._begin(self.worlds()[-1], self._campaign, self._seed, ironman=self._ironman)
-            return super().get_default_screen()
+            started = True
+        else:
+            started = False
+        if started:
+            from game.ui.screens.board import BoardScreen
+
+            return BoardScreen()
         from game.ui.screens.title import TitleScreen
 
         return TitleScreen()
@@ -117,10 +121,6 @@ class WarmIntroApp(App):
     def on_mount(self) -> None:
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
             self.theme = self.settings.theme  # settings changed after the app was made
-        if self.session is not None:
-            from game.ui.screens.board import BoardScreen
-
-            self.call_later(self.push_screen, BoardScreen())
         if self._load_failed is not None:
             title, text = self._load_failed
             self.notify(text, title=title, severity="error", timeout=12)

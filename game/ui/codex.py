@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from game.engine.lessons import LESSONS, title
+from game.engine.records import record
 from game.engine.world import World
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Card:
     id: str
     title: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from game.engine import Action, Effect, State, World, apply, new_game
 from game.engine.dialogue import line_for
@@ -21,6 +21,7 @@ from game.engine.kinds import (
     ROLE_NEWS,
     EffectKind,
 )
+from game.engine.records import record
 from game.engine.rules import offer_deadline, promise_words, role_words
 from game.engine.state import CONNECTED, UNKNOWN
 
@@ -29,7 +30,7 @@ def visible(effects: Iterable[Effect]) -> list[Effect]:
     return [e for e in effects if e.visible]
 
 
-@dataclass
+@record
 class WeekSummary:
     """What the turning of a week brought, sorted into what a player looks for."""
 
@@ -44,7 +45,7 @@ class WeekSummary:
     lessons: list[Effect] = field(default_factory=list)
 
 
-@dataclass
+@record
 class Point:
     """A meter's value at the end of a week."""
 

@@ -1,27 +1,116 @@
-"""The footer of the game's screens: Textual's Footer, rebuilt only when its keys change.
+"""The footer of the game's screens: the keys of the screen it is on, in one line.
 
-Textual's Footer throws its keys away and builds them again whenever a screen says its
-bindings may have changed: on every change of focus (Tab on the board) and every time a
-screen comes back to the top (after each dialog, page or week summary). With eight keys
-that is 15-50 ms of restyling per key press for a footer that looks exactly the same.
+It shows what Textual's Footer shows (each key the screen's bindings show, the first of any
+that share an action, the command palette's key at the right end, keys that are off dimmed,
+a click on a key as good as pressing it), drawn as one widget: with its screen's first frame
+rather than a frame after it, and without a widget per key to build, style and lay out on
+every screen (Textual's footer came to a tenth of the board's launch). It is drawn again
+only when the keys it would show change, not on every change of focus.
 """
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+from rich.style import Style
+from rich.text import Text
+from textual import events
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widget import Widget
 
 
-class GameFooter(Footer):
-    """A Footer that keeps its keys while the keys it would show are the same."""
+class _Key(NamedTuple):
+    key: str  # as Textual names it, for pressing it
+    shown: str  # as the footer shows it ("^p")
+    description: str
+    enabled: bool
 
-    _shown: tuple | None = None
 
-    def bindings_changed(self, screen: Screen) -> None:
-        shown = tuple((binding.key, binding.description, enabled, tooltip, self.app.get_key_display(binding))
-                      for _node, binding, enabled, tooltip in screen.active_bindings.values() if binding.show)
-        if shown == self._shown and self.is_attached and screen is self.screen:
-            return
-        if screen.app.app_focus and self.is_attached and screen is self.screen:
-            self._shown = shown  # what the rebuild about to happen will show
-        super().bindings_changed(screen)
+class GameFooter(Widget, can_focus=False):
+    """The keys of the screen it is on (see the module's docstring)."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"game-footer--key", "game-footer--description", "game-footer--bar"}
+    DEFAULT_CSS = """
+    GameFooter {
+        dock: bottom;
+        height: 1;
+        color: $footer-foreground;
+        background: $footer-background;
+        .game-footer--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .game-footer--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .game-footer--bar {
+            color: $foreground 20%;
+        }
+    }
+    """
+
+    _shown: tuple[tuple[_Key, ...], _Key | None] | None = None
+    _spans: tuple[tuple[int, int, _Key], ...] = ()  # where each key was drawn, for clicks
+
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _keys(self, screen: Screen) -> tuple[tuple[_Key, ...], _Key | None]:
+        """The keys to show, and the command palette's (shown apart), from the screen's bindings."""
+        app = self.app
+        palette_binding = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+        keys, actions, palette = [], set(), None
+        for key, (_node, binding, enabled, _tooltip) in screen.active_bindings.items():
+            if key == palette_binding:
+                palette = _Key(binding.key, app.get_key_display(binding), binding.description, enabled)
+            elif binding.show and binding.action not in actions:
+                actions.add(binding.action)
+                keys.append(_Key(binding.key, app.get_key_display(binding), binding.description, enabled))
+        return tuple(keys), palette
+
+    def _bindings_changed(self, screen: Screen) -> None:
+        if screen is self.screen and self.is_attached and self._keys(screen) != self._shown:
+            self._shown = None
+            self.refresh()
+
+    def render(self) -> Text:
+        if self._shown is None:
+            self._shown = self._keys(self.screen)
+        keys, palette = self._shown
+        key_style = self.get_component_rich_style("game-footer--key")
+        description_style = self.get_component_rich_style("game-footer--description")
+        line, spans = Text(), []
+        for key in keys:
+            start = len(line)
+            off = Style() if key.enabled else Style(dim=True)
+            line.append(f" {key.shown} ", key_style + off)
+            if key.description:
+                line.append(f"{key.description} ", description_style + off)
+            spans.append((start, len(line), key))
+        if palette is not None:
+            right = Text.assemble(("▏", self.get_component_rich_style("game-footer--bar")),
+                                  (palette.shown, key_style), (f" {palette.description}", description_style), " ")
+            width = self.size.width or len(line) + len(right)
+            line.truncate(max(0, width - len(right)))
+            line.pad_right(max(0, width - len(right) - len(line)))
+            start = len(line)
+            line.append_text(right)
+            spans.append((start, len(line), palette))
+        self._spans = tuple(spans)
+        line.no_wrap = True
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        for start, end, key in self._spans:
+            if start <= event.x < end:
+                if key.enabled:
+                    self.app.simulate_key(key.key)
+                else:
+                    self.app.bell()
+                return
