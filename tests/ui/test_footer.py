@@ -77,3 +77,18 @@ async def test_a_key_that_is_off_is_dimmed_and_a_click_on_it_only_rings():
         await pilot.click(GameFooter, offset=(start + 1, 0))
         await pilot.pause()
         assert (app.rang, app.went) == (1, 1)
+
+
+async def test_the_key_under_the_pointer_is_highlighted(world):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        footer = app.screen.query_one(GameFooter)
+        start, end = _span(footer, "m")
+        plain = footer.render()
+        await pilot.hover(GameFooter, offset=(start + 1, 0))
+        await pilot.pause()
+        lit = footer.render()
+        assert lit.plain == plain.plain and lit.spans != plain.spans
+        await pilot.hover("#contacts")  # the pointer leaves the footer
+        await pilot.pause()
+        assert footer.render().spans == plain.spans

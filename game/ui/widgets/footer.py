@@ -2,7 +2,8 @@
 
 It shows what Textual's Footer shows (each key the screen's bindings show, the first of any
 that share an action, the command palette's key at the right end, keys that are off dimmed,
-a click on a key as good as pressing it), drawn as one widget: with its screen's first frame
+the key under the pointer highlighted, a click on a key as good as pressing it), drawn as one
+widget: with its screen's first frame
 rather than a frame after it, and without a widget per key to build, style and lay out on
 every screen (Textual's footer came to a tenth of the board's launch). It is drawn again
 only when the keys it would show change, not on every change of focus.
@@ -30,7 +31,7 @@ class GameFooter(Widget, can_focus=False):
     """The keys of the screen it is on (see the module's docstring)."""
 
     ALLOW_SELECT = False
-    COMPONENT_CLASSES = {"game-footer--key", "game-footer--description", "game-footer--bar"}
+    COMPONENT_CLASSES = {"game-footer--key", "game-footer--description", "game-footer--bar", "game-footer--hover"}
     DEFAULT_CSS = """
     GameFooter {
         dock: bottom;
@@ -49,11 +50,16 @@ class GameFooter(Widget, can_focus=False):
         .game-footer--bar {
             color: $foreground 20%;
         }
+        .game-footer--hover {
+            color: $footer-key-foreground;
+            background: $block-hover-background;
+        }
     }
     """
 
     _shown: tuple[tuple[_Key, ...], _Key | None] | None = None
     _spans: tuple[tuple[int, int, _Key], ...] = ()  # where each key was drawn, for clicks
+    _hover: str | None = None  # the key under the mouse pointer, drawn highlighted
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -103,14 +109,33 @@ class GameFooter(Widget, can_focus=False):
             line.append_text(right)
             spans.append((start, len(line), palette))
         self._spans = tuple(spans)
+        hover = self.get_component_rich_style("game-footer--hover")
+        for start, end, key in spans:
+            if key.key == self._hover and key.enabled:
+                line.stylize(hover, start + (1 if key is palette else 0), end)
         line.no_wrap = True
         return line
 
+    def _key_at(self, x: int) -> _Key | None:
+        return next((key for start, end, key in self._spans if start <= x < end), None)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        key = self._key_at(event.x)
+        hover = key.key if key is not None else None
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
     def on_click(self, event: events.Click) -> None:
-        for start, end, key in self._spans:
-            if start <= event.x < end:
-                if key.enabled:
-                    self.app.simulate_key(key.key)
-                else:
-                    self.app.bell()
-                return
+        key = self._key_at(event.x)
+        if key is None:
+            return
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
