@@ -122,6 +122,9 @@ def _make(c: type[T], frozen: bool) -> type[T]:
         f.name, f.type, f._field_type = name, annotation, _FIELD
         if f.default is not MISSING and f.default_factory is not MISSING:
             raise ValueError(f"{c.__qualname__}.{name}: cannot give both a default and a default factory")
+        if f.default is not MISSING and type(f.default).__hash__ is None:  # as a dataclass: one list for all
+            raise ValueError(f"{c.__qualname__}.{name}: a changeable default ({type(f.default).__name__}) "
+                             "would be shared by every record; use default_factory")
         own[name] = f
     given = [f for f in own.values() if f.init]
     for before, after in zip(given, given[1:], strict=False):

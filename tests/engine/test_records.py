@@ -101,6 +101,11 @@ def test_a_record_made_wrongly_is_refused_when_its_class_is_made():
             name: str = ""
             weight: int
 
+    with pytest.raises(ValueError, match="use default_factory"):
+        @record
+        class Shared:
+            seen: list[str] = []  # noqa: RUF012
+
     with pytest.raises(TypeError, match="cannot inherit"):
         @record
         class Deck(Tally):
