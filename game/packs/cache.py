@@ -103,12 +103,13 @@ def _add_pack(h: Any, name: str, folder: Path, stamps: Stamps) -> str:
 
 
 class Stamps:
-    """What the files' bytes hashed to when they last had these stamps (size, modification
-    time, file id), kept beside the cache so that an unchanged pack is not read and hashed
-    on every launch (as `git status` and Python's own bytecode cache do). A group of files is
-    hashed afresh when any stamp differs, or when a file was changed within STAMP_SLACK_NS
-    of being hashed (a file system's clock may be too coarse to show a second change made so
-    soon: such stamps are never kept). A damaged or missing stamps file only means hashing."""
+    """What files were worked out to (their bytes' digest, a save's listing) when they last
+    had these stamps (size, modification time, file id), kept beside the cache so that an
+    unchanged pack is not read and hashed on every launch, nor every save read to list it (as
+    `git status` and Python's own bytecode cache do). A group of files is worked out afresh
+    when any stamp differs, or when a file was changed within STAMP_SLACK_NS of being read (a
+    file system's clock may be too coarse to show a second change made so soon: such stamps
+    are never kept). A damaged or missing stamps file only means reading the files."""
 
     NAME = f"stamps-{CACHE_FORMAT}.json"
 
@@ -126,6 +127,12 @@ class Stamps:
 
     def digest(self, place: Path, files: list[Path], work_out: Callable[[], str]) -> str:
         """The digest of `files` (for `place`), from the stamps when none has changed."""
+        return str(self.worked_out(str(place), files, work_out))
+
+    def worked_out(self, place: str, files: list[Path], work_out: Callable[[], Any],
+                   usable: Callable[[Any], bool] = lambda _kept: True) -> Any:
+        """What `work_out` makes of `files` (JSON data, kept under `place`), from the stamps
+        when none has changed and what was kept is `usable`."""
         now = time.time_ns()
         stamps: list[Any] = []
         fresh = False  # a file changed too lately to vouch for: hashed, and its stamps not kept
@@ -137,14 +144,20 @@ class Stamps:
                 continue
             stamps.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev])
             fresh = fresh or now - info.st_mtime_ns < STAMP_SLACK_NS
-        entry = self.known.get(str(place))
-        if not fresh and isinstance(entry, list) and len(entry) == 2 and entry[0] == stamps:
-            return str(entry[1])
-        digest = work_out()
+        entry = self.known.get(place)
+        if not fresh and isinstance(entry, list) and len(entry) == 2 and entry[0] == stamps and usable(entry[1]):
+            return entry[1]
+        made = work_out()
         if not fresh:
-            self.known[str(place)] = [stamps, digest]
+            self.known[place] = [stamps, made]
             self.changed = True
-        return digest
+        return made
+
+    def forget(self, places: list[str]) -> None:
+        """Drop what is kept for these places (files that are gone)."""
+        for place in places:
+            if self.known.pop(place, None) is not None:
+                self.changed = True
 
     def write(self) -> None:
         """Keep the stamps, if any are new (a cache that cannot be written is skipped)."""

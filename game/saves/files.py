@@ -29,6 +29,7 @@ from dataclasses import asdict, field
 from datetime import UTC, datetime
 from hashlib import blake2b
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -599,17 +600,41 @@ def list_saves(folder: Path) -> list[Listing]:
         paths = sorted(folder.glob(f"*{SUFFIX}")) if folder.is_dir() else []
     except OSError:
         return []
-    out = []
+    # a save that has not changed since it was last listed is not read again: what its listing
+    # said is kept against the file's stamps, beside the pack cache (game.packs.cache.Stamps)
+    from game.packs.cache import Stamps
+
+    stamps = Stamps.read()
+    out, places = [], set()
     for path in paths:
         name = path.name[: -len(SUFFIX)]
         if name in RESERVED or path.name.startswith("."):
             continue
-        try:
-            out.append(_listing(path, name, read_toml(path)))
-        except (SaveError, ValueError, TypeError, AttributeError) as exc:
-            out.append(Listing(path, printable(name), error=printable(getattr(exc, "problem", str(exc)))))
+        place = f"listing {path.resolve()}"
+        places.add(place)
+        campaign, week, updated, summary, error = stamps.worked_out(
+            place, [path], lambda path=path, name=name: _listed(path, name), _listed_shape)
+        out.append(Listing(path, printable(name), campaign, week, updated, summary, error))
+    inside = f"listing {folder.resolve()}{os.sep}"
+    stamps.forget([p for p in stamps.known if p.startswith(inside) and p not in places])
+    stamps.write()
     out.sort(key=lambda item: (item.updated, item.name), reverse=True)
     return out
+
+
+def _listed(path: Path, name: str) -> list[Any]:
+    """A save's listing as kept with its stamps: [campaign, week, updated, summary, error]."""
+    try:
+        item = _listing(path, name, read_toml(path))
+    except (SaveError, ValueError, TypeError, AttributeError) as exc:
+        item = Listing(path, name, error=printable(getattr(exc, "problem", str(exc))))
+    return [item.campaign, item.week, item.updated, item.summary, item.error]
+
+
+def _listed_shape(kept: Any) -> bool:
+    """A kept listing is used only as a listing would be: its texts already safe to print."""
+    return (isinstance(kept, list) and len(kept) == 5 and type(kept[1]) is int
+            and all(isinstance(kept[i], str) and printable(kept[i]) == kept[i] for i in (0, 2, 3, 4)))
 
 
 def _listing(path: Path, name: str, data: dict) -> Listing:

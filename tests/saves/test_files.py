@@ -1,5 +1,6 @@
 """Saves never lose a game: round trips, damage, old and new formats, undo and rewind."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -221,3 +222,80 @@ def test_a_save_whose_record_does_not_match_its_replay_is_refused(tmp_path, core
         load_save(path, core)
     assert "doesn't match its own record" in str(caught.value)
     assert path.read_text() == forged  # refused, and left as it was
+
+
+def _aged(folder: Path, seconds: float = 60, only: str = "*") -> None:
+    """The folder's files last changed `seconds` ago (old enough for their stamps to be kept)."""
+    import os
+    import time
+
+    then = time.time_ns() - int(seconds * 1e9)
+    for path in folder.glob(only):
+        os.utime(path, ns=(then, then))
+
+
+def _reads(monkeypatch) -> list[str]:
+    """Records the name of every save read to list it."""
+    import game.saves.files as files
+
+    seen: list[str] = []
+    read = files.read_toml
+
+    def counting(path, *args, **kwargs):
+        seen.append(Path(path).stem)
+        return read(path, *args, **kwargs)
+
+    monkeypatch.setattr(files, "read_toml", counting)
+    return seen
+
+
+@pytest.fixture
+def own_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("WARM_INTRO_CACHE", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_a_save_unchanged_since_it_was_listed_is_not_read_again(tmp_path, core, own_cache, monkeypatch):
+    folder = tmp_path / "saves"
+    save_game(folder, finished(core), "monday")
+    save_game(folder, finished(core, "patient", 2), "tuesday")
+    (folder / "broken.toml").write_text("format = 2\nname = [")
+    _aged(folder)
+    first = list_saves(folder)
+    reads = _reads(monkeypatch)
+    assert list_saves(folder) == first and reads == []  # the same listing, from the stamps
+    monday = folder / "monday.toml"
+    monday.write_text(re.sub(r'(?m)^updated = ".*"$', 'updated = "2001-01-01T00:00:00Z"', monday.read_text()))
+    _aged(folder, 30, only="monday.toml")  # an edit leaves a new time
+    again = {i.name: i for i in list_saves(folder)}
+    assert reads == ["monday"] and again["monday"].updated == "2001-01-01T00:00:00Z"
+
+
+def test_a_save_written_just_now_is_always_read(tmp_path, core, own_cache, monkeypatch):
+    folder = tmp_path / "saves"
+    save_game(folder, finished(core), "monday")
+    list_saves(folder)
+    reads = _reads(monkeypatch)
+    list_saves(folder)
+    assert reads == ["monday"]
+
+
+def test_a_kept_listing_is_trusted_only_as_a_listing_and_gone_saves_are_forgotten(tmp_path, core, own_cache):
+    import json
+
+    from game.packs.cache import Stamps
+
+    folder = tmp_path / "saves"
+    save_game(folder, finished(core), "monday")
+    save_game(folder, finished(core, "patient", 2), "tuesday")
+    _aged(folder)
+    first = {i.name: i for i in list_saves(folder)}
+    stamps_file = own_cache / Stamps.NAME
+    kept = json.loads(stamps_file.read_text())
+    [monday] = [place for place in kept if place.endswith("monday.toml")]
+    kept[monday][1][3] = "\x1b]0;owned\x07"  # a summary no listing would hold: not safe to print
+    stamps_file.write_text(json.dumps(kept))
+    assert {i.name: i for i in list_saves(folder)} == first  # read from the file again instead
+    (folder / "tuesday.toml").unlink()
+    list_saves(folder)
+    assert not any(place.endswith("tuesday.toml") for place in json.loads(stamps_file.read_text()))
