@@ -27,8 +27,8 @@ from game.packs.layout import PACK_FILES, add_file, add_folder
 
 CACHE_FORMAT = 3  # 2: records name their type beside their fields, and leave out the defaults;
 # 3: the dialogue is kept as text, read when first asked for (see Later)
-MAX_CACHE_BYTES = 20_000_000
-STAMP_SLACK_NS = 3_000_000_000  # see Stamps  # the core pack's World is well under a megabyte
+MAX_CACHE_BYTES = 20_000_000  # the core pack's World is well under a megabyte
+STAMP_SLACK_NS = 3_000_000_000  # see Stamps
 # what turns a pack into a World: the loader, its models, the world's types, and the action
 # vocabulary the pack is checked against (a folder stands for every module in it)
 _CODE = ("packs", "engine/world.py", "engine/dialogue.py", "engine/actions.py", "engine/kinds.py",
@@ -135,7 +135,7 @@ class Stamps:
         when none has changed and what was kept is `usable`."""
         now = time.time_ns()
         stamps: list[Any] = []
-        fresh = False  # a file changed too lately to vouch for: hashed, and its stamps not kept
+        fresh = False  # a file changed too lately to vouch for: worked out afresh, its stamps not kept
         for path in files:
             try:
                 info = os.stat(path)

@@ -627,7 +627,7 @@ def _listed(path: Path, name: str) -> list[Any]:
     try:
         item = _listing(path, name, read_toml(path))
     except (SaveError, ValueError, TypeError, AttributeError) as exc:
-        item = Listing(path, name, error=printable(getattr(exc, "problem", str(exc))))
+        return ["", 0, "", "", printable(getattr(exc, "problem", str(exc)))]
     return [item.campaign, item.week, item.updated, item.summary, item.error]
 
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from game.engine import lessons as L
 from game.engine.kinds import CONNECTED, KNOWN, OPEN, UNKNOWN
 from game.engine.rules.derived import campaign_fields, true_fit
 from game.engine.rules.doors import door_for
 from game.engine.state import ContactState, Fixed, LedgerEntry, OpportunityState, State
 from game.engine.world import World
-
-Copied = TypeVar("Copied", ContactState, OpportunityState)
 
 
 def new_game(world: World, campaign: str, seed: int) -> State:
@@ -24,7 +20,10 @@ def new_game(world: World, campaign: str, seed: int) -> State:
     # everyone starts as a copy of one blank state, and every role too: a copy is made field
     # by field, a third of the time of making a record from its arguments (game.engine.records)
     blank = ContactState("")
-    contacts = {pid: _named(blank.copy(), pid) for pid in sorted(people)}
+    contacts = {}
+    for pid in sorted(people):
+        contacts[pid] = c = blank.copy()
+        c.id = pid
     for start in camp.contacts:
         c = contacts[start.id]
         c.stage = CONNECTED
@@ -42,6 +41,10 @@ def new_game(world: World, campaign: str, seed: int) -> State:
             contacts[pid].stage = KNOWN
     opp_ids = camp.opportunities or tuple(world.opportunities)
     unseen = OpportunityState("")
+    opportunities = {}
+    for oid in sorted(opp_ids):
+        opportunities[oid] = o = unseen.copy()
+        o.id = oid
     return State(
         world=world,
         campaign=campaign,
@@ -53,14 +56,9 @@ def new_game(world: World, campaign: str, seed: int) -> State:
         reputation=camp.reputation,
         knowledge={f: 0 for f in campaign_fields(world, campaign)} | dict(camp.knowledge),
         contacts=contacts,
-        opportunities={oid: _named(unseen.copy(), oid) for oid in sorted(opp_ids)},
+        opportunities=opportunities,
         commitments={},
         tokens={},
         fixed=Fixed({oid: true_fit(world, campaign, oid) for oid in sorted(opp_ids)},
                     frozenset(world.opportunities[oid].hiring_contact for oid in opp_ids)),
     )
-
-
-def _named(blank: Copied, id_: str) -> Copied:
-    blank.id = id_
-    return blank

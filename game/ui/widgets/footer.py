@@ -3,10 +3,10 @@
 It shows what Textual's Footer shows (each key the screen's bindings show, the first of any
 that share an action, the command palette's key at the right end, keys that are off dimmed,
 the key under the pointer highlighted, a click on a key as good as pressing it), drawn as one
-widget: with its screen's first frame
-rather than a frame after it, and without a widget per key to build, style and lay out on
-every screen (Textual's footer came to a tenth of the board's launch). It is drawn again
-only when the keys it would show change, not on every change of focus.
+widget: with its screen's first frame rather than a frame after it, and without a widget per
+key to build, style and lay out on every screen (Textual's footer came to a tenth of the
+board's launch). It is drawn again only when the keys it would show change, not on every
+change of focus.
 """
 
 from __future__ import annotations
@@ -81,9 +81,11 @@ class GameFooter(Widget, can_focus=False):
         return tuple(keys), palette
 
     def _bindings_changed(self, screen: Screen) -> None:
-        if screen is self.screen and self.is_attached and self._keys(screen) != self._shown:
-            self._shown = None
-            self.refresh()
+        if screen is self.screen and self.is_attached:
+            keys = self._keys(screen)
+            if keys != self._shown:
+                self._shown = keys
+                self.refresh()
 
     def render(self) -> Text:
         if self._shown is None:
