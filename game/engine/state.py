@@ -423,6 +423,8 @@ def canonical(value: Any) -> Any:
     Its repr is the same in any process, so it can be hashed: states for their snapshot
     hash, worlds for a pack's digest.
     """
+    if type(value) in _PLAIN:  # most of a state: asked first, it skips the checks below
+        return value
     if isinstance(value, Enum):
         return value.value
     if isinstance(value, Mapping):
@@ -437,6 +439,8 @@ def canonical(value: Any) -> Any:
 
 
 _SKIP = frozenset({"world", "history", "sight", "fixed"})
+# exactly these types (not their subclasses: an enum may be a str) are their own canonical form
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def state_hash(state: State) -> str:

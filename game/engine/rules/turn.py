@@ -34,6 +34,11 @@ from game.engine.state import (
     State,
 )
 
+# An Effect or a ledger line is a named tuple, whose own constructor is a Python function
+# that only passes its arguments on to this one: made with it directly, a move's dozens of
+# effects and lines skip a call each (every field is given, so no default is missed)
+_made = tuple.__new__
+
 # A visible change this large (or any door change) unlocks its lesson card.
 LESSON_UNLOCK_DELTA = 4
 
@@ -144,10 +149,11 @@ class Turn:
              visible: bool = True, before: int | str | None = None, after: int | str | None = None,
              meter: str = "") -> None:
         s = self.s
-        self.effects.append(Effect(s.week, target, kind, delta, cause, lesson, visible, before, after, meter))
+        self.effects.append(_made(Effect, (s.week, target, kind, delta, cause, lesson, visible, before, after, meter)))
         if visible and lesson not in s.lessons and (abs(delta) >= LESSON_UNLOCK_DELTA or kind in _UNLOCKING):
             s.lessons = s.lessons | {lesson}
-            self.effects.append(Effect(s.week, lesson, EffectKind.LESSON, 0, "A new card in your codex.", lesson))
+            self.effects.append(_made(Effect, (s.week, lesson, EffectKind.LESSON, 0, "A new card in your codex.", lesson,
+                                               True, None, None, "")))
 
     def note(self, target: str, kind: EffectKind, cause: str, lesson: str, visible: bool = True) -> None:
         """An event with no number attached (a message, an introduction, a slipped promise)."""
@@ -190,7 +196,7 @@ class Turn:
             elif meter == FAMILIARITY:
                 c.familiarity_gain_week += applied
         vis = c.stage != UNKNOWN if visible is None else visible  # as `seen`: hidden from a stranger
-        c.ledger = c.ledger + (LedgerEntry(self.s.week, meter, applied, cause, lesson, vis),)
+        c.ledger = c.ledger + (_made(LedgerEntry, (self.s.week, meter, applied, cause, lesson, vis)),)
         self.emit(cid, _CONTACT_METER, applied, cause, lesson, vis, before, after, meter)
         return applied
 
@@ -219,7 +225,7 @@ class Turn:
         return applied
 
     def _player_line(self, meter: str, applied: int, cause: str, lesson: str) -> None:
-        self.s.player_ledger = self.s.player_ledger + (LedgerEntry(self.s.week, meter, applied, cause, lesson, True),)
+        self.s.player_ledger = self.s.player_ledger + (_made(LedgerEntry, (self.s.week, meter, applied, cause, lesson, True)),)
 
     def set_door(self, cid: str, new: Door, lesson: str) -> None:
         """Move a door; a moved door is always an Effect."""
