@@ -152,8 +152,8 @@ class Turn:
         self.effects.append(_made(Effect, (s.week, target, kind, delta, cause, lesson, visible, before, after, meter)))
         if visible and lesson not in s.lessons and (abs(delta) >= LESSON_UNLOCK_DELTA or kind in _UNLOCKING):
             s.lessons = s.lessons | {lesson}
-            self.effects.append(_made(Effect, (s.week, lesson, EffectKind.LESSON, 0, "A new card in your codex.", lesson,
-                                               True, None, None, "")))
+            # rare (once a card): the named tuple's own constructor, which knows its defaults
+            self.effects.append(Effect(s.week, lesson, EffectKind.LESSON, 0, "A new card in your codex.", lesson))
 
     def note(self, target: str, kind: EffectKind, cause: str, lesson: str, visible: bool = True) -> None:
         """An event with no number attached (a message, an introduction, a slipped promise)."""
