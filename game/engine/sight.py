@@ -72,17 +72,9 @@ def connected(state: State) -> tuple[str, ...]:
 
 def owed(state: State, cid: str) -> list[Commitment]:
     """`state.outstanding_commitments(cid)`: the promises this person has not yet kept."""
-    if not state.commitments:
-        return []
-    seen = state.sight or _new(state)
-    if seen.owed is None:
-        by: dict[str, list[Commitment]] = {}
-        for kid in sorted(state.commitments):
-            m = state.commitments[kid]
-            if m.outstanding:
-                by.setdefault(m.by, []).append(m)
-        seen.owed = by
-    return seen.owed.get(cid, [])
+    if state.sight is None:
+        _new(state)
+    return state.outstanding_commitments(cid)  # kept in the sight, now there is one
 
 
 def hiring(state: State) -> frozenset[str]:

@@ -300,6 +300,16 @@ def _commitment_id(m: Commitment) -> str:
     return m.id
 
 
+def owed_by(commitments: dict[str, Commitment]) -> dict[str, list[Commitment]]:
+    """Everyone's outstanding promises, by who made them, each in id order."""
+    by: dict[str, list[Commitment]] = {}
+    for kid in sorted(commitments):
+        m = commitments[kid]
+        if m.outstanding:
+            by.setdefault(m.by, []).append(m)
+    return by
+
+
 class Prompt(NamedTuple):
     """A question that must be answered before anything else happens."""
 
@@ -395,9 +405,20 @@ class State:
         return self.contacts[cid]
 
     def outstanding_commitments(self, by: str) -> list[Commitment]:
-        """The promises this person has not yet kept, in id order (commitments are keyed by their id)."""
+        """The promises this person has not yet kept, in id order (commitments are keyed by their id).
+
+        A finished state that has a sight (game.engine.sight) keeps everyone's there, worked
+        out the first time anyone asks, since the legality of every ask and promise action
+        toward every person asks it again: the list is then shared, to be read, not changed.
+        """
         if not self.commitments:
             return []
+        seen = self.sight
+        if seen is not None:
+            table = seen.owed
+            if table is None:
+                table = seen.owed = owed_by(self.commitments)
+            return table.get(by, [])
         owed = [c for c in self.commitments.values() if c.by == by and c.outstanding]
         if len(owed) > 1:
             owed.sort(key=_commitment_id)

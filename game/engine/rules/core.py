@@ -151,7 +151,21 @@ def menu(state: State, subject: str | None) -> list[Action]:
 def _expanded(rule: ActionRule, actions: list[Action]) -> list[Action]:
     if not rule.choices:
         return actions
-    return [_choosing(a, ch) for a in actions for ch in rule.choices]
+    return [chosen for a in actions for chosen in _with_choices(rule, a)]
+
+
+_CHOSEN: dict[Action, tuple[Action, ...]] = {}
+
+
+def _with_choices(rule: ActionRule, action: Action) -> tuple[Action, ...]:
+    """The action listed without its choice, with each of its rule's choices made: values, made
+    once for each action (a meeting with each person is judged and listed at every state)."""
+    found = _CHOSEN.get(action)
+    if found is None:
+        if len(_CHOSEN) >= 4096:  # many worlds in one process: keep the table small
+            _CHOSEN.clear()
+        found = _CHOSEN[action] = tuple([_choosing(action, ch) for ch in rule.choices])
+    return found
 
 
 def _choosing(action: Action, choice: str) -> Action:
@@ -178,8 +192,9 @@ def legal_actions(state: State) -> list[Action]:
                 if a.choice is None and rule.choices:
                     # listed without its choice (a meeting, whose approach is picked in the
                     # conversation): its choices are equally possible, as `preview` says
-                    if rule.check(state, _choosing(a, rule.choices[0])) is None:
-                        out.extend(_expanded(rule, [a]))
+                    chosen = _with_choices(rule, a)
+                    if rule.check(state, chosen[0]) is None:
+                        out.extend(chosen)
                 elif rule.check(state, a) is None:
                     out.append(a)
 
@@ -187,11 +202,15 @@ def legal_actions(state: State) -> list[Action]:
         # the person is known and not closed, and each rule lists them only where they are
         # reachable for it: what is left to judge is the rule's own test
         first = state.world.people[cid].first_name
+        owes = bool(state.commitments) and bool(state.outstanding_commitments(cid))
         for rule in rules:
+            if owes and not rule.while_owed:
+                continue  # its `judge` refuses every entry while a promise is outstanding
             for a in rule.entries(state, cid):
                 if a.choice is None and rule.choices:
-                    if rule.judge(state, _choosing(a, rule.choices[0]), first) is None:
-                        out.extend(_expanded(rule, [a]))
+                    chosen = _with_choices(rule, a)
+                    if rule.judge(state, chosen[0], first) is None:
+                        out.extend(chosen)
                 elif rule.judge(state, a, first) is None:
                     out.append(a)
 

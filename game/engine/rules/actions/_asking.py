@@ -39,6 +39,7 @@ class AskRule(ContactRule):
     """An ask for a favour: granted between people who know each other, pressing otherwise."""
 
     asking: ClassVar[str]  # what pressing them sounds like: "you asked Mark {asking} before..."
+    while_owed = False  # one favour at a time (see `judge`)
 
     def judge(self, state: State, action: Action, first: str) -> str | None:
         reason = self.check_person(state, action, first)

@@ -37,8 +37,19 @@ class AskIntro(AskRule):
         return f"Ask {world.people[action.cid].first_name} to introduce you to {world.people[action.tid].name}"
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
-        return [Action("ask_intro", contact=cid, target=tid) for tid, _ in state.world.people[cid].ties
-                if tid in state.contacts and state.contacts[tid].stage == KNOWN]
+        contacts, made = state.contacts, self._made
+        out = []
+        for tid, _ in state.world.people[cid].ties:
+            if tid in contacts and contacts[tid].stage == KNOWN:
+                action = made.get((cid, tid))
+                if action is None:  # a value, made once for each pair (see ContactRule.toward)
+                    action = made[cid, tid] = Action("ask_intro", contact=cid, target=tid)
+                out.append(action)
+        return out
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[tuple[str, str], Action] = {}
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
         w, tid = state.world, action.tid

@@ -38,8 +38,19 @@ class AskReferral(AskRule):
         return f"Ask {world.people[action.cid].first_name} to put in a word: {role_words(world, action.oid)}"
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
-        return [Action("ask_referral", contact=cid, opportunity=oid) for oid, o in state.opportunities.items()
-                if o.stage in _IN_PLAY and state.world.opportunities[oid].hiring_contact != cid]
+        roles, made = state.world.opportunities, self._made
+        out = []
+        for oid, o in state.opportunities.items():
+            if o.stage in _IN_PLAY and roles[oid].hiring_contact != cid:
+                action = made.get((cid, oid))
+                if action is None:  # a value, made once for each pair (see ContactRule.toward)
+                    action = made[cid, oid] = Action("ask_referral", contact=cid, opportunity=oid)
+                out.append(action)
+        return out
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._made: dict[tuple[str, str], Action] = {}
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
         w, cid, oid = state.world, action.cid, action.opportunity

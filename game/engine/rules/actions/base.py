@@ -105,6 +105,9 @@ class ContactRule(ActionRule):
 
     scope: ClassVar[Scope] = Scope.CONTACT
     needs_connection: ClassVar[bool] = True
+    # False for an ask: none of its entries can be taken while the person owes you a promise
+    # (its `judge` says so), and `legal_actions` skips them all at once
+    while_owed: ClassVar[bool] = True
 
     def check(self, state: State, action: Action) -> str | None:
         cid = action.cid
@@ -134,14 +137,25 @@ class ContactRule(ActionRule):
         return ()
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
-        return (Action(self.name, contact=cid),)
+        return self.toward(cid)
+
+    def toward(self, cid: str) -> tuple[Action]:
+        """(this action toward the person,): an action is a value, made once for each person
+        and listed by every state that lists it."""
+        made = self._toward.get(cid)
+        if made is None:
+            made = self._toward[cid] = (Action(self.name, contact=cid),)
+        return made
+
+    def __init__(self) -> None:
+        self._toward: dict[str, tuple[Action]] = {}
 
 
 class PromiseRule(ContactRule):
     """An action about a promise someone made you: possible only while one is outstanding."""
 
     def entries_for(self, state: State, cid: str) -> Iterable[Action]:
-        return (Action(self.name, contact=cid),) if state.outstanding_commitments(cid) else ()
+        return self.toward(cid) if state.outstanding_commitments(cid) else ()
 
     def check_person(self, state: State, action: Action, first: str) -> str | None:
         if not state.outstanding_commitments(action.cid):
