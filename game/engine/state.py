@@ -329,6 +329,9 @@ class HistoryNode(NamedTuple):
     week: int
     effects: tuple[Effect, ...]
     outcome: Outcome = Outcome.DONE  # how the action turned out (see actions.OUTCOMES)
+    # the pack's scripted events fired so far, this move's included (rules.events): a
+    # once-only event asks it every week, and the history it sums up grows all game
+    fired: frozenset[str] = frozenset()
 
 
 class Fixed(NamedTuple):

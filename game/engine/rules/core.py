@@ -241,6 +241,6 @@ def apply(state: State, action: Action) -> tuple[State, list[Effect]]:
     rule.perform(turn, action)
     turn.s.steps += 1
     effects = tuple(turn.effects)
-    turn.s.history = HistoryNode(state.history, action, state.week, effects, turn.outcome)
+    turn.s.history = HistoryNode(state.history, action, state.week, effects, turn.outcome, turn.fired)
     turn.s.sight = carried(state, turn.s, turn.touched)
     return turn.s, list(effects)

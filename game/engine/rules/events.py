@@ -17,16 +17,6 @@ from game.engine.rules.turn import Turn
 from game.engine.world import EventDef, EventEffect
 
 
-def fired_events(turn: Turn) -> set[str]:
-    """Ids of scripted events that have fired so far (read back from the history)."""
-    fired = {str(e.after) for e in turn.effects if e.kind == EffectKind.EVENT}
-    node = turn.s.history
-    while node is not None:
-        fired.update(str(e.after) for e in node.effects if e.kind == EffectKind.EVENT)
-        node = node.prev
-    return fired
-
-
 def _due(turn: Turn, ev: EventDef) -> bool:
     s = turn.s
     if ev.campaigns and s.campaign not in ev.campaigns:
@@ -37,17 +27,14 @@ def _due(turn: Turn, ev: EventDef) -> bool:
 
 
 def scripted_events(turn: Turn) -> None:
-    fired: set[str] | None = None
     for ev in turn.w.events:
         if not _due(turn, ev):
             continue
-        if ev.once:
-            if fired is None:
-                fired = fired_events(turn)
-            if ev.id in fired:
-                continue
+        if ev.once and ev.id in turn.fired:
+            continue
         if not turn.chance(ev.chance, "event", ev.id):
             continue
+        turn.fired = turn.fired | {ev.id}
         turn.emit("player", EffectKind.EVENT, 0, ev.text, ev.lesson, True, None, ev.id)
         for fx in ev.effects:
             _event_effect(turn, ev, fx)

@@ -54,7 +54,7 @@ _UNLOCKING = frozenset({
 class Turn:
     """One action being applied: a copy of the state and the effects so far."""
 
-    __slots__ = ("s", "w", "t", "effects", "outcome", "_contacts", "_opps", "_promises", "_knowledge", "_tokens")
+    __slots__ = ("s", "w", "t", "effects", "outcome", "_contacts", "_opps", "_promises", "_knowledge", "_tokens", "fired")
 
     def __init__(self, state: State) -> None:
         self.s = state.copy()
@@ -67,6 +67,8 @@ class Turn:
         self._promises: set[str] | None = None
         self._knowledge = False
         self._tokens = False
+        # the scripted events fired so far, the history's and this move's (rules.events)
+        self.fired: frozenset[str] = state.history.fired if state.history is not None else frozenset()
 
     # copy on write ---------------------------------------------------------------------
     @property
