@@ -10,7 +10,7 @@ from typing import cast
 
 from game.engine.answers import carried
 from game.engine.intent import PARAMS, Action, Impossible
-from game.engine.kinds import CLOSED, HIDDEN, UNKNOWN, PromptKind
+from game.engine.kinds import CLOSED, CONNECTED, HIDDEN, UNKNOWN, PromptKind
 from game.engine.rules.actions import RULES, Preview, Scope, by_scope
 from game.engine.rules.actions.base import ActionRule, ContactRule
 from game.engine.rules.turn import Turn
@@ -24,6 +24,10 @@ _WEEK = by_scope(Scope.WEEK)
 _BY_SCOPE = {Scope.SELF: _SELF, Scope.CONTACT: _CONTACT, Scope.OPPORTUNITY: _OPPORTUNITY, Scope.WEEK: _WEEK}
 if not all(isinstance(rule, ContactRule) for rule in _CONTACT):
     raise TypeError("every action toward one person is a ContactRule (legal_actions asks its `judge`)")
+if any(rule.needs_connection and type(rule).entries is not ContactRule.entries
+       for rule in cast(tuple[ContactRule, ...], _CONTACT)):
+    # legal_actions lists such a rule's entries_for the people in touch, and nothing for the rest
+    raise TypeError("an action that needs a connection lists its entries through `entries_for`")
 _NO_QUESTION = {
     PromptKind.OFFER: "Nobody has offered you anything just now.",
     PromptKind.INTEREST: "Nobody has asked about your interest just now.",
@@ -198,15 +202,18 @@ def legal_actions(state: State) -> list[Action]:
                 elif rule.check(state, a) is None:
                     out.append(a)
 
-    def able_toward(rules: tuple[ContactRule, ...], cid: str) -> None:
+    def able_toward(rules: tuple[ContactRule, ...], cid: str, in_touch: bool) -> None:
         # the person is known and not closed, and each rule lists them only where they are
-        # reachable for it: what is left to judge is the rule's own test
+        # reachable for it: what is left to judge is the rule's own test. A rule that needs a
+        # connection lists nothing for someone not in touch (ContactRule.entries), so those
+        # are passed only the others, and for someone in touch its entries are its entries_for
         first = state.world.people[cid].first_name
         owes = bool(state.commitments) and bool(state.outstanding_commitments(cid))
         for rule in rules:
             if owes and not rule.while_owed:
                 continue  # its `judge` refuses every entry while a promise is outstanding
-            for a in rule.entries(state, cid):
+            listed = rule.entries_for(state, cid) if in_touch and rule.needs_connection else rule.entries(state, cid)
+            for a in listed:
                 if a.choice is None and rule.choices:
                     chosen = _with_choices(rule, a)
                     if rule.judge(state, chosen[0], first) is None:
@@ -217,9 +224,13 @@ def legal_actions(state: State) -> list[Action]:
     affordable = costs(state.world.tuning).within(state.hours_left)
     able(affordable[Scope.SELF], None)
     contact_rules = cast(tuple[ContactRule, ...], affordable[Scope.CONTACT])
+    unconnected_rules = tuple([rule for rule in contact_rules if not rule.needs_connection])
     for cid, c in state.contacts.items():
-        if c.stage != UNKNOWN and c.door != CLOSED:
-            able_toward(contact_rules, cid)
+        if c.stage == CONNECTED:
+            if c.door != CLOSED:
+                able_toward(contact_rules, cid, True)
+        elif c.stage != UNKNOWN and c.door != CLOSED:
+            able_toward(unconnected_rules, cid, False)
     role_rules = affordable[Scope.OPPORTUNITY]
     for oid, o in state.opportunities.items():
         if o.stage != HIDDEN:
