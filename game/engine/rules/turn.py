@@ -236,11 +236,14 @@ class Turn:
             self.c(cid).door = new
             self.emit(cid, EffectKind.DOOR, 0, door_words(self.name(cid), old, new), lesson, self.seen(cid), old, new)
 
-    def update_door(self, cid: str, lesson: str) -> None:
-        """Move the door if the meters call for it."""
+    def update_door(self, cid: str, lesson: str, owes: bool | None = None) -> None:
+        """Move the door if the meters call for it. `owes`, if given, is whether they owe the
+        player a promise (`derived.outstanding`), for a caller that has worked it out for everyone."""
         s = self.s
         c = s.contacts[cid]
-        new = door_for(self.t, c, c.door, bool(s.commitments) and outstanding(s, cid))
+        if owes is None:
+            owes = bool(s.commitments) and outstanding(s, cid)
+        new = door_for(self.t, c, c.door, owes)
         if new != c.door:
             self.set_door(cid, new, lesson)
 

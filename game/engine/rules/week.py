@@ -34,7 +34,6 @@ from game.engine.kinds import (
     Outcome,
     PlayerMeter,
 )
-from game.engine.rules.derived import outstanding
 from game.engine.rules.events import scripted_events
 from game.engine.rules.hiring import decision_words, hire_chance, hire_reasons
 from game.engine.rules.people import advocate_acts, fulfil, guide_acts
@@ -111,12 +110,16 @@ def people(turn: Turn) -> None:
     the loop) before fading contact (relationship before leverage) before relief.
     """
     s, t, week = turn.s, turn.t, turn.s.week
+    # who owes the player a promise (`derived.outstanding`), worked out once for everyone:
+    # nothing here changes a promise
+    owing = {m.by for m in s.commitments.values() if m.outstanding}
     for cid in s.contacts:
         c = s.contacts[cid]
         if c.stage == UNKNOWN or c.door == CLOSED:
             continue
+        owes = cid in owing
         why = []
-        if c.embarrassment > 0 and c.last_contact_week < week and not outstanding(s, cid):
+        if c.embarrassment > 0 and c.last_contact_week < week and not owes:
             turn.meter(cid, EMBARRASSMENT, -t.embarrassment_decay,
                        f"left alone with nothing outstanding, {turn.name(cid)} relaxes", L.CAUSED_COMMITMENT)
             why.append(L.CAUSED_COMMITMENT)
@@ -130,7 +133,7 @@ def people(turn: Turn) -> None:
             turn.meter(cid, FAMILIARITY, -t.familiarity_fade, f"you haven't been in touch with {turn.name(cid)} for a while",
                        L.RELATIONSHIP_BEFORE_LEVERAGE)
             why.append(L.RELATIONSHIP_BEFORE_LEVERAGE)
-        turn.update_door(cid, min(why, key=_DOOR_LESSONS.index) if why else L.CAUSED_COMMITMENT)
+        turn.update_door(cid, min(why, key=_DOOR_LESSONS.index) if why else L.CAUSED_COMMITMENT, owes)
 
 
 def helpers(turn: Turn) -> None:
