@@ -8,8 +8,10 @@ the cards, and a notification for a door that shuts, an advocate acting, a new c
 from __future__ import annotations
 
 import gc
+import threading
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -47,6 +49,23 @@ def _warm_imports() -> None:
     # with the engine when the title is up
     import game.saves.files  # noqa: F401
     import game.ui.screens.board  # noqa: F401
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """What tells that a file changed: its modification time and size (None: it can't be read)."""
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return found.st_mtime_ns, found.st_size
+
+
+class _ReadAhead(NamedTuple):
+    """A save read and verified ahead of Continue, and its file's stamp from before it was read."""
+
+    path: Path
+    stamp: tuple[int, int]
+    loaded: Any  # game.saves.files.LoadedSave
 
 
 class WarmIntroApp(App):
@@ -98,6 +117,9 @@ class WarmIntroApp(App):
         self._quit_unsaved = False  # the player chose to quit without saving
         self._journal_book = None
         self._warming = None  # the timer making the journal's lines while the player reads
+        self._worlds_lock = threading.Lock()  # the packs may be loaded by the warm-up's thread
+        self._read_ahead: _ReadAhead | None = None  # the save Continue would carry on, read while the title is up
+        self._reading_ahead = threading.Lock()  # held while that save is read: Continue waits for it then
 
     # --- start ------------------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -139,12 +161,56 @@ class WarmIntroApp(App):
         self.warm_journal()
         # a moment after the first frame is up (and the footer's keys after it), the other
         # screens' styles are read, and the saves module and the board load on a worker
-        # thread, so neither the first frame nor Continue nor the first end of week waits
+        # thread with what the next key needs (see _warm_in_background), so neither the first
+        # frame nor Continue nor the first conversation or end of week waits
         self.set_timer(0.3, self._warm_up)
 
     def _warm_up(self) -> None:
         self.read_later_styles()
-        self.run_worker(_warm_imports, thread=True, group="warm-up")
+        self.run_worker(self._warm_in_background, thread=True, group="warm-up")
+
+    def _warm_in_background(self) -> None:
+        """On a worker thread while the player reads the first frame: what the next key needs.
+        On the board, the lines people speak (a cached pack keeps them as text until the first
+        conversation or week's end asks); on the title, the save Continue would carry on."""
+        _warm_imports()
+        session = self.session
+        if session is None:
+            self.read_continue_ahead()
+        else:
+            len(session.state.world.dialogue)
+
+    def read_continue_ahead(self) -> None:
+        """Read and verify the save Continue would carry on (the newest that loads), so that
+        Continue only has to show it. A save that won't load is left for Continue to report."""
+        from game.saves.files import SaveError, list_saves
+        from game.saves.paths import saves_dir
+
+        with self._reading_ahead:
+            if self.session is not None or self._read_ahead is not None:
+                return
+            for item in list_saves(saves_dir()):
+                if item.error:
+                    continue
+                stamp = _stamp(item.path)
+                try:
+                    loaded = self._read_save(item.path)
+                except SaveError:
+                    continue  # as Continue does, once it has said why
+                except Exception:  # noqa: BLE001 - not to be reported from here: Continue meets it again
+                    return
+                if stamp is not None:
+                    self._read_ahead = _ReadAhead(item.path, stamp, loaded)
+                    len(loaded.state.world.dialogue)  # as on the board (see _warm_in_background)
+                return
+
+    def _take_read_ahead(self, path: Path):
+        """The save at `path` as `read_continue_ahead` read it, if the file has not changed since."""
+        with self._reading_ahead:  # a save being read now is this same work: wait for it
+            ready, self._read_ahead = self._read_ahead, None
+        if ready is None or ready.path != path or _stamp(path) != ready.stamp:
+            return None
+        return ready.loaded
 
     def read_later_styles(self) -> None:
         """Read and parse the styles of the screens the first frame does not show (LATER_CSS_PATH),
@@ -194,17 +260,20 @@ class WarmIntroApp(App):
 
     def worlds(self) -> list:
         """The core pack, plus the --pack one if given. Loaded on first use, not at startup."""
-        if self._worlds is None:
-            from game.packs.loader import load_core, load_pack
+        with self._worlds_lock:
+            if self._worlds is None:
+                from game.packs.loader import load_core, load_pack
 
-            self._worlds = [load_core()]
-            if self._pack:
-                self._worlds.append(load_pack(self._pack))
+                worlds = [load_core()]
+                if self._pack:
+                    worlds.append(load_pack(self._pack))
+                self._worlds = worlds
         return self._worlds
 
     def _begin(self, world, campaign: str | None, seed: int | None, ironman: bool) -> None:
         from game.ui.session import new_session
 
+        self._read_ahead = None  # a new game: the save read for Continue is not needed
         self.session = new_session(world, campaign, seed, ironman=ironman)
         self.sub_title = f"{self.session.title} · seed {self.session.seed}" + (" · ironman" if ironman else "")
 
@@ -242,13 +311,14 @@ class WarmIntroApp(App):
     def _carry_on(self, path: Path, loaded=None) -> bool:
         """Make the session of a save (loading and verifying it unless `loaded` already is).
         False, with what went wrong in `_load_failed`, if it won't load."""
-        from game.saves.files import SaveError, load_save, pack_of, read_toml
+        from game.saves.files import SaveError
         from game.ui.session import Session
 
         if loaded is None:
+            loaded = self._take_read_ahead(path)
+        if loaded is None:
             try:
-                table = read_toml(path)
-                loaded = load_save(path, self.world_for_save(pack_of(table)), table)
+                loaded = self._read_save(path)
             except SaveError as exc:
                 self._load_failed = (f"Can't load {path.stem}", f"{exc.problem} {exc.advice}".strip())
                 return False
@@ -257,6 +327,13 @@ class WarmIntroApp(App):
         self.sub_title = f"{self.session.title} · {loaded.save.name}" + (" · ironman" if self.session.ironman else "")
         self._loaded_notes = list(loaded.notes)
         return True
+
+    def _read_save(self, path: Path):
+        """The save at `path`, read and verified against the pack it names. Raises SaveError."""
+        from game.saves.files import load_save, pack_of, read_toml
+
+        table = read_toml(path)
+        return load_save(path, self.world_for_save(pack_of(table)), table)
 
     def _tell_loaded(self) -> None:
         for note in self._loaded_notes:

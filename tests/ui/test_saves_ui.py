@@ -58,6 +58,53 @@ async def test_quitting_saves_and_continue_carries_on(world, saves_folder):
         assert state_hash(again.session.state) == before
 
 
+async def test_continue_shows_the_save_read_while_the_title_was_up(world, saves_folder, monkeypatch):
+    state, _ = apply(new_game(world, "second-act", 5), Action("reflect"))
+    save_game(saves_folder, state, "tuesday")
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.5)  # the warm-up starts a moment after the first frame
+        await app.workers.wait_for_complete()
+
+        def read_again(*args, **kwargs):
+            raise AssertionError("Continue read the save again")
+
+        monkeypatch.setattr("game.saves.files.load_save", read_again)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert state_hash(app.session.state) == state_hash(state)
+
+
+async def test_a_save_changed_after_it_was_read_ahead_is_read_again(world, saves_folder):
+    first, _ = apply(new_game(world, "second-act", 5), Action("reflect"))
+    save_game(saves_folder, first, "tuesday")
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.read_continue_ahead()
+        later, _ = apply(first, Action("reflect"))
+        save_game(saves_folder, later, "tuesday")  # the player's other terminal saved meanwhile
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert state_hash(app.session.state) == state_hash(later)
+
+
+async def test_a_save_that_wont_load_is_still_reported_by_continue(world, saves_folder):
+    good, _ = apply(new_game(world, "second-act", 5), Action("reflect"))
+    save_game(saves_folder, good, "a-older")
+    broken = save_game(saves_folder, good, "b-newer")  # saved in the same second: listed first by its name
+    broken.write_text(broken.read_text().replace("reflect", "levitate"))
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.read_continue_ahead()  # skips the broken one, as Continue will
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, BoardScreen)
+        assert state_hash(app.session.state) == state_hash(good)
+        assert "Can't load b-newer" in notifications(app)
+
+
 async def test_the_load_screen_lists_good_broken_and_future_saves(world, saves_folder):
     state = new_game(world, "second-act", 5)
     state, _ = apply(state, Action("reflect"))
