@@ -38,7 +38,7 @@ from game.engine.rules.events import scripted_events
 from game.engine.rules.hiring import decision_words, hire_chance, hire_reasons
 from game.engine.rules.people import advocate_acts, fulfil, guide_acts
 from game.engine.rules.turn import Turn
-from game.engine.state import SLIPPED, Commitment, PromiseStatus
+from game.engine.state import SLIPPED, Commitment, PromiseStatus, owed_by
 
 
 def end_week(turn: Turn) -> None:
@@ -112,7 +112,7 @@ def people(turn: Turn) -> None:
     s, t, week = turn.s, turn.t, turn.s.week
     # who owes the player a promise (`derived.outstanding`), worked out once for everyone:
     # nothing here changes a promise
-    owing = {m.by for m in s.commitments.values() if m.outstanding}
+    owing = owed_by(s.commitments)
     for cid in s.contacts:
         c = s.contacts[cid]
         if c.stage == UNKNOWN or c.door == CLOSED:
