@@ -344,7 +344,9 @@ class WarmIntroApp(App):
         """Save the game to its slot. A failed save is reported; the game goes on.
 
         In the background (after a week ends) the write happens on a worker thread so the
-        board answers at once; the state saved is the one of this moment.
+        board answers at once; the state saved is the one of this moment. The thread starts
+        once the next frame is up: writing a late game takes some milliseconds of the
+        processor, which that frame (the week's summary, say) would otherwise share.
         """
         session = self.session
         if session is None:
@@ -361,7 +363,7 @@ class WarmIntroApp(App):
                 self.call_from_thread(self._tell_branch, saved)
 
         if background:
-            self.run_worker(save, thread=True, group="autosave", exit_on_error=False)
+            self.call_after_refresh(self.run_worker, save, thread=True, group="autosave", exit_on_error=False)
             return
         try:
             saved = session.save(state=state)
