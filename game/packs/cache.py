@@ -102,6 +102,16 @@ def _add_pack(h: Any, name: str, folder: Path, stamps: Stamps) -> str:
     return own
 
 
+def file_stamp(path: Path) -> list[Any] | None:
+    """What shows that a file changed: [name, size, modification time, file id] (None when it
+    can't be read). A file replaced whole (written beside and renamed) has a new file id."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return [path.name, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev]
+
+
 class Stamps:
     """What files were worked out to (their bytes' digest, a save's listing) when they last
     had these stamps (size, modification time, file id), kept beside the cache so that an
@@ -137,13 +147,9 @@ class Stamps:
         stamps: list[Any] = []
         fresh = False  # a file changed too lately to vouch for: worked out afresh, its stamps not kept
         for path in files:
-            try:
-                info = os.stat(path)
-            except OSError:
-                stamps.append(None)
-                continue
-            stamps.append([path.name, info.st_size, info.st_mtime_ns, info.st_ino, info.st_dev])
-            fresh = fresh or now - info.st_mtime_ns < STAMP_SLACK_NS
+            stamp = file_stamp(path)
+            stamps.append(stamp)
+            fresh = fresh or (stamp is not None and now - stamp[2] < STAMP_SLACK_NS)
         entry = self.known.get(place)
         if not fresh and isinstance(entry, list) and len(entry) == 2 and entry[0] == stamps and usable(entry[1]):
             return entry[1]

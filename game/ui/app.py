@@ -11,7 +11,7 @@ import gc
 import threading
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -20,6 +20,9 @@ from textual.theme import Theme
 
 from game.ui.keys import APP_COMMANDS, bindings, palette
 from game.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from game.saves.files import Loaded
 
 # High contrast for projectors and bright rooms: white on black, with loud accents.
 PROJECTION = Theme(
@@ -51,21 +54,13 @@ def _warm_imports() -> None:
     import game.ui.screens.board  # noqa: F401
 
 
-def _stamp(path: Path) -> tuple[int, int] | None:
-    """What tells that a file changed: its modification time and size (None: it can't be read)."""
-    try:
-        found = path.stat()
-    except OSError:
-        return None
-    return found.st_mtime_ns, found.st_size
-
-
 class _ReadAhead(NamedTuple):
-    """A save read and verified ahead of Continue, and its file's stamp from before it was read."""
+    """A save read and verified ahead of Continue, and its file's stamp from before it was read
+    (game.packs.cache.file_stamp: a save is always written whole, so a new one has a new file id)."""
 
     path: Path
-    stamp: tuple[int, int]
-    loaded: Any  # game.saves.files.LoadedSave
+    stamp: list
+    loaded: Loaded
 
 
 class WarmIntroApp(App):
@@ -183,6 +178,7 @@ class WarmIntroApp(App):
     def read_continue_ahead(self) -> None:
         """Read and verify the save Continue would carry on (the newest that loads), so that
         Continue only has to show it. A save that won't load is left for Continue to report."""
+        from game.packs.cache import file_stamp
         from game.saves.files import SaveError, list_saves
         from game.saves.paths import saves_dir
 
@@ -192,7 +188,7 @@ class WarmIntroApp(App):
             for item in list_saves(saves_dir()):
                 if item.error:
                     continue
-                stamp = _stamp(item.path)
+                stamp = file_stamp(item.path)
                 try:
                     loaded = self._read_save(item.path)
                 except SaveError:
@@ -204,11 +200,13 @@ class WarmIntroApp(App):
                     len(loaded.state.world.dialogue)  # as on the board (see _warm_in_background)
                 return
 
-    def _take_read_ahead(self, path: Path):
+    def _take_read_ahead(self, path: Path) -> Loaded | None:
         """The save at `path` as `read_continue_ahead` read it, if the file has not changed since."""
+        from game.packs.cache import file_stamp
+
         with self._reading_ahead:  # a save being read now is this same work: wait for it
             ready, self._read_ahead = self._read_ahead, None
-        if ready is None or ready.path != path or _stamp(path) != ready.stamp:
+        if ready is None or ready.path != path or file_stamp(path) != ready.stamp:
             return None
         return ready.loaded
 
@@ -328,7 +326,7 @@ class WarmIntroApp(App):
         self._loaded_notes = list(loaded.notes)
         return True
 
-    def _read_save(self, path: Path):
+    def _read_save(self, path: Path) -> Loaded:
         """The save at `path`, read and verified against the pack it names. Raises SaveError."""
         from game.saves.files import load_save, pack_of, read_toml
 

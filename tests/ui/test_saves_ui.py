@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from game.engine import Action, apply, new_game
@@ -29,6 +31,13 @@ async def end_week(pilot) -> None:
         await pilot.pause()
 
 
+async def continue_game(pilot) -> None:
+    """Continue, on the title: the board of the saved game opens."""
+    await pilot.press("c")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, BoardScreen)
+
+
 async def test_the_end_of_every_week_saves_the_game(world, saves_folder):
     app = game(world)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -52,9 +61,7 @@ async def test_quitting_saves_and_continue_carries_on(world, saves_folder):
     async with again.run_test(size=(100, 32)) as pilot:
         assert isinstance(again.screen, TitleScreen)
         assert not again.screen.query_one("#menu").get_option("continue").disabled
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(again.screen, BoardScreen)
+        await continue_game(pilot)
         assert state_hash(again.session.state) == before
 
 
@@ -70,9 +77,7 @@ async def test_continue_shows_the_save_read_while_the_title_was_up(world, saves_
             raise AssertionError("Continue read the save again")
 
         monkeypatch.setattr("game.saves.files.load_save", read_again)
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await continue_game(pilot)
         assert state_hash(app.session.state) == state_hash(state)
 
 
@@ -84,10 +89,26 @@ async def test_a_save_changed_after_it_was_read_ahead_is_read_again(world, saves
         app.read_continue_ahead()
         later, _ = apply(first, Action("reflect"))
         save_game(saves_folder, later, "tuesday")  # the player's other terminal saved meanwhile
+        await continue_game(pilot)
+        assert state_hash(app.session.state) == state_hash(later)
+
+
+async def test_a_save_replaced_with_the_same_size_and_time_is_read_again(world, saves_folder):
+    state, _ = apply(new_game(world, "second-act", 5), Action("reflect"))
+    path = save_game(saves_folder, state, "tuesday")
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.read_continue_ahead()
+        before = path.stat()
+        swapped = path.with_name("swap.tmp")  # written whole beside it and renamed, as saves are
+        swapped.write_text(path.read_text().replace("reflect", "reflecx"))
+        os.utime(swapped, ns=(before.st_atime_ns, before.st_mtime_ns))
+        os.replace(swapped, path)
+        assert (path.stat().st_size, path.stat().st_mtime_ns) == (before.st_size, before.st_mtime_ns)
         await pilot.press("c")
         await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
-        assert state_hash(app.session.state) == state_hash(later)
+        assert isinstance(app.screen, TitleScreen)  # the damaged file is reported, not the copy read before
+        assert "Can't load tuesday" in notifications(app)
 
 
 async def test_a_save_that_wont_load_is_still_reported_by_continue(world, saves_folder):
@@ -98,9 +119,7 @@ async def test_a_save_that_wont_load_is_still_reported_by_continue(world, saves_
     app = WarmIntroApp(worlds=[world])
     async with app.run_test(size=(100, 32)) as pilot:
         app.read_continue_ahead()  # skips the broken one, as Continue will
-        await pilot.press("c")
-        await pilot.pause()
-        assert isinstance(app.screen, BoardScreen)
+        await continue_game(pilot)
         assert state_hash(app.session.state) == state_hash(good)
         assert "Can't load b-newer" in notifications(app)
 

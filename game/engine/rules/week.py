@@ -110,7 +110,7 @@ def people(turn: Turn) -> None:
     the loop) before fading contact (relationship before leverage) before relief.
     """
     s, t, week = turn.s, turn.t, turn.s.week
-    # who owes the player a promise (`derived.outstanding`), worked out once for everyone:
+    # who owes the player a promise (as `derived.outstanding` asks of one), worked out once for everyone:
     # nothing here changes a promise
     owing = owed_by(s.commitments)
     for cid in s.contacts:
