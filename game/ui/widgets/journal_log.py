@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from collections.abc import Hashable
+
 from textual.content import Content
 from textual.markup import escape
-from textual.widgets import Static
 
 from game.engine import Effect
 from game.ui.codex import titles
 from game.ui.session import Session
+from game.ui.widgets.journal_view import JournalView
 from game.ui.words import effect_markup
 
 KEEP = 40  # effects kept on the board; the full journal has its own screen
@@ -29,28 +30,28 @@ def journal_lines(session: Session, effects: list[Effect], new_from: int | None 
     return lines
 
 
-class JournalLog(VerticalScroll):
-    """Newest at the bottom; the effects of the last action are marked with a dot."""
+class JournalLog(JournalView):
+    """The board's journal: its newest entries, newest at the bottom; the effects of the last
+    action are marked with a dot. Only the rows in sight are drawn (see JournalView), and an
+    entry already shown keeps its parsed line, its height and its rows."""
 
-    can_focus = True
+    empty = Content.from_markup("[dim]Nothing has happened yet. Pick someone and act.[/]")
 
-    def compose(self):
-        yield Static(id="journal-text")
-
-    def on_mount(self) -> None:
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__([], id=id)
         self._shown: tuple | None = None
-        self._lines: dict[tuple, Content] = {}  # one parsed line per (effect, marked), reused
+        self._parsed: dict[tuple, Content] = {}  # one parsed line per (effect, marked), reused
 
-    def _line(self, session: Session, kind: str, item, marked: bool, names: dict) -> Content:
-        key = (kind, item, marked)
-        line = self._lines.get(key)
+    def _line(self, session: Session, key: tuple, names: dict) -> Content:
+        line = self._parsed.get(key)
         if line is None:
+            kind, item, marked = key
             mark = "[b $accent]●[/] " if marked else "  "
             body = f"[i $text-muted]{escape(item)}[/]" if kind == "said" else effect_markup(session.state, item, names)
-            line = self._lines[key] = Content.from_markup(mark + body)
-            if len(self._lines) > 4 * KEEP:  # the board shows the last few; forget the rest
-                for old in list(self._lines)[: 2 * KEEP]:
-                    del self._lines[old]
+            line = self._parsed[key] = Content.from_markup(mark + body)
+            if len(self._parsed) > 4 * KEEP:  # the board shows the last few; forget the rest
+                for old in list(self._parsed)[: 2 * KEEP]:
+                    del self._parsed[old]
         return line
 
     def show(self, session: Session, keep: int = KEEP) -> None:
@@ -61,17 +62,18 @@ class JournalLog(VerticalScroll):
         if key == self._shown:
             return  # nothing new: leave the widget (and its layout) alone
         self._shown = key
-        text = self.query_one("#journal-text", Static)
-        if not entries:
-            text.update("[dim]Nothing has happened yet. Pick someone and act.[/]")
-            return
         names = titles(session.world)
-        parts: list[Content] = []
+        lines: list[tuple[Hashable, Content]] = []
         week = None
         for step, item_week, kind, item in entries:
             if item_week != week:
                 week = item_week
-                parts.append(Content.from_markup(f"[b $text-muted]── week {week} ──[/]"))
-            parts.append(self._line(session, kind, item, step == last_step, names))
-        text.update(Content("\n").join(parts))
+                heading = ("week", week)
+                line = self._parsed.get(heading)
+                if line is None:
+                    line = self._parsed[heading] = Content.from_markup(f"[b $text-muted]── week {week} ──[/]")
+                lines.append((heading, line))
+            entry = (kind, item, step == last_step)
+            lines.append((entry, self._line(session, entry, names)))
+        self.set_lines(lines)
         self.call_after_refresh(self.scroll_end, animate=False)

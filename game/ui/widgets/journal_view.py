@@ -83,14 +83,33 @@ class JournalBook:
 class JournalView(ScrollView, can_focus=True):
     """Lines of content, scrolled; only the rows in sight are rendered."""
 
+    empty = Content(EMPTY)  # what an empty view says
+
     def __init__(self, lines: list[tuple[Hashable, Content]], heights: dict[tuple[Hashable, int], int] | None = None,
                  *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._lines = lines or [("empty", Content(EMPTY))]
+        self._lines = lines or [("empty", self.empty)]
         self._heights = heights if heights is not None else {}
         self._width = -1
         self._starts: list[int] = []  # the first row of each line
-        self._rows: dict[int, list[Strip]] = {}  # a line's rendered rows, for the width measured
+        self._rows: dict[Hashable, list[Strip]] = {}  # each line's rendered rows (by its key), for the width measured
+        self._width_rendered = -1  # the width of the rows in _rows
+
+    def set_lines(self, lines: list[tuple[Hashable, Content]]) -> None:
+        """Show other lines. A line that was already shown keeps its measured height and its
+        rendered rows (lines are keyed by what they say), so a view that gains a few lines at
+        the end only measures and draws those."""
+        self._lines = lines or [("empty", self.empty)]
+        keys = {key for key, _ in self._lines}
+        self._rows = {key: rows for key, rows in self._rows.items() if key in keys}
+        heights = self._heights
+        if len(heights) > 4 * len(self._lines):  # forget the heights of lines long gone
+            for gone in [k for k in heights if k[0] not in keys]:
+                del heights[gone]
+        self._width = -1  # measured again, from the heights kept, when next drawn or now if laid out
+        if self.scrollable_content_region.width > 0:
+            self._measure()
+        self.refresh()
 
     @property
     def line_count(self) -> int:
@@ -105,7 +124,9 @@ class JournalView(ScrollView, can_focus=True):
         width = max(1, self.scrollable_content_region.width)
         if width == self._width:
             return
-        self._width, self._rows = width, {}
+        if width != self._width_rendered:
+            self._rows, self._width_rendered = {}, width
+        self._width = width
         heights = self._heights
         rows = []
         for key, content in self._lines:
@@ -117,12 +138,12 @@ class JournalView(ScrollView, can_focus=True):
         self.virtual_size = Size(width, self._starts[-1])
 
     def _render(self, index: int) -> list[Strip]:
-        strips = self._rows.get(index)
+        key, content = self._lines[index]
+        strips = self._rows.get(key)
         if strips is None:
-            content = self._lines[index][1]
             strips = Visual.to_strips(self, content, self._width, None, self.visual_style)
             strips = [strip.extend_cell_length(self._width, self.visual_style.rich_style) for strip in strips]
-            self._rows[index] = strips
+            self._rows[key] = strips
         return strips
 
     def on_resize(self) -> None:
