@@ -256,6 +256,32 @@ async def test_ending_a_week_with_most_hours_unused_asks_first(world):
         assert app.session.state.week == 2
 
 
+async def test_the_board_behind_the_week_summary_catches_up_and_is_current_when_it_closes(world, monkeypatch):
+    # the summary's frame doesn't wait for the board it covers: the board is brought up to
+    # date just after, or as it comes back into sight if the summary is closed at once
+    from game.ui.screens import board as board_module
+    from game.ui.widgets.status_bar import StatusBar
+
+    def board_week(board: BoardScreen) -> str:
+        return plain(str(board.query_one(StatusBar).visual)).split("│")[0].strip()
+
+    app = game(world)
+    async with app.run_test(size=(80, 24)) as pilot:
+        board = app.screen
+        assert board_week(board) == "Week 1"
+        await end_week(pilot)
+        assert isinstance(app.screen, WeekSummaryScreen)
+        await wait_for(pilot, lambda: board_week(board) == "Week 2")
+        await pilot.press("enter")
+        assert app.screen is board and board_week(board) == "Week 2"
+        monkeypatch.setattr(board_module, "CATCH_UP_S", 60.0)
+        await end_week(pilot)
+        assert board_week(board) == "Week 2"  # still behind
+        await pilot.press("enter")  # closed before the board caught up
+        await pilot.pause()
+        assert app.screen is board and board_week(board) == "Week 3"
+
+
 async def test_taking_a_job_asks_first_because_it_ends_the_campaign(world):
     from game.engine import Action
     from game.engine.kinds import OppStage

@@ -22,6 +22,9 @@ from game.ui.widgets.intent import IntentLine
 from game.ui.widgets.journal_log import FIRST, KEEP, JournalLog
 from game.ui.widgets.status_bar import StatusBar
 
+# how long after the week's summary is asked for the board behind it is brought up to date
+CATCH_UP_S = 0.1
+
 
 class BoardScreen(GameScreen[None]):
     _news_timer = None
@@ -91,7 +94,8 @@ class BoardScreen(GameScreen[None]):
         self.show_debrief()
 
     def on_screen_resume(self) -> None:
-        self.refresh_board()
+        if self.app.screen is self:  # not when a dialog closed only to open another over the board
+            self.refresh_board()
 
     @property
     def session(self):
@@ -223,13 +227,17 @@ class BoardScreen(GameScreen[None]):
         effects = self.app.perform(Action("end_week"))
         if effects is None:
             return
-        self.refresh_board()
         self.app.keep_what_lasts()
         over = session.state.over
-        if self.app.settings.week_summary or over:
-            summary = session.summarise_week(week, effects)
-            self.app.push_screen(WeekSummaryScreen(summary),
-                                 callback=lambda _: self.show_debrief() if over else None)
+        if not (self.app.settings.week_summary or over):
+            self.refresh_board()
+            return
+        summary = session.summarise_week(week, effects)
+        self.app.push_screen(WeekSummaryScreen(summary), callback=lambda _: self.show_debrief() if over else None)
+        # the summary covers the board: it catches up once the summary is up, or when it is
+        # back in sight if that comes first (on_screen_resume), so the summary's frame is not
+        # kept waiting for a board nobody sees
+        self.set_timer(CATCH_UP_S, self.refresh_board)
 
     def action_meet(self) -> None:
         cid = self.selected
