@@ -48,6 +48,30 @@ async def test_the_command_palette_reaches_every_screen_and_the_week(world):
             assert wanted in titles
 
 
+@pytest.mark.parametrize(("size", "classes"), [((80, 24), {"-narrow", "-short"}), ((120, 40), {"-wide", "-tall"})],
+                         ids=["80x24", "120x40"])
+async def test_a_screen_is_laid_out_for_its_terminal_from_its_first_frame(world, size, classes):
+    # the breakpoint classes (board.tcss: a short terminal's journal keeps 4 rows...) are on a
+    # screen from the moment it is made, not added after a first frame laid out without them
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    first: dict[type, set[str]] = {}  # each screen's classes in its first frame
+    display = app._display
+
+    def record(screen, renderable) -> None:
+        if renderable is not None:
+            first.setdefault(type(screen), set(screen.classes))
+        display(screen, renderable)
+
+    app._display = record
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("s")  # a dialog over the board
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+    assert classes <= first[BoardScreen]
+    assert classes <= first[SettingsScreen]
+
+
 async def test_a_terminal_too_small_says_so_and_recovers(world):
     app = WarmIntroApp(play=True, seed=1, worlds=[world])
     async with app.run_test(size=(60, 20)) as pilot:

@@ -7,8 +7,9 @@ PresenterApp; typing `app` says so, so a type checker follows `self.app.session`
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual._context import NoActiveAppError
 from textual.screen import ModalScreen, Screen
 
 if TYPE_CHECKING:
@@ -18,13 +19,41 @@ if TYPE_CHECKING:
 R = TypeVar("R")
 
 
+def size_classes(screen: Screen[Any]) -> None:
+    """Give a new screen the breakpoint classes of the terminal it opens in (-narrow, -short...).
+
+    Textual adds them when the screen's first resize arrives, which comes after its first
+    frame: a board at 80x24 was drawn once laid out for a tall terminal, then styled again,
+    laid out again and redrawn a moment later. With the classes in place from the start, the
+    first frame is the right one and the resize finds nothing to change."""
+    try:
+        app = screen.app
+    except NoActiveAppError:  # made outside a running app (a test): the resize will see to it
+        return
+    width, height = app.size
+    for dimension, points in ((width, screen.HORIZONTAL_BREAKPOINTS or app.HORIZONTAL_BREAKPOINTS),
+                              (height, screen.VERTICAL_BREAKPOINTS or app.VERTICAL_BREAKPOINTS)):
+        # as Textual picks them (Screen._get_breakpoint_classes): the highest threshold reached
+        reached = [name for threshold, name in sorted(points or (), reverse=True) if dimension >= threshold]
+        if reached:
+            screen.add_class(reached[0], update=False)
+
+
 class GameScreen(Screen[R]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        size_classes(self)
+
     @property
     def app(self) -> WarmIntroApp:
         return cast("WarmIntroApp", super().app)
 
 
 class GameModal(ModalScreen[R]):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        size_classes(self)
+
     @property
     def app(self) -> WarmIntroApp:
         return cast("WarmIntroApp", super().app)
@@ -32,6 +61,10 @@ class GameModal(ModalScreen[R]):
 
 class StageScreenBase(Screen[R]):
     """A screen of the presenter (the demo on a projector)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        size_classes(self)
 
     @property
     def app(self) -> PresenterApp:
