@@ -22,9 +22,9 @@ R = TypeVar("R")
 def size_classes(screen: Screen[Any]) -> None:
     """Give a new screen the breakpoint classes of the terminal it opens in (-narrow, -short...).
 
-    Textual adds them when the screen's first resize arrives, which comes after its first
-    frame: a board at 80x24 was drawn once laid out for a tall terminal, then styled again,
-    laid out again and redrawn a moment later. With the classes in place from the start, the
+    Textual adds them when the screen's first resize arrives, and that can come after its
+    first frame: a board at 80x24 was then drawn once laid out for a tall terminal, and styled,
+    laid out and drawn again a moment later. With the classes in place from the start, the
     first frame is the right one and the resize finds nothing to change."""
     try:
         app = screen.app
