@@ -40,19 +40,24 @@ class JournalLog(JournalView):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__([], id=id)
         self._shown: tuple | None = None
-        self._parsed: dict[tuple, Content] = {}  # one parsed line per (effect, marked), reused
+        self._marked: dict[tuple, Content] = {}  # the board's own lines (marked, or said), reused
 
-    def _line(self, session: Session, key: tuple, names: dict) -> Content:
-        line = self._parsed.get(key)
+    def _line(self, session: Session, kind: str, item, marked: bool) -> tuple[Hashable, Content]:
+        """An entry's key and line. A plain effect's line is the journal's own (the app's
+        JournalBook, shared with the journal screen); a marked one, or a line said, is the board's."""
+        if kind == "effect" and not marked:
+            return item, self.app.journal_book.line(session, item)
+        key = (kind, item, marked)
+        line = self._marked.get(key)
         if line is None:
-            kind, item, marked = key
             mark = "[b $accent]●[/] " if marked else "  "
-            body = f"[i $text-muted]{escape(item)}[/]" if kind == "said" else effect_markup(session.state, item, names)
-            line = self._parsed[key] = Content.from_markup(mark + body)
-            if len(self._parsed) > 4 * KEEP:  # the board shows the last few; forget the rest
-                for old in list(self._parsed)[: 2 * KEEP]:
-                    del self._parsed[old]
-        return line
+            body = f"[i $text-muted]{escape(item)}[/]" if kind == "said" else effect_markup(session.state, item,
+                                                                                            titles(session.world))
+            line = self._marked[key] = Content.from_markup(mark + body)
+            if len(self._marked) > 4 * KEEP:  # the board shows the last few; forget the rest
+                for old in list(self._marked)[: 2 * KEEP]:
+                    del self._marked[old]
+        return key, line
 
     def show(self, session: Session, keep: int = KEEP) -> None:
         """The newest `keep` entries, the last of them in sight."""
@@ -62,18 +67,13 @@ class JournalLog(JournalView):
         if key == self._shown:
             return  # nothing new: leave the widget (and its layout) alone
         self._shown = key
-        names = titles(session.world)
+        book = self.app.journal_book
         lines: list[tuple[Hashable, Content]] = []
         week = None
         for step, item_week, kind, item in entries:
             if item_week != week:
                 week = item_week
-                heading = ("week", week)
-                line = self._parsed.get(heading)
-                if line is None:
-                    line = self._parsed[heading] = Content.from_markup(f"[b $text-muted]── week {week} ──[/]")
-                lines.append((heading, line))
-            entry = (kind, item, step == last_step)
-            lines.append((entry, self._line(session, entry, names)))
+                lines.append(book.heading(week))
+            lines.append(self._line(session, kind, item, step == last_step))
         self.set_lines(lines)
         self.call_after_refresh(self.scroll_end, animate=False)

@@ -45,8 +45,8 @@ class JournalBook:
         for effect in session.journal():
             if effect.week != week:
                 week = effect.week
-                out.append(self._heading(week))
-            out.append((effect, self._line(session, effect)))
+                out.append(self.heading(week))
+            out.append((effect, self.line(session, effect)))
         return out
 
     def warm(self, session, budget: int = 40) -> bool:
@@ -55,7 +55,7 @@ class JournalBook:
         made = 0
         for effect in reversed(session.journal()):
             if effect not in self._lines:
-                self._line(session, effect)
+                self.line(session, effect)
                 made += 1
                 if made >= budget:
                     return False
@@ -65,14 +65,17 @@ class JournalBook:
         if world is not self._world:  # another pack's words: start afresh
             self._world, self._lines, self.heights = world, {}, {}
 
-    def _heading(self, week: int) -> tuple[Hashable, Content]:
+    def heading(self, week: int) -> tuple[Hashable, Content]:
+        """A week's heading: its key and its line."""
         key = ("week", week)
         line = self._lines.get(key)
         if line is None:
             line = self._lines[key] = Content.from_markup(f"[b $text-muted]── week {week} ──[/]")
         return key, line
 
-    def _line(self, session, effect) -> Content:
+    def line(self, session, effect) -> Content:
+        """An effect's line (keyed by the effect itself)."""
+        self._for(session.world)
         line = self._lines.get(effect)
         if line is None:
             line = self._lines[effect] = Content.from_markup("  " + effect_markup(session.state, effect,
