@@ -111,6 +111,7 @@ class WarmIntroApp(App):
         self.unsaved = ""  # why the game could not be saved as the app closed ("" when it was)
         self._quit_unsaved = False  # the player chose to quit without saving
         self._journal_book = None
+        self._week_summary = None  # the screen of the week's summary, once a week has ended
         self._warming = None  # the timer making the journal's lines while the player reads
         self._worlds_lock = threading.Lock()  # the packs may be loaded by the warm-up's thread
         self._read_ahead: _ReadAhead | None = None  # the save Continue would carry on, read while the title is up
@@ -231,6 +232,20 @@ class WarmIntroApp(App):
         Objects freed by reference counting are still freed; only cycles made before now and
         dropped later stay (a dialog or two per week)."""
         gc.freeze()
+
+    def week_summary(self, summary):
+        """The screen that shows a week's summary, with this one: made once and kept, so the
+        end of each week only changes its text (composing and styling it anew each week
+        took about a quarter of the time from the key to the summary's frame)."""
+        from game.ui.screens.week_summary import WeekSummaryScreen
+
+        screen = self._week_summary
+        if screen is None:
+            screen = self._week_summary = WeekSummaryScreen(summary)
+            self.install_screen(screen, "week-summary")
+        else:
+            screen.show(summary)
+        return screen
 
     @property
     def journal_book(self):

@@ -359,3 +359,27 @@ async def test_a_risky_answer_is_explained_on_screen_under_the_answers(world, si
         assert conversation.get_widget_at(region.x + 1, region.bottom - 1)[0] is intent
         choices = conversation.query_one("#choices")
         assert conversation.region.contains_region(choices.region)
+
+
+async def test_every_week_summary_shows_on_the_one_screen_the_app_keeps_with_that_weeks_news(world):
+    app = game(world, door_closing_seed(world))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await meet_mark(pilot)
+        await pilot.press("1", "escape")  # accept the offer, leave
+        await end_week(pilot)
+        summary = app.screen
+        assert isinstance(summary, WeekSummaryScreen)
+        assert summary.query_one("#week-box").border_title == "The end of week 1"
+        first_text = summary.query_one("#week-text").content
+        summary.query_one("#week-scroll").scroll_end(animate=False)
+        await pilot.press("enter")
+        assert isinstance(app.screen, BoardScreen)
+        await end_week(pilot)
+        assert app.screen is summary  # made once, and only its words change
+        box = summary.query_one("#week-box")
+        assert box.border_title == "The end of week 2"
+        assert box.border_subtitle.startswith("Week 3 begins")
+        text = summary.query_one("#week-text").content
+        assert text == summary._text() != first_text  # the second week's news, not the first's
+        assert summary.query_one("#week-scroll").scroll_y == 0  # read from the top again
+        assert summary.query_one("#week-scroll").has_focus  # Enter and the arrows still reach it

@@ -220,8 +220,6 @@ class BoardScreen(GameScreen[None]):
                              callback=lambda yes: self.end_week() if yes else None)
 
     def end_week(self) -> None:
-        from game.ui.screens.week_summary import WeekSummaryScreen
-
         session = self.session
         week = session.state.week
         effects = self.app.perform(Action("end_week"))
@@ -233,7 +231,7 @@ class BoardScreen(GameScreen[None]):
             self.refresh_board()
             return
         summary = session.summarise_week(week, effects)
-        self.app.push_screen(WeekSummaryScreen(summary), callback=lambda _: self.show_debrief() if over else None)
+        self.app.push_screen(self.app.week_summary(summary), callback=lambda _: self.show_debrief() if over else None)
         # the summary covers the board: it catches up once the summary is up, or when it is
         # back in sight if that comes first (on_screen_resume), so the summary's frame is not
         # kept waiting for a board nobody sees

@@ -35,7 +35,19 @@ class WeekSummaryScreen(GameModal[None]):
             yield Static("[dim]Enter: on to the next week[/]", id="week-hint")
         yield GameFooter()
 
+    def show(self, summary: WeekSummary) -> None:
+        """Another week on this same screen (the app keeps one: see WarmIntroApp.week_summary)."""
+        self.summary = summary
+        if self.is_mounted:
+            self.query_one("#week-text", Static).update(self._text())
+            self.query_one("#week-scroll", VerticalScroll).scroll_home(animate=False)
+            self._titles()
+
     def on_mount(self) -> None:
+        self._titles()
+        self.query_one("#week-scroll").focus()
+
+    def _titles(self) -> None:
         s = self.app.session.state
         box = self.query_one("#week-box")
         box.border_title = f"The end of week {self.summary.week}"
@@ -43,7 +55,6 @@ class WeekSummaryScreen(GameModal[None]):
             box.border_subtitle = "The campaign is over"
         else:
             box.border_subtitle = f"Week {s.week} begins · runway {s.runway} weeks"
-        self.query_one("#week-scroll").focus()
 
     def _text(self) -> str:
         s = self.app.session.state
