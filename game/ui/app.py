@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, TypeVar, cast
 
 from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
@@ -23,6 +23,8 @@ from game.ui.settings import Settings
 
 if TYPE_CHECKING:
     from game.saves.files import Loaded
+
+S = TypeVar("S", bound=Screen)
 
 # High contrast for projectors and bright rooms: white on black, with loud accents.
 PROJECTION = Theme(
@@ -111,7 +113,6 @@ class WarmIntroApp(App):
         self.unsaved = ""  # why the game could not be saved as the app closed ("" when it was)
         self._quit_unsaved = False  # the player chose to quit without saving
         self._journal_book = None
-        self._week_summary = None  # the screen of the week's summary, once a week has ended
         self._warming = None  # the timer making the journal's lines while the player reads
         self._worlds_lock = threading.Lock()  # the packs may be loaded by the warm-up's thread
         self._read_ahead: _ReadAhead | None = None  # the save Continue would carry on, read while the title is up
@@ -233,19 +234,15 @@ class WarmIntroApp(App):
         dropped later stay (a dialog or two per week)."""
         gc.freeze()
 
-    def week_summary(self, summary):
-        """The screen that shows a week's summary, with this one: made once and kept, so the
-        end of each week only changes its text (composing and styling it anew each week
-        took about a quarter of the time from the key to the summary's frame)."""
-        from game.ui.screens.week_summary import WeekSummaryScreen
-
-        screen = self._week_summary
-        if screen is None:
-            screen = self._week_summary = WeekSummaryScreen(summary)
-            self.install_screen(screen, "week-summary")
-        else:
-            screen.show(summary)
-        return screen
+    def kept_screen(self, name: str, make: Callable[[], S]) -> S:
+        """The screen kept under `name`, made by `make` the first time it is asked for. A screen
+        the player meets again and again (the week's summary, the question before ending a
+        week) is made once and its words changed each time: composing, styling and laying out
+        a new one, and removing it again, took about a quarter of the time from the key to its
+        frame. The caller changes what it shows before pushing it."""
+        if not self.is_screen_installed(name):
+            self.install_screen(make(), name)
+        return cast(S, self.get_screen(name))
 
     @property
     def journal_book(self):

@@ -254,6 +254,15 @@ async def test_ending_a_week_with_most_hours_unused_asks_first(world):
         assert app.session.state.week == 1
         await end_week(pilot)
         assert app.session.state.week == 2
+        await pilot.press("enter")  # the week's summary
+        # asked again, a week later, after looking at "yes" and going back: the same question
+        # for this week, with the cautious answer highlighted again
+        await pilot.press("n")
+        asked = app.screen
+        await pilot.press("down", "escape", "n")
+        assert app.screen is asked and "End week 2 with 8 of 8 hours unused?" in screen_text(app)
+        assert "End week 1" not in screen_text(app)
+        assert asked.query_one("#confirm-list").highlighted == 0
 
 
 async def test_the_board_behind_the_week_summary_catches_up_and_is_current_when_it_closes(world, monkeypatch):

@@ -215,11 +215,15 @@ class BoardScreen(GameScreen[None]):
         runway = apply(s, Action("end_week"))[0].runway  # the rule itself says what the week costs
         detail = (f"Unused hours don't carry over. The week turns: promises are kept or slip, replies arrive, "
                   f"and your runway drops to {runway} week{'s' if runway != 1 else ''}.")
-        self.app.push_screen(ConfirmScreen(f"End week {s.week} with {s.hours_left} of {total} hours unused?", detail,
-                                           yes="Yes, end the week", no="Not yet", again="n"),
-                             callback=lambda yes: self.end_week() if yes else None)
+        question = f"End week {s.week} with {s.hours_left} of {total} hours unused?"
+        screen = self.app.kept_screen("end-week?", lambda: ConfirmScreen(question, detail, yes="Yes, end the week",
+                                                                         no="Not yet", again="n"))
+        screen.ask(question, detail)
+        self.app.push_screen(screen, callback=lambda yes: self.end_week() if yes else None)
 
     def end_week(self) -> None:
+        from game.ui.screens.week_summary import WeekSummaryScreen
+
         session = self.session
         week = session.state.week
         effects = self.app.perform(Action("end_week"))
@@ -231,7 +235,9 @@ class BoardScreen(GameScreen[None]):
             self.refresh_board()
             return
         summary = session.summarise_week(week, effects)
-        self.app.push_screen(self.app.week_summary(summary), callback=lambda _: self.show_debrief() if over else None)
+        screen = self.app.kept_screen("week-summary", lambda: WeekSummaryScreen(summary))
+        screen.show(summary)
+        self.app.push_screen(screen, callback=lambda _: self.show_debrief() if over else None)
         # the summary covers the board: it catches up once the summary is up, or when it is
         # back in sight if that comes first (on_screen_resume), so the summary's frame is not
         # kept waiting for a board nobody sees

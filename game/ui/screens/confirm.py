@@ -30,9 +30,20 @@ class ConfirmScreen(GameModal[bool]):
         super().__init__()
         self.question, self.detail, self.yes, self.no, self.again = question, detail, yes, no, again
 
+    def ask(self, question: str, detail: str) -> None:
+        """Ask this question, on a screen that may have asked another (WarmIntroApp.kept_screen):
+        the cautious answer is the highlighted one again."""
+        self.question, self.detail = question, detail
+        if self.is_mounted:
+            self.query_one("#confirm-text", Static).update(self._words())
+            self.query_one(OptionList).highlighted = 0
+
+    def _words(self) -> str:
+        return f"[b]{escape(self.question)}[/b]\n{escape(self.detail)}"
+
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
-            yield Static(f"[b]{escape(self.question)}[/b]\n{escape(self.detail)}", id="confirm-text")
+            yield Static(self._words(), id="confirm-text")
             yield OptionList(Option(escape(self.no), id=NO), Option(escape(self.yes), id=YES), id="confirm-list")
 
     def on_mount(self) -> None:

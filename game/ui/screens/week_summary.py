@@ -36,7 +36,7 @@ class WeekSummaryScreen(GameModal[None]):
         yield GameFooter()
 
     def show(self, summary: WeekSummary) -> None:
-        """Another week on this same screen (the app keeps one: see WarmIntroApp.week_summary)."""
+        """This week's summary, on a screen that may have shown another (WarmIntroApp.kept_screen)."""
         self.summary = summary
         if self.is_mounted:
             self.query_one("#week-text", Static).update(self._text())
