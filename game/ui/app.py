@@ -23,6 +23,7 @@ from game.ui.settings import Settings
 
 if TYPE_CHECKING:
     from game.saves.files import Loaded
+    from game.ui.screens.page import PageScreen
 
 S = TypeVar("S", bound=Screen)
 
@@ -243,6 +244,15 @@ class WarmIntroApp(App):
         if not self.is_screen_installed(name):
             self.install_screen(make(), name)
         return cast(S, self.get_screen(name))
+
+    def open_page(self, name: str, make: Callable[[], PageScreen]) -> None:
+        """Open a reading page (the network, the codex, the journal) on the screen kept for it,
+        showing things as they stand now; a fresh one if that screen is already open beneath."""
+        page = self.kept_screen(name, make)
+        if page in self.screen_stack:
+            page = make()
+        page.show_page()
+        self.push_screen(page)
 
     @property
     def journal_book(self):
@@ -528,7 +538,7 @@ class WarmIntroApp(App):
         from game.ui.screens.codex import CodexScreen
 
         if not isinstance(self.screen, CodexScreen):
-            self.push_screen(CodexScreen())
+            self.open_page("codex", CodexScreen)
 
     def watch_theme(self, theme: str) -> None:
         if self.settings.theme != theme:

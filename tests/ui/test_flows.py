@@ -392,3 +392,28 @@ async def test_every_week_summary_shows_on_the_one_screen_the_app_keeps_with_tha
         assert text == summary._text() != first_text  # the second week's news, not the first's
         assert summary.query_one("#week-scroll").scroll_y == 0  # read from the top again
         assert summary.query_one("#week-scroll").has_focus  # Enter and the arrows still reach it
+
+
+async def test_the_network_and_the_codex_open_again_as_things_stand_now_from_the_top(world):
+    app = game(world, door_closing_seed(world))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("w")
+        network = app.screen
+        assert isinstance(network, NetworkScreen)
+        before = str(network.query_one("#network-text").content)
+        await pilot.press("escape")
+        await meet_mark(pilot)
+        await pilot.press("1", "escape")  # accept his offer, leave
+        app.session.state.contacts[MARK].door = "warm"  # and let him warm to the player
+        await pilot.press("w")
+        assert app.screen is network  # the page the app keeps...
+        now = str(network.query_one("#network-text").content)
+        assert now == network.body() != before  # ...with today's network
+        await pilot.press("escape", "c")
+        codex = app.screen
+        codex.query_one("#codex").scroll_end(animate=False)
+        await pilot.pause()
+        assert codex.query_one("#codex").scroll_y > 0
+        await pilot.press("escape", "c")
+        assert app.screen is codex and codex.query_one("#codex").scroll_y == 0  # read from the top again
+        assert codex.query_one("#codex").has_focus

@@ -80,6 +80,7 @@ async def test_a_new_move_and_an_undo_show_in_the_journal_next_time(world, saves
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         view = await open_journal(pilot)
+        first_page = app.screen
         assert on_screen(view)[0] == "Nothing yet."
         await pilot.press("escape")
         await pilot.pause()
@@ -88,6 +89,7 @@ async def test_a_new_move_and_an_undo_show_in_the_journal_next_time(world, saves
         board.do(Action("reflect"))
         await pilot.pause()
         view = await open_journal(pilot)
+        assert app.screen is first_page  # the page the app keeps, showing the journal as it is now
         after_reflect = view.plain_rows()
         assert after_reflect == expected_rows(app.session, view.scrollable_content_region.width)
         assert after_reflect[0] == "── week 1 ──" and "clarity" in " ".join(after_reflect)

@@ -256,7 +256,7 @@ class BoardScreen(GameScreen[None]):
     def action_network(self) -> None:
         from game.ui.screens.network import NetworkScreen
 
-        self.app.push_screen(NetworkScreen())
+        self.app.open_page("network", NetworkScreen)
 
     def action_codex(self) -> None:
         self.app.action_codex()
@@ -267,7 +267,7 @@ class BoardScreen(GameScreen[None]):
     def action_journal(self) -> None:
         from game.ui.screens.journal import JournalScreen
 
-        self.app.push_screen(JournalScreen())
+        self.app.open_page("journal", JournalScreen)
 
     def action_undo(self) -> None:
         session = self.session

@@ -102,7 +102,7 @@ class DebriefScreen(PageScreen):
     def action_network(self) -> None:
         from game.ui.screens.network import NetworkScreen
 
-        self.app.push_screen(NetworkScreen())
+        self.app.open_page("network", NetworkScreen)
 
     def action_title(self) -> None:
         self.app.to_title()

@@ -31,3 +31,6 @@ class JournalScreen(PageScreen):
         yield Header()
         yield JournalView(book.lines(self.app.session), book.heights, id=self.PAGE_ID)
         yield GameFooter()
+
+    def update_page(self) -> None:
+        self.query_one(JournalView).set_lines(self.app.journal_book.lines(self.app.session))

@@ -56,6 +56,25 @@ class PageScreen(GameScreen[None]):
         if self.START_AT_END:
             self.call_after_refresh(scroll.scroll_end, animate=False)
 
+    def show_page(self) -> None:
+        """The page as things stand now, read from its start (or its end) again, on a screen
+        that may have shown it before (WarmIntroApp.open_page). Nothing to do before it is up."""
+        if not self.is_mounted:
+            return
+        self.update_page()
+        scroll = self.query_one(f"#{self.PAGE_ID}", ScrollableContainer)
+        scroll.focus()
+        if self.START_AT_END:
+            self.call_after_refresh(scroll.scroll_end, animate=False)
+        else:
+            scroll.scroll_home(animate=False)
+
+    def update_page(self) -> None:
+        text = self.body()
+        static = self.query_one(f"#{self.PAGE_ID}-text", Static)
+        if static.content != text:  # the same words need no new layout
+            static.update(text)
+
     def action_read(self, how: str) -> None:
         read(self.query_one(f"#{self.PAGE_ID}", ScrollableContainer), how)
 
