@@ -52,7 +52,10 @@ def main() -> None:
     print(f"  both                                   {total:6.1f} s   goal under {GOAL_S:.0f} s on 2 cores "
           f"({total / GOAL_S:.2f}x the goal)")
     verdict = [line for line in report.splitlines() if line.startswith(("ok:", "FAIL"))]
-    print("gallery judgement:", *verdict, sep="\n  ")
+    # one seed of R runs is what the timing covers; the judgement of record pools four seeds
+    # (bench/gallery.py's default), where each paired difference is about half as uncertain
+    print(f"gallery judgement at {args.runs} runs per bot (bench/gallery.py pools 4 seeds for the one of record):",
+          *verdict, sep="\n  ")
 
 
 if __name__ == "__main__":

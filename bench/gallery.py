@@ -86,7 +86,11 @@ def main() -> int:
             flags = []
             if bot in GALLERY and score > base_score - 5:
                 flags.append("within 5 of patient")
-                failures.append(f"{campaign}: {bot} is {diff:+.1f} from patient")
+                # a paired difference this close to the bound may land on either side of it
+                # by chance: the line says so, and how to settle it
+                close = " (the bound is within two standard errors: more --runs or --seeds settle it)" \
+                    if diff - 2 * se <= -5 else ""
+                failures.append(f"{campaign}: {bot} is {diff:+.1f}±{se:.1f} from patient{close}")
             if not hired and score > 10:
                 flags.append("no job, scores > 10")
                 failures.append(f"{campaign}: {bot} never gets a job yet scores {score:.1f}")
