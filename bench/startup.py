@@ -1,6 +1,6 @@
 """How fast the game starts, next to a minimal Textual app on the same machine, in the same run.
 
-Run from the repository root:  python bench/startup.py [--runs N] [--tmux] [--only play,load]
+Run from the repository root:  python bench/startup.py [--runs N] [--tmux] [--instructions] [--only play,load]
 
 Each launch is a fresh Python process; the clock starts just before it is spawned. The apps
 are launched in turn (minimal, then each of ours, then minimal again...) so that all of them
@@ -13,6 +13,11 @@ see the same machine, and medians are printed beside the minimal app's.
   with "palette" (the footer's last key: the screen is whole, keys and all).
 - tmux (--tmux): the command runs in a tmux pane at 100x30 and the pane is polled until the
   marker is on screen: what a player waits for.
+- instructions (--instructions, needs valgrind): the headless launch once more under
+  callgrind, which counts the instructions the process runs from its start to the frame
+  (it leaves there). A count barely moves from run to run or from a busy machine to a
+  quiet one, where wall time on a shared machine swings by half: the ratio to the minimal
+  app's count is the figure to compare between two versions of the game.
 
 What is launched:
   minimal   a bare App with one Static
@@ -29,6 +34,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -57,7 +63,7 @@ if __name__ == "__main__":
 
 # the headless child: the real command line, with the frame written to a string instead of a terminal
 CHILD = r"""
-import re, sys, time
+import os, re, sys, time
 which, markers = sys.argv[1], sys.argv[2].split("|")
 from textual.app import App
 
@@ -86,6 +92,8 @@ def display(self, screen, renderable):
     _drawn.update(marker for marker in markers if marker in _ansi.sub("", text))
     if _drawn.issuperset(markers):
         print(time.time(), time.process_time(), *_asked, flush=True)
+        if os.environ.get("WI_BENCH_LEAVE_AT_FRAME"):
+            os._exit(0)  # counting instructions: what the app does after its frame is not counted
         self.exit()
 
 App._display = display
@@ -147,6 +155,40 @@ def headless(which: str, saves: Path) -> tuple[float, float | None, float]:
         raise SystemExit(f"{which} failed:\n{out.stdout}\n{out.stderr}")
     stamps = [float(x) for x in lines[-1].split()]
     return stamps[0] - start, (stamps[0] - stamps[2]) if len(stamps) > 2 else None, stamps[1]
+
+
+def instructions(which: str, saves: Path) -> int:
+    """Instructions the headless launch runs from its start to the marker's frame (callgrind's count)."""
+    marker, argv = APPS[which]
+    extra = [MINIMAL] if which == "minimal" else argv
+    env = _env(saves / which)
+    env["WI_BENCH_LEAVE_AT_FRAME"] = "1"
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                          sys.executable, "-c", CHILD, which, marker, *extra],
+                         capture_output=True, text=True, env=env, check=False, cwd=ROOT)
+    found = re.search(r"Collected : (\d+)", out.stderr)
+    if out.returncode != 0 or found is None:
+        raise SystemExit(f"{which} under callgrind failed:\n{out.stdout}\n{out.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def report_instructions(apps: list[str], runs: int, saves: Path) -> None:
+    counts: dict[str, list[int]] = {which: [] for which in apps}
+    for which in apps:
+        instructions(which, saves)  # bytecode written, the pack cache filled
+    for _ in range(runs):
+        for which in apps:
+            counts[which].append(instructions(which, saves))
+    base = statistics.median(counts["minimal"])
+    print(f"instructions from launch to that frame (callgrind, headless 80x24), median of {runs}:")
+    for which, got in counts.items():
+        med = statistics.median(got)
+        spread = (max(got) - min(got)) / med
+        line = f"  {LABELS[which]:<30} {med / 1e6:7.0f}M  {med / base:4.2f}x minimal   (runs within {spread:.1%})"
+        if which in ("play", "load", "continue"):
+            line += "   goal 1.30x, next 1.15x"
+        print(line)
+    print()
 
 
 # a tmux server of the benchmark's own (not the user's), kept up between launches by a session
@@ -235,6 +277,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="launches of each app (default 7)")
     parser.add_argument("--tmux", action="store_true", help="also measure in a tmux pane at 100x30")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions to each first frame under valgrind's callgrind")
     parser.add_argument("--only", default="",
                         help="comma-separated: title,play,load,continue,continue-later (default all)")
     args = parser.parse_args()
@@ -260,6 +304,12 @@ def main() -> int:
                            measure(in_tmux, apps, args.runs, saves, minimal_file), args.runs)
                 finally:
                     stop_tmux()
+        if args.instructions:
+            if shutil.which("valgrind") is None:
+                print("valgrind is not installed: no instruction counts")
+            else:
+                # "continue-later" waits a second on the title, which counts nothing more
+                report_instructions([a for a in apps if a != "continue-later"], min(args.runs, 3), saves)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return 0
