@@ -72,6 +72,44 @@ async def test_a_screen_is_laid_out_for_its_terminal_from_its_first_frame(world,
     assert classes <= first[SettingsScreen]
 
 
+async def test_a_screen_shown_the_first_time_restyles_only_itself_and_later_all_it_holds(world, monkeypatch):
+    # its widgets were styled as they mounted; a later showing restyles its whole tree, in
+    # case something changed while it was covered (Textual's own rule)
+    from textual.screen import Screen
+
+    restyled: list[type] = []  # each screen whose whole tree was styled again
+    update = Screen.update_node_styles
+
+    def record(self, animate: bool = True) -> None:
+        restyled.append(type(self))
+        update(self, animate)
+
+    monkeypatch.setattr(Screen, "update_node_styles", record)
+    app = WarmIntroApp(play=True, seed=1, worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert BoardScreen not in restyled
+        await pilot.press("w")  # the network, a page the app keeps
+        await pilot.pause()
+        assert isinstance(app.screen, NetworkScreen) and NetworkScreen not in restyled
+        await pilot.press("escape")
+        await pilot.press("w")  # shown again: as Textual does, all of it is styled again
+        await pilot.pause()
+        assert isinstance(app.screen, NetworkScreen) and restyled.count(NetworkScreen) == 1
+
+
+async def test_a_dialog_opened_before_its_stylesheet_is_read_is_laid_out_by_it(world):
+    # the dialogs' styles are read a moment after the first frame; opened before then, the
+    # screen itself (which centres the box) is styled when first shown
+    app = WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        box = app.screen.query_one("#settings-box").region
+        assert box.x > 0 and box.y > 0, box  # centred, not in the top left corner
+
+
 async def test_a_terminal_too_small_says_so_and_recovers(world):
     app = WarmIntroApp(play=True, seed=1, worlds=[world])
     async with app.run_test(size=(60, 20)) as pilot:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
+from textual import events
 from textual._context import NoActiveAppError
 from textual.screen import ModalScreen, Screen
 
@@ -39,7 +40,29 @@ def size_classes(screen: Screen[Any]) -> None:
             screen.add_class(reached[0], update=False)
 
 
-class GameScreen(Screen[R]):
+class StyledOnMount:
+    """A screen's widgets are styled as they mount: the first time the screen is shown, only
+    the screen itself needs styling again, not every one of them.
+
+    Textual restyles a screen's whole tree each time it is shown (ScreenResume), in case
+    something changed while it was covered, such as the theme. The first time, just after it
+    was composed, nothing has for its widgets: they mounted after the screen's own stylesheet
+    was read, and a focus, a class or a state changed since restyles what it touches. The
+    screen node alone was styled before that stylesheet was read (a screen pushed before its
+    file is loaded is registered first), so it is styled here. Later showings restyle as
+    Textual does."""
+
+    app: Any  # mixed into Screen classes: the screen's app
+    _shown_before = False
+
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        if not self._shown_before:
+            self._shown_before = True
+            event.refresh_styles = False
+            self.app.stylesheet.apply(self)
+
+
+class GameScreen(StyledOnMount, Screen[R]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         size_classes(self)
@@ -49,7 +72,7 @@ class GameScreen(Screen[R]):
         return cast("WarmIntroApp", super().app)
 
 
-class GameModal(ModalScreen[R]):
+class GameModal(StyledOnMount, ModalScreen[R]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         size_classes(self)
@@ -59,7 +82,7 @@ class GameModal(ModalScreen[R]):
         return cast("WarmIntroApp", super().app)
 
 
-class StageScreenBase(Screen[R]):
+class StageScreenBase(StyledOnMount, Screen[R]):
     """A screen of the presenter (the demo on a projector)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
