@@ -142,13 +142,17 @@ def _env(saves: Path) -> dict[str, str]:
     return env
 
 
+def _child(which: str) -> list[str]:
+    """The command of the headless child for one app."""
+    marker, argv = APPS[which]
+    return [sys.executable, "-c", CHILD, which, marker, *([MINIMAL] if which == "minimal" else argv)]
+
+
 def headless(which: str, saves: Path) -> tuple[float, float | None, float]:
     """Seconds from spawn to the marker's frame, for continue from the key to it, and the
     processor time the process had used by then (less swayed by a loaded machine)."""
-    marker, argv = APPS[which]
-    extra = [MINIMAL] if which == "minimal" else argv
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", CHILD, which, marker, *extra], capture_output=True, text=True,
+    out = subprocess.run(_child(which), capture_output=True, text=True,
                          env=_env(saves / which), check=False, cwd=ROOT)
     lines = out.stdout.strip().splitlines()
     if out.returncode != 0 or not lines:
@@ -159,12 +163,9 @@ def headless(which: str, saves: Path) -> tuple[float, float | None, float]:
 
 def instructions(which: str, saves: Path) -> int:
     """Instructions the headless launch runs from its start to the marker's frame (callgrind's count)."""
-    marker, argv = APPS[which]
-    extra = [MINIMAL] if which == "minimal" else argv
     env = _env(saves / which)
     env["WI_BENCH_LEAVE_AT_FRAME"] = "1"
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
-                          sys.executable, "-c", CHILD, which, marker, *extra],
+    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *_child(which)],
                          capture_output=True, text=True, env=env, check=False, cwd=ROOT)
     found = re.search(r"Collected : (\d+)", out.stderr)
     if out.returncode != 0 or found is None:
@@ -173,9 +174,8 @@ def instructions(which: str, saves: Path) -> int:
 
 
 def report_instructions(apps: list[str], runs: int, saves: Path) -> None:
+    """Counted after the headless launches, which have written the bytecode and filled the pack cache."""
     counts: dict[str, list[int]] = {which: [] for which in apps}
-    for which in apps:
-        instructions(which, saves)  # bytecode written, the pack cache filled
     for _ in range(runs):
         for which in apps:
             counts[which].append(instructions(which, saves))
