@@ -154,9 +154,9 @@ def effect_markup(state: State, effect: Effect, titles: dict[str, str] | None = 
 
 def plain_text(markup: str) -> str:
     """Markup as the words a player reads (for logs and tests: no styles)."""
-    from textual.content import Content
+    from game.ui.markup import content
 
     try:
-        return Content.from_markup(markup).plain
+        return content(markup).plain
     except Exception:  # not markup after all: the text as it is
         return markup

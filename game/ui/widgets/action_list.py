@@ -8,6 +8,7 @@ from textual.widgets.option_list import Option
 
 from game.engine import Action
 from game.engine.rules import menu, preview
+from game.ui.markup import content
 from game.ui.session import Session
 from game.ui.words import action_label
 
@@ -21,12 +22,13 @@ class ActionList(OptionList):
     """Each option's id is its index in `self.actions`."""
 
     actions: list[Action]
+    _texts: list[str] = []  # the markup of each option shown
 
     def show(self, session: Session, cid: str, hints: bool = True) -> None:
         self.actions = actions_for(session, cid)
-        options = []
+        texts = []
         state = session.state
-        for i, action in enumerate(self.actions):
+        for action in self.actions:
             label = escape(action_label(state, action))
             seen = preview(state, action)
             # one line each: the reason or the risk is spelled out in the intent line below
@@ -36,18 +38,18 @@ class ActionList(OptionList):
                 text = f"[$warning]⚠[/] {label} · {seen.hours}h"
             else:
                 text = f"▸ {label} · {seen.hours}h"
-            options.append(Option(text, id=str(i)))
-        same = (cid == getattr(self, "_cid", None)
-                and [o.id for o in self.options] == [o.id for o in options])
-        self._cid = cid
+            texts.append(text)
+        # (compared as markup: Textual's content compares equal whenever its words do)
+        same = cid == getattr(self, "_cid", None) and len(texts) == len(self._texts)
+        self._cid, shown, self._texts = cid, self._texts, texts
         if same:
             # the same person: keep the cursor where it was, redraw only what changed
-            for index, option in enumerate(options):
-                if self.options[index].prompt != option.prompt:
-                    self.replace_option_prompt_at_index(index, option.prompt)
+            for index, (old, new) in enumerate(zip(shown, texts, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, content(new))
             return
-        self.set_options(options)
-        if options:
+        self.set_options([Option(content(text), id=str(i)) for i, text in enumerate(texts)])
+        if texts:
             self.highlighted = 0
 
     @property

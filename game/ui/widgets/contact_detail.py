@@ -9,6 +9,7 @@ from textual.widgets import Static
 from game.engine import estimated_fit
 from game.engine.kinds import OppStage, Stage
 from game.engine.rules import insight, offer_deadline, promise_words, reads_as, slipping
+from game.ui.markup import content
 from game.ui.session import Session
 from game.ui.words import DOOR_MEANINGS, door_badge, field_name, meter_line, role
 
@@ -34,7 +35,7 @@ class ContactDetail(VerticalScroll):
 
     def show(self, session: Session, cid: str) -> None:
         text = player_detail(session) if cid == "you" else contact_detail(session, cid)
-        self.query_one("#detail-text", Static).update(text)
+        self.query_one("#detail-text", Static).update(content(text))
 
 
 def contact_detail(session: Session, cid: str) -> str:

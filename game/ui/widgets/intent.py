@@ -12,6 +12,7 @@ from textual.widgets import Static
 from game.engine import Action
 from game.engine.rules import preview
 from game.engine.state import State
+from game.ui.markup import content
 from game.ui.words import action_label
 
 
@@ -30,4 +31,4 @@ def intent_markup(state: State, action: Action | None, warnings: bool = True) ->
 
 class IntentLine(Static):
     def show(self, state: State, action: Action | None, warnings: bool = True) -> None:
-        self.update(intent_markup(state, action, warnings))
+        self.update(content(intent_markup(state, action, warnings)))

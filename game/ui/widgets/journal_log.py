@@ -9,6 +9,7 @@ from textual.markup import escape
 
 from game.engine import Effect
 from game.ui.codex import titles
+from game.ui.markup import content
 from game.ui.session import Session
 from game.ui.widgets.journal_view import JournalView
 from game.ui.words import effect_markup
@@ -35,7 +36,7 @@ class JournalLog(JournalView):
     action are marked with a dot. Only the rows in sight are drawn (see JournalView), and an
     entry already shown keeps its parsed line, its height and its rows."""
 
-    empty = Content.from_markup("[dim]Nothing has happened yet. Pick someone and act.[/]")
+    empty = content("[dim]Nothing has happened yet. Pick someone and act.[/]")
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__([], id=id)
@@ -53,7 +54,7 @@ class JournalLog(JournalView):
             mark = "[b $accent]●[/] " if marked else "  "
             body = f"[i $text-muted]{escape(item)}[/]" if kind == "said" else effect_markup(session.state, item,
                                                                                             titles(session.world))
-            line = self._marked[key] = Content.from_markup(mark + body)
+            line = self._marked[key] = content(mark + body)
             if len(self._marked) > 4 * KEEP:  # the board shows the last few; forget the rest
                 for old in list(self._marked)[: 2 * KEEP]:
                     del self._marked[old]

@@ -19,6 +19,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 
 from game.ui.codex import titles
+from game.ui.markup import content as from_markup
 from game.ui.words import effect_markup
 
 EMPTY = "Nothing yet."
@@ -70,7 +71,7 @@ class JournalBook:
         key = ("week", week)
         line = self._lines.get(key)
         if line is None:
-            line = self._lines[key] = Content.from_markup(f"[b $text-muted]── week {week} ──[/]")
+            line = self._lines[key] = from_markup(f"[b $text-muted]── week {week} ──[/]")
         return key, line
 
     def line(self, session, effect) -> Content:
@@ -78,8 +79,7 @@ class JournalBook:
         self._for(session.world)
         line = self._lines.get(effect)
         if line is None:
-            line = self._lines[effect] = Content.from_markup("  " + effect_markup(session.state, effect,
-                                                                                  titles(session.world)))
+            line = self._lines[effect] = from_markup("  " + effect_markup(session.state, effect, titles(session.world)))
         return line
 
 

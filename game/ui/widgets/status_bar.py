@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from game.ui.markup import content
 from game.ui.session import Session
 
 
@@ -25,4 +26,4 @@ class StatusBar(Static):
         if s.prompt is not None:
             who = s.world.people[s.prompt.contact].first_name
             line += f"  │  [reverse]{who} is waiting for your answer[/]"
-        self.update(line)
+        self.update(content(line))
