@@ -8,6 +8,7 @@ the cards, and a notification for a door that shuts, an advocate acting, a new c
 from __future__ import annotations
 
 import gc
+import sys
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -19,6 +20,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from game.ui.keys import APP_COMMANDS, bindings, palette
+from game.ui.screens.base import MIN_HEIGHT, MIN_WIDTH
 from game.ui.settings import Settings
 
 if TYPE_CHECKING:
@@ -70,16 +72,18 @@ class WarmIntroApp(App):
     """Warm Intro in the terminal."""
 
     TITLE = "Warm Intro"
-    # The styles of the screens a game opens on (the title, the board) load with the app; the
-    # other screens' are read a moment after the first frame is up (see _read_later_styles),
-    # since the first frame does not show them. Every screen's styles must be loaded before
-    # the screen is first pushed: the first screen is the base screen, whose own CSS_PATH
-    # Textual never reads; and a screen pushed with styles not yet loaded makes Textual parse
-    # every stylesheet again (30-50 ms on the first open of each kind of screen). The screens
-    # still name their files: those are then already loaded. No two files style the same
-    # selector, so the order changes nothing.
-    CSS_PATH = ["styles/app.tcss", "styles/title.tcss", "styles/board.tcss"]
-    LATER_CSS_PATH = ["styles/pages.tcss", "styles/dialogs.tcss", "styles/saves.tcss", "styles/conversation.tcss"]
+    # The app's own styles load with it; those of the screen a launch opens on (the title or
+    # the board) are read as that screen is made (get_default_screen); the other screens' are
+    # read a moment after the first frame is up (see read_later_styles), since the first frame
+    # does not show them. Every screen's styles must be loaded before the screen is first
+    # pushed: the first screen is the base screen, whose own CSS_PATH Textual never reads; and a
+    # screen pushed with styles not yet loaded makes Textual parse every stylesheet again (30-50
+    # ms on the first open of each kind of screen): the title and the board, pushed before
+    # then, read theirs as they are pushed (_reset_to). No two files style the same selector,
+    # so the order changes nothing.
+    CSS_PATH = ["styles/app.tcss"]
+    LATER_CSS_PATH = ["styles/title.tcss", "styles/board.tcss", "styles/pages.tcss", "styles/dialogs.tcss",
+                      "styles/saves.tcss", "styles/conversation.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     BINDINGS = bindings("app")
@@ -133,10 +137,10 @@ class WarmIntroApp(App):
         if started:
             from game.ui.screens.board import BoardScreen
 
-            return BoardScreen()
+            return self._with_styles(BoardScreen())
         from game.ui.screens.title import TitleScreen
 
-        return TitleScreen()
+        return self._with_styles(TitleScreen())
 
     def on_mount(self) -> None:
         if self.settings.theme != self.theme and self.settings.theme in self.available_themes:
@@ -217,8 +221,15 @@ class WarmIntroApp(App):
         """Read and parse the styles of the screens the first frame does not show (LATER_CSS_PATH),
         so that opening one later parses nothing. Only what is new is parsed: the rest is kept."""
         folder = Path(__file__).parent
-        new = [path for path in (str((folder / name).resolve()) for name in self.LATER_CSS_PATH)
-               if not self.stylesheet.has_source(path)]
+        self._read_styles([str((folder / name).resolve()) for name in self.LATER_CSS_PATH])
+
+    def _with_styles(self, screen: S) -> S:
+        """The screen, its styles read (see CSS_PATH)."""
+        self._read_styles([str(path) for path in screen.css_path])
+        return screen
+
+    def _read_styles(self, paths: list[str]) -> None:
+        new = [path for path in paths if not self.stylesheet.has_source(path)]
         if not new:
             return
         for path in new:
@@ -452,7 +463,7 @@ class WarmIntroApp(App):
         while len(self.screen_stack) > 1:
             self.pop_screen()
         if type(self.screen) is not type(screen):
-            self.push_screen(screen)
+            self.push_screen(self._with_styles(screen))
 
     # --- acting -----------------------------------------------------------------------------
     def perform(self, action) -> list | None:
@@ -569,9 +580,11 @@ class WarmIntroApp(App):
         self.call_later(self._check_size)
 
     def _check_size(self) -> None:
-        from game.ui.screens.too_small import MIN_HEIGHT, MIN_WIDTH, TooSmallScreen
-
         small = self.size.width < MIN_WIDTH or self.size.height < MIN_HEIGHT
+        if not small and "game.ui.screens.too_small" not in sys.modules:
+            return  # the terminal was never too small: there is no such screen to take away
+        from game.ui.screens.too_small import TooSmallScreen
+
         on_top = isinstance(self.screen, TooSmallScreen)
         if small and not on_top:
             self.push_screen(TooSmallScreen())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from pathlib import Path
 
 import pytest
 from textual.binding import Binding
@@ -187,6 +188,30 @@ async def test_no_color_still_reads_through_symbols_and_numbers(world, monkeypat
         assert app.no_color
         text = screen_text(app)
         assert "○ OPEN" in text and "trust" in text and " 55" in text
+
+
+def style_files(app) -> set[str]:
+    return {Path(path).name for path, _ in app.stylesheet.source if path.endswith(".tcss")}
+
+
+@pytest.mark.parametrize("opens_on", ["title", "board"])
+async def test_a_launch_reads_the_styles_of_its_first_screen_and_the_other_is_styled_as_it_opens(
+        world, monkeypatch, opens_on):
+    app = WarmIntroApp(play=True, seed=1, worlds=[world]) if opens_on == "board" else WarmIntroApp(worlds=[world])
+    async with app.run_test(size=(80, 24)) as pilot:
+        # before the later styles are read (a moment after the first frame)
+        assert style_files(app) == {"app.tcss", f"{opens_on}.tcss"}
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: pytest.fail("every stylesheet was parsed again"))
+        if opens_on == "board":
+            assert app.screen.query_one("#contacts").styles.width.value == 40  # board.tcss
+            app.to_title()
+        else:
+            assert app.screen.query_one("#menu").styles.width.value == 40  # title.tcss
+            app.start_game(world, seed=1)
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen if opens_on == "board" else BoardScreen)
+        widget, width = ("#menu", 40) if opens_on == "board" else ("#contacts", 40)
+        assert app.screen.query_one(widget).styles.width.value == width
 
 
 async def test_the_screens_opened_after_start_up_parse_no_stylesheet_again(world, monkeypatch):

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 
 R = TypeVar("R")
 
+MIN_WIDTH, MIN_HEIGHT = 80, 24  # the game is laid out for 80x24 first; smaller shows TooSmallScreen
+
 
 def size_classes(screen: Screen[Any]) -> None:
     """Give a new screen the breakpoint classes of the terminal it opens in (-narrow, -short...).

@@ -23,6 +23,7 @@ TAGLINE = "A game about finding work through people, and the doors they open or 
 class TitleScreen(GameScreen[None]):
     """A menu is an OptionList rather than buttons: one widget, keyboard and mouse both."""
 
+    CSS_PATH = "../styles/title.tcss"
     BINDINGS = [
         Binding("n", "new_game", "New game", id="title.new_game"),
         Binding("c", "continue", "Continue", id="title.continue"),
