@@ -48,3 +48,21 @@ def test_progress_counts_every_game_once_across_the_pieces(world):
         simulate(world, "the-question", ["patient", "passive"], 30, seed=4, progress=lambda d, t: seen.append((d, t)),
                  gather=gather)
     assert [d for d, _ in seen] == [25, 30, 55, 60] and {t for _, t in seen} == {60}
+
+
+def test_progress_on_a_terminal_is_wiped_once_every_game_is_played(monkeypatch):
+    import io
+
+    from game.cli import _progress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr("sys.stderr", terminal)
+    show = _progress("campaigns")
+    show(25, 60)
+    assert terminal.getvalue() == "\r  playing 25/60 campaigns"
+    show(60, 60)
+    assert terminal.getvalue().endswith("\r\x1b[K")  # the count does not stay above the table

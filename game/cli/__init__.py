@@ -139,13 +139,14 @@ def _sim(args: argparse.Namespace) -> int:
 
 
 def _progress(what: str) -> Callable[[int, int], None] | None:
-    """Progress on stderr, when it is a terminal: the pieces played so far, on every process."""
+    """Progress on stderr, when it is a terminal: the pieces played so far, on every process.
+    The line is wiped once all are played, so the table starts on a clean screen."""
     if not sys.stderr.isatty():
         return None
 
     def show(done: int, total: int) -> None:
-        end = "\n" if done == total else ""
-        print(f"\r  playing {done}/{total} {what}", end=end, file=sys.stderr, flush=True)
+        text = "\r\x1b[K" if done == total else f"\r  playing {done}/{total} {what}"
+        print(text, end="", file=sys.stderr, flush=True)
     return show
 
 
