@@ -125,6 +125,7 @@ class GameServer(Server):
         self.notes_argv = [*argv, "--notes"] if "demo" in argv[1:] else None
         self.max_sessions = max_sessions
         self.sessions: set[GameSession] = set()
+        self._ending: set[asyncio.Future[None]] = set()  # games being ended (see handle_websocket)
 
     def initialize_logging(self) -> None:
         logging.basicConfig(level="INFO", format="%(message)s", handlers=[
@@ -220,10 +221,15 @@ class GameServer(Server):
         except Exception as error:
             log.exception("a browser session failed: %s", error)
         finally:
+            # The game is ended on a task of its own: aiohttp cancels this handler as the tab
+            # closes, and a game cut off mid-quit was left running, out of the sessions the
+            # server ends as it stops. It counts as a session until it has ended.
+            ending = asyncio.ensure_future(session.end())
+            self._ending.add(ending)
+            ending.add_done_callback(lambda done: (self._ending.discard(done), self.sessions.discard(session)))
             try:
-                await session.end()
+                await asyncio.shield(ending)
             finally:
-                self.sessions.discard(session)
                 await websocket.close()
         return websocket
 

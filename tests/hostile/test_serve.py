@@ -189,6 +189,31 @@ async def test_a_game_that_will_not_quit_is_killed_with_the_server(monkeypatch):
     assert process.returncode is not None
 
 
+async def test_a_closed_tab_whose_game_will_not_quit_still_has_it_killed_and_counted_until_then(monkeypatch):
+    # aiohttp cancels a tab's handler as the tab closes; the game must still be ended after it
+    monkeypatch.setattr(serve_server, "QUIT_GRACE", 0.3)
+    monkeypatch.setenv("STUBBORN", "1")
+    served = await start(stand_in(), max_sessions=2)
+    try:
+        ws = await served.open()
+        await text_from(ws, "size")
+        [session] = served.server.sessions
+        process = session._process
+        assert process is not None
+        await ws.close()
+        await asyncio.sleep(0.1)
+        assert process.returncode is None and served.server.sessions == {session}  # still quitting: a place taken
+        for _ in range(60):
+            if process.returncode is not None:
+                break
+            await asyncio.sleep(0.05)
+        assert process.returncode is not None  # killed after the grace, with the server still up
+        await asyncio.sleep(0)
+        assert not served.server.sessions
+    finally:
+        await stop(served)
+
+
 def test_logged_tracebacks_carry_no_local_variables(monkeypatch):
     server = GameServer(stand_in(), port=0, max_sessions=1)
     from rich.console import Console
