@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer, VerticalScroll
 from textual.widgets import Header, Static
 
+from game.ui.markup import content
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.footer import GameFooter
 
@@ -46,7 +47,8 @@ class PageScreen(GameScreen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id=self.PAGE_ID):
-            yield Static(self.body(), id=f"{self.PAGE_ID}-text")
+            self._shown = self.body()
+            yield Static(content(self._shown), id=f"{self.PAGE_ID}-text")
         yield GameFooter()
 
     def on_mount(self) -> None:
@@ -69,11 +71,13 @@ class PageScreen(GameScreen[None]):
         else:
             scroll.scroll_home(animate=False)
 
+    _shown = ""  # the markup of the page shown
+
     def update_page(self) -> None:
         text = self.body()
-        static = self.query_one(f"#{self.PAGE_ID}-text", Static)
-        if static.content != text:  # the same words need no new layout
-            static.update(text)
+        if text != self._shown:  # the same page needs no new layout
+            self._shown = text
+            self.query_one(f"#{self.PAGE_ID}-text", Static).update(content(text))
 
     def action_read(self, how: str) -> None:
         read(self.query_one(f"#{self.PAGE_ID}", ScrollableContainer), how)
