@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 from game.engine import Action
 from game.engine.rules import preview, reads_as
 from game.ui.codex import titles
+from game.ui.markup import content
 from game.ui.screens.base import GameScreen
 from game.ui.widgets.footer import GameFooter
 from game.ui.words import (
@@ -89,8 +90,8 @@ class ConversationScreen(GameScreen[None]):
         seems = reads_as(s, self.cid)
         if seems:
             header.append(f"Seems: {escape(' · '.join(seems))}")
-        self.query_one("#conv-person", Static).update("\n".join(header))
-        self.query_one("#transcript-text", Static).update("\n".join(self.lines))
+        self.query_one("#conv-person", Static).update(content("\n".join(header)))
+        self.query_one("#transcript-text", Static).update(content("\n".join(self.lines)))
         self.query_one("#transcript").scroll_end(animate=False)
         choices = self.query_one("#choices", OptionList)
         choices.set_options(self._choices())
@@ -124,7 +125,7 @@ class ConversationScreen(GameScreen[None]):
             if seen is not None and seen.warning and self.app.settings.hints:
                 lines.append(f"[$warning]⚠ {number}: {escape(seen.warning)}[/]")
         intent = self.query_one("#answer-intent", Static)
-        intent.update("\n".join(lines))
+        intent.update(content("\n".join(lines)))
         intent.display = bool(lines)
 
     def _choices(self) -> list[Option]:

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from game.engine.kinds import PlayerMeter
 from game.ui.codex import titles
+from game.ui.markup import content
 from game.ui.screens.base import GameModal
 from game.ui.session import WeekSummary
 from game.ui.widgets.footer import GameFooter
@@ -31,7 +32,7 @@ class WeekSummaryScreen(GameModal[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="week-box"):
             with VerticalScroll(id="week-scroll"):
-                yield Static(self._text(), id="week-text")
+                yield Static(content(self._text()), id="week-text")
             yield Static("[dim]Enter: on to the next week[/]", id="week-hint")
         yield GameFooter()
 
@@ -39,7 +40,7 @@ class WeekSummaryScreen(GameModal[None]):
         """This week's summary, on a screen that may have shown another (WarmIntroApp.kept_screen)."""
         self.summary = summary
         if self.is_mounted:
-            self.query_one("#week-text", Static).update(self._text())
+            self.query_one("#week-text", Static).update(content(self._text()))
             self.query_one("#week-scroll", VerticalScroll).scroll_home(animate=False)
             self._titles()
 
