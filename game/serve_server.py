@@ -226,7 +226,12 @@ class GameServer(Server):
             # server ends as it stops. It counts as a session until it has ended.
             ending = asyncio.ensure_future(session.end())
             self._ending.add(ending)
-            ending.add_done_callback(lambda done: (self._ending.discard(done), self.sessions.discard(session)))
+
+            def ended(done: asyncio.Future[None]) -> None:
+                self._ending.discard(done)
+                self.sessions.discard(session)
+
+            ending.add_done_callback(ended)
             try:
                 await asyncio.shield(ending)
             finally:

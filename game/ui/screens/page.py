@@ -39,6 +39,7 @@ class PageScreen(GameScreen[None]):
     PAGE_ID: ClassVar[str]  # the scroll's id; its text is PAGE_ID-text
     PAGE_TITLE: ClassVar[str]
     START_AT_END: ClassVar[bool] = False  # a page read from the bottom up (the journal)
+    _shown = ""  # the markup of the page shown
 
     def body(self) -> str:
         """The page's text, in markup."""
@@ -70,8 +71,6 @@ class PageScreen(GameScreen[None]):
             self.call_after_refresh(scroll.scroll_end, animate=False)
         else:
             scroll.scroll_home(animate=False)
-
-    _shown = ""  # the markup of the page shown
 
     def update_page(self) -> None:
         text = self.body()
