@@ -18,6 +18,7 @@ the two side by side).
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from textual.content import Content, Span
 
@@ -78,9 +79,5 @@ def _simple(markup: str) -> Content | None:
     if stack and position:  # tags left open run to the end
         spans.extend(Span(at, position, tag) for at, tag in reversed(stack) if at != position)
     spans.reverse()
-    spans.sort(key=_start)
+    spans.sort(key=itemgetter(0))  # by start, as Textual sorts them
     return Content("".join(text), spans, strip_control_codes=False)
-
-
-def _start(span: Span) -> int:
-    return span.start

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from textual.markup import escape
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from game.engine import Action
 from game.engine.rules import menu, preview
-from game.ui.markup import content
 from game.ui.session import Session
+from game.ui.widgets.options import show_options
 from game.ui.words import action_label
 
 
@@ -22,13 +21,13 @@ class ActionList(OptionList):
     """Each option's id is its index in `self.actions`."""
 
     actions: list[Action]
-    _texts: list[str] = []  # the markup of each option shown
+    _shown: list[tuple[str, str]] = []  # (id, markup) of each option shown
 
     def show(self, session: Session, cid: str, hints: bool = True) -> None:
         self.actions = actions_for(session, cid)
-        texts = []
+        options = []  # (id, markup): the id is the action's index
         state = session.state
-        for action in self.actions:
+        for i, action in enumerate(self.actions):
             label = escape(action_label(state, action))
             seen = preview(state, action)
             # one line each: the reason or the risk is spelled out in the intent line below
@@ -38,18 +37,11 @@ class ActionList(OptionList):
                 text = f"[$warning]⚠[/] {label} · {seen.hours}h"
             else:
                 text = f"▸ {label} · {seen.hours}h"
-            texts.append(text)
-        # (compared as markup: Textual's content compares equal whenever its words do)
-        same = cid == getattr(self, "_cid", None) and len(texts) == len(self._texts)
-        self._cid, shown, self._texts = cid, self._texts, texts
-        if same:
-            # the same person: keep the cursor where it was, redraw only what changed
-            for index, (old, new) in enumerate(zip(shown, texts, strict=True)):
-                if old != new:
-                    self.replace_option_prompt_at_index(index, content(new))
-            return
-        self.set_options([Option(content(text), id=str(i)) for i, text in enumerate(texts)])
-        if texts:
+            options.append((str(i), text))
+        # the same person: the cursor stays where it was and only what changed is redrawn
+        same_person = cid == getattr(self, "_cid", None)
+        self._cid, shown, self._shown = cid, self._shown, options
+        if not show_options(self, shown, options, rebuild=not same_person) and options:
             self.highlighted = 0
 
     @property

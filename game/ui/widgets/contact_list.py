@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from textual.widgets import OptionList
-from textual.widgets.option_list import Option
 
 from game.engine.rules import slipping
-from game.ui.markup import content
 from game.ui.session import Session
+from game.ui.widgets.options import show_options
 from game.ui.words import door_badge, meter_line
 
 YOU = "you"
@@ -52,21 +51,13 @@ class ContactList(OptionList):
 
     def show(self, session: Session) -> None:
         prompts = [(YOU, you_card(session))] + [(cid, card(session, cid)) for cid in session.people()]
-        self._replace(prompts)
-
-    def _replace(self, prompts: list[tuple[str, str]]) -> None:
-        """Swap only the cards that changed: rebuilding every option costs a full relayout."""
-        # (compared as markup: Textual's content compares equal whenever its words do)
-        current, self._shown = self._shown, prompts
-        if [i for i, _ in current] == [i for i, _ in prompts]:
-            for index, ((_, old), (_, new)) in enumerate(zip(current, prompts, strict=True)):
-                if old != new:
-                    self.replace_option_prompt_at_index(index, content(new))
-            return
         keep = self.highlighted_option.id if self.highlighted_option else None
-        self.set_options([Option(content(text), id=oid) for oid, text in prompts])
-        ids = [oid for oid, _ in prompts]
-        self.highlighted = ids.index(keep) if keep in ids else 0
+        # the same people: only the cards that changed are redrawn (rebuilding every option
+        # costs a full relayout); someone new: the cursor stays on whoever it was on
+        shown, self._shown = self._shown, prompts
+        if not show_options(self, shown, prompts):
+            ids = [oid for oid, _ in prompts]
+            self.highlighted = ids.index(keep) if keep in ids else 0
 
     @property
     def selected_id(self) -> str:
